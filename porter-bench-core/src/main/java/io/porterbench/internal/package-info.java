@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the core; not API, may change at any time.
+ */
+package io.porterbench.internal;
