@@ -17,6 +17,9 @@ public final class RunFiles {
 	/** The suffix of the per-iteration memory file. */
 	public static final String MEMORY_SUFFIX = "_MEMORY";
 
+	/** The folder that holds the run folders, by default in the working directory (the original's name). */
+	public static final String RUNS_FOLDER = "TICTOC_PERFORMANCE";
+
 	/** The extension of every run file. */
 	public static final String EXTENSION = ".json";
 
