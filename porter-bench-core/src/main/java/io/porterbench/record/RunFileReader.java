@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one run file into a record, or into one line of problems. It never throws for a bad file: a file that is too
- * large, nested too deeply, not UTF-8, not JSON or not shaped as the format says gives a line that names the file and
- * what is wrong.
+ * large, nested too deeply, not UTF-8 (checked strictly while parsing), not JSON or not shaped as the format says
+ * gives a line that names the file and what is wrong.
  *
  * <p>Limits: files over {@link #DEFAULT_MAX_FILE_BYTES} are not read at all, and nesting deeper than
  * {@link #DEFAULT_MAX_NESTING_DEPTH} stops the parser (Jackson's {@link StreamReadConstraints}), so a hostile file
@@ -89,7 +89,12 @@ final class RunFileReader {
 			problems.add(file + ": exceeds what the loader reads: " + oneLine(ex.getOriginalMessage()));
 		}
 		catch (JacksonIOException ex) {
-			problems.add(file + ": could not be read: " + describe(ex.getCause()));
+			if (ex.getCause() instanceof Utf8CheckingInputStream.MalformedUtf8Exception malformed) {
+				problems.add(file + ": " + malformed.getMessage());
+			}
+			else {
+				problems.add(file + ": could not be read: " + describe(ex.getCause()));
+			}
 		}
 		catch (JacksonException ex) {
 			problems.add(file + ": not valid JSON" + where(ex.getLocation()) + ": " + oneLine(ex.getOriginalMessage()));
@@ -114,7 +119,7 @@ final class RunFileReader {
 	}
 
 	private JsonNode parse(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
+		try (InputStream in = new Utf8CheckingInputStream(Files.newInputStream(file))) {
 			return this.mapper.readTree(in);
 		}
 	}
