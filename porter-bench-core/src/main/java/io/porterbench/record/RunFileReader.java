@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +55,8 @@ final class RunFileReader {
 			.streamReadConstraints(constraints)
 			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.build();
-		this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+		// extra values are read as trees from the middle of the stream, so what follows them is not "trailing".
+		this.mapper = JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 		this.maxFileBytes = maxFileBytes;
 	}
 
@@ -63,24 +65,31 @@ final class RunFileReader {
 	 * @param <T> what the file holds
 	 * @param file the file
 	 * @param kind the kind of file, for the problem line (e.g. {@code DATA})
-	 * @param mapping turns the tree into the value; throws {@link RunFormatException} on a misshaped tree
+	 * @param mapping reads the value from a parser on its first token; throws {@link RunFormatException} on a
+	 * misshaped file
 	 * @param empty the value when the file cannot be used
 	 * @param problems where a problem line goes
 	 * @return the value, or {@code empty}
 	 */
-	<T> T read(Path file, String kind, Function<JsonNode, T> mapping, T empty, List<String> problems) {
+	<T> T read(Path file, String kind, Function<RunFileParser, T> mapping, T empty, List<String> problems) {
 		try {
 			String tooLarge = checkSize(file);
 			if (tooLarge != null) {
 				problems.add(file + ": " + tooLarge);
 				return empty;
 			}
-			JsonNode tree = parse(file);
-			if (tree == null || tree.isMissingNode()) {
-				problems.add(file + ": is empty, not a " + kind + " file");
-				return empty;
+			try (InputStream in = new Utf8CheckingInputStream(Files.newInputStream(file));
+					JsonParser parser = this.mapper.createParser(in)) {
+				if (parser.nextToken() == null) {
+					problems.add(file + ": is empty, not a " + kind + " file");
+					return empty;
+				}
+				T value = mapping.apply(new RunFileParser(parser, this.mapper));
+				if (parser.nextToken() != null) {
+					throw new StreamReadException(parser, "Unexpected content after the end of the top-level value");
+				}
+				return value;
 			}
-			return mapping.apply(tree);
 		}
 		catch (RunFormatException ex) {
 			problems.add(file + ": not a valid " + kind + " file: " + oneLine(ex.getMessage()));
@@ -116,12 +125,6 @@ final class RunFileReader {
 					this.maxFileBytes);
 		}
 		return null;
-	}
-
-	private JsonNode parse(Path file) throws IOException {
-		try (InputStream in = new Utf8CheckingInputStream(Files.newInputStream(file))) {
-			return this.mapper.readTree(in);
-		}
 	}
 
 	private static String where(TokenStreamLocation location) {

@@ -105,21 +105,21 @@ public final class RunRecord {
 		List<SavedMemoryIteration> memory = List.of();
 		Path data = found.get(Kind.DATA);
 		if (data != null) {
-			iterations = reader.read(data, "DATA", RunFileMapping::iterations, iterations, problems);
+			iterations = reader.read(data, "DATA", RunFileParser::iterations, iterations, problems);
 		}
 		else {
 			problems.add(missing(RunFiles.dataFile(folder, name), name));
 		}
 		Path summaryFile = found.get(Kind.SUMMARY);
 		if (summaryFile != null) {
-			summary = reader.read(summaryFile, "SUMMARY", RunFileMapping::summary, summary, problems);
+			summary = reader.read(summaryFile, "SUMMARY", RunFileParser::summary, summary, problems);
 		}
 		else {
 			problems.add(missing(RunFiles.summaryFile(folder, name), name));
 		}
 		Path memoryFile = found.get(Kind.MEMORY);
 		if (memoryFile != null) {
-			memory = reader.read(memoryFile, "MEMORY", RunFileMapping::memory, memory, problems);
+			memory = reader.read(memoryFile, "MEMORY", RunFileParser::memory, memory, problems);
 		}
 		else {
 			problems.add(missing(RunFiles.memoryFile(folder, name), name));

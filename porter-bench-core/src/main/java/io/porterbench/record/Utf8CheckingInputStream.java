@@ -32,7 +32,8 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 	public int read() throws IOException {
 		int b = super.read();
 		if (b >= 0) {
-			check((byte) b);
+			check((byte) b, this.offset);
+			this.offset++;
 		}
 		return b;
 	}
@@ -40,9 +41,22 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 	@Override
 	public int read(byte[] buffer, int from, int length) throws IOException {
 		int count = super.read(buffer, from, length);
-		for (int i = from; i < from + count; i++) {
-			check(buffer[i]);
+		int end = from + count;
+		int i = from;
+		while (i < end) {
+			if (this.pending == 0) {
+				// JSON is mostly ASCII: skip runs of it without the state machine.
+				while (i < end && buffer[i] >= 0) {
+					i++;
+				}
+				if (i == end) {
+					break;
+				}
+			}
+			check(buffer[i], this.offset + (i - from));
+			i++;
 		}
+		this.offset += Math.max(count, 0);
 		return count;
 	}
 
@@ -59,11 +73,11 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 		return false;
 	}
 
-	private void check(byte value) throws MalformedUtf8Exception {
+	private void check(byte value, long position) throws MalformedUtf8Exception {
 		int b = value & 0xFF;
 		if (this.pending == 0) {
 			if (b >= 0x80) {
-				lead(b);
+				lead(b, position);
 			}
 		}
 		else if (b < this.lowerBound || b > this.upperBound) {
@@ -76,12 +90,11 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 			this.lowerBound = 0x80;
 			this.upperBound = 0xBF;
 		}
-		this.offset++;
 	}
 
-	private void lead(int b) throws MalformedUtf8Exception {
+	private void lead(int b, long position) throws MalformedUtf8Exception {
 		this.lead = b;
-		this.leadOffset = this.offset;
+		this.leadOffset = position;
 		if (b >= 0xC2 && b <= 0xDF) {
 			this.pending = 1;
 		}
@@ -97,7 +110,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 		}
 		else {
 			throw new MalformedUtf8Exception(String.format(Locale.ROOT,
-					"is not valid UTF-8: byte 0x%02X at offset %d cannot start a character", b, this.offset));
+					"is not valid UTF-8: byte 0x%02X at offset %d cannot start a character", b, position));
 		}
 	}
 

@@ -116,6 +116,17 @@ class RunRecordDamagedFilesTests {
 		String closer = opener.equals("[") ? "]" : "}";
 		RunRecord record = loadWithEtlData(opener.repeat(100_000) + "1" + closer.repeat(100_000));
 		assertOnlyEtlDataIsLost(record);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "extra", "unknown key" })
+	void reportsA100000DeepValueAsTooDeep(String key) throws IOException {
+		String deep = "[".repeat(100_000) + "]".repeat(100_000);
+		RunRecord record = loadWithEtlData("""
+				[{"absolutes": {"a": 1.0}, "info": {"STEP_NUMBER": 0, "START_TIME": 1.0, "STOP_TIME": 2.0},
+				  "individual_calls": {"a": [{"time": 1.0, "crono_counter": 0, "%s": %s}]}}]
+				""".formatted(key, deep));
+		assertOnlyEtlDataIsLost(record);
 		assertThat(record.problems().get(0)).contains("exceeds what the loader reads").contains("nesting depth");
 	}
 
@@ -172,6 +183,21 @@ class RunRecordDamagedFilesTests {
 		assertThat(record.bench("etl").iterations()).isEmpty();
 		assertThat(record.bench("etl").summary()).hasSize(5);
 		assertThat(record.bench("etl").memory()).isEmpty();
+	}
+
+	@Test
+	void reportsABrokenTopObjectPair() throws IOException {
+		Files.writeString(this.run.resolve("etl_MEMORY.json"), """
+				[{"info": {"STEP_NUMBER": 0, "START_TIME": 1.0, "STOP_TIME": 2.0},
+				  "data": {"gstep": [{"total memory usage": 1, "top_memory_objects": [["list", 10], ["dict"]],
+				                      "crono_counter": 0}]}}]
+				""");
+		RunRecord record = RunRecord.load(this.run);
+		assertThat(record.problems()).singleElement()
+			.asString()
+			.endsWith("not a valid MEMORY file: $[0].data.gstep[0].top_memory_objects[1]: "
+					+ "should be a [type, bytes] pair such as [\"byte[]\", 1024]");
+		assertThat(record.bench("etl").iterations()).hasSize(6);
 	}
 
 	@Test

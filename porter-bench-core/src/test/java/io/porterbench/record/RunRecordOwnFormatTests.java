@@ -22,6 +22,7 @@ class RunRecordOwnFormatTests {
 			[
 			    {
 			        "absolutes": {"load": 0.25, "proc": 0.5, "gstop": 0.125, "GLOBAL": 0.875},
+			        "written by": {"a future version": [1, {"b": null}]},
 			        "info": {"STEP_NUMBER": 0, "START_TIME": 1700000000.0, "STOP_TIME": 1700000000.875},
 			        "individual_calls": {
 			            "load": [{"time": 0.25, "crono_counter": 0, "extra": {"i": 0, "tags": ["a", "b"]}}],
@@ -45,7 +46,8 @@ class RunRecordOwnFormatTests {
 	private static final String SUMMARY = """
 			{
 			    "load": {"mean": 0.625, "min": 0, "max": 1, "quantile_filtered": 0.625,
-			             "count": 2, "total": 1.25, "std": 0.375, "p50": 0.625, "p90": 0.925, "p99": 0.9925},
+			             "count": 2, "total": 1.25, "std": 0.375, "p50": 0.625, "p90": 0.925, "p99": 0.9925,
+			             "p999": 0.99925},
 			    "GLOBAL": {"mean": 0.875, "min": 0.875, "max": 0.875, "quantile_filtered": NaN,
 			               "count": 1, "total": 0.875, "std": 0.0, "p50": 0.875, "p90": 0.875, "p99": 0.875}
 			}
@@ -58,7 +60,8 @@ class RunRecordOwnFormatTests {
 			        "data": {
 			            "gstep": [{"total memory usage": 104857600, "cuda memory usage": null,
 			                       "top_memory_objects": [], "crono_counter": 0, "extra": null,
-			                       "max memory usage": null, "heap used": 52428800, "heap committed": 67108864}],
+			                       "max memory usage": null, "heap used": 52428800, "heap committed": 67108864,
+			                       "gc count": 3}],
 			            "load": [{"total memory usage": 209715200,
 			                      "cuda memory usage": {"allocated": 1024, "reserved": 2048,
 			                                            "max_allocated": 4096, "max_reserved": 8192},
@@ -93,6 +96,15 @@ class RunRecordOwnFormatTests {
 		assertThat(run.problems()).isEmpty();
 		assertThat(run.benchNames()).containsExactly("orders");
 		assertThat(run.runDirectory()).isEqualTo(this.runFolder.toAbsolutePath().normalize());
+	}
+
+	@Test
+	void skipsKeysItDoesNotKnow() {
+		RunRecord run = RunRecord.load(this.runFolder);
+		assertThat(run.problems()).isEmpty();
+		assertThat(run.bench("orders").iterations().get(0).absolutes()).containsOnlyKeys("load", "proc", "gstop",
+				"GLOBAL");
+		assertThat(run.bench("orders").memory().get(0).samples().get("gstep")).hasSize(1);
 	}
 
 	@Test
