@@ -2,6 +2,7 @@ package io.porterbench.record;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -33,7 +35,10 @@ public final class RunFileWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunFileWriter.class);
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+		.build();
 
 	private static final ObjectWriter WRITER = MAPPER.writer().with(pythonStylePrinter());
 
@@ -184,14 +189,27 @@ public final class RunFileWriter {
 		g.writeName("info");
 		g.writeStartObject();
 		g.writeNumberProperty("STEP_NUMBER", number);
-		g.writeNumberProperty("START_TIME", startEpochSeconds);
-		if (stopEpochSeconds == 0) {
-			g.writeNumberProperty("STOP_TIME", 0);
+		g.writeName("START_TIME");
+		writeEpochSeconds(g, startEpochSeconds);
+		g.writeName("STOP_TIME");
+		writeEpochSeconds(g, stopEpochSeconds);
+		g.writeEndObject();
+	}
+
+	/**
+	 * Writes a wall-clock time as Python does, {@code 1795705894.25}, rather than Java's {@code 1.79570589425E9}; an
+	 * open iteration's stop time is the integer {@code 0}.
+	 */
+	private static void writeEpochSeconds(JsonGenerator g, double epochSeconds) {
+		if (epochSeconds == 0) {
+			g.writeNumber(0);
+		}
+		else if (Double.isFinite(epochSeconds)) {
+			g.writeNumber(new BigDecimal(Double.toString(epochSeconds)).toPlainString());
 		}
 		else {
-			g.writeNumberProperty("STOP_TIME", stopEpochSeconds);
+			g.writeNumber(epochSeconds);
 		}
-		g.writeEndObject();
 	}
 
 	/**
