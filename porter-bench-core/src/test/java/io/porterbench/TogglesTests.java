@@ -1,5 +1,8 @@
 package io.porterbench;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,23 @@ class TogglesTests {
 	void anInvalidVariableTurnsEverythingOffInsteadOfFailing() {
 		assertThat(Toggles.fromValue("0b101")).isEqualTo(Toggles.parse("0"));
 		assertThat(Toggles.fromValue("")).isEqualTo(Toggles.parse("0"));
+	}
+
+	@Test
+	void anInvalidVariableIsLoggedAsAWarningThatQuotesIt() {
+		PrintStream previous = System.err;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			Toggles.fromValue("0b101");
+		}
+		finally {
+			System.setErr(previous);
+		}
+		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("WARN")
+			.contains("TICTOC_TOGGLES")
+			.contains("'0b101'")
+			.contains("every toggle is off");
 	}
 
 	@Test
