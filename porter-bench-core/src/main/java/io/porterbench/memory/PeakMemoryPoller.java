@@ -1,0 +1,215 @@
+package io.porterbench.memory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the RSS on one background thread and keeps the peak between two {@link #takePeak()} calls; the same thread can
+ * also refresh a slow figure (the GPU memory) now and then.
+ *
+ * <p>One poller, so one thread, per benchmarker: started by the first {@link #start(Duration)}, kept across iterations,
+ * given a new interval by later calls. The thread is a daemon and is never joined: {@link #stop()} only tells it to
+ * end, so neither the hot path nor JVM shutdown ever waits for it.
+ */
+public final class PeakMemoryPoller {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeakMemoryPoller.class);
+
+	private final String threadName;
+
+	private final LongSupplier rss;
+
+	private final AtomicLong peak = new AtomicLong();
+
+	private final AtomicLong readings = new AtomicLong();
+
+	private volatile long intervalNanos;
+
+	private volatile Runnable task;
+
+	private volatile long taskPeriodNanos;
+
+	private volatile int schedule;
+
+	private volatile Thread thread;
+
+	private volatile boolean failureLogged;
+
+	/**
+	 * A poller that has not started yet.
+	 * @param threadName the name of its thread
+	 * @param rss reads the resident set size, in bytes
+	 */
+	public PeakMemoryPoller(String threadName, LongSupplier rss) {
+		this.threadName = threadName;
+		this.rss = rss;
+	}
+
+	/**
+	 * Polls the RSS every {@code interval}, starting the thread if it is not running; a running thread takes the new
+	 * interval at once.
+	 * @param interval the time between two readings, at least 1 ms
+	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
+	 */
+	public synchronized void start(Duration interval) {
+		this.intervalNanos = positiveNanos(interval, "poll interval");
+		reschedule();
+	}
+
+	/**
+	 * Also runs {@code task} on the poller's thread every {@code period}, starting the thread if needed. The task's
+	 * exceptions are logged at debug level and do not stop the poller.
+	 * @param task the work, such as refreshing a cached GPU figure
+	 * @param period the time between two runs, at least 1 ms
+	 * @throws IllegalArgumentException if the period is shorter than 1 ms
+	 */
+	public synchronized void runPeriodically(Runnable task, Duration period) {
+		this.taskPeriodNanos = positiveNanos(period, "task period");
+		this.task = task;
+		reschedule();
+	}
+
+	private static long positiveNanos(Duration duration, String what) {
+		if (duration == null || duration.compareTo(Duration.ofMillis(1)) < 0) {
+			throw new IllegalArgumentException("The " + what + " must be at least 1 ms, was " + duration);
+		}
+		return duration.toNanos();
+	}
+
+	private void reschedule() {
+		this.schedule++;
+		Thread current = this.thread;
+		if (current == null) {
+			current = new Thread(null, this::run, this.threadName, 0, false);
+			current.setDaemon(true);
+			current.setContextClassLoader(PeakMemoryPoller.class.getClassLoader());
+			this.thread = current;
+			current.start();
+		}
+		else {
+			LockSupport.unpark(current);
+		}
+	}
+
+	/**
+	 * The largest RSS read since the previous call, and a fresh start for the next window.
+	 * @return bytes, or 0 when the poller took no reading since the previous call
+	 */
+	public long takePeak() {
+		return this.peak.getAndSet(0);
+	}
+
+	/**
+	 * The number of readings since the poller was created.
+	 * @return how many times the RSS was read
+	 */
+	public long readings() {
+		return this.readings.get();
+	}
+
+	/**
+	 * The interval between two readings.
+	 * @return the interval, or {@link Duration#ZERO} when the RSS is not polled
+	 */
+	public Duration interval() {
+		return Duration.ofNanos(this.intervalNanos);
+	}
+
+	/**
+	 * Whether the thread is running.
+	 * @return whether a poller thread is alive
+	 */
+	public boolean isRunning() {
+		Thread current = this.thread;
+		return current != null && current.isAlive();
+	}
+
+	/**
+	 * Tells the thread to end, without waiting for it. A later {@link #start(Duration)} starts a new thread.
+	 */
+	public synchronized void stop() {
+		Thread current = this.thread;
+		this.thread = null;
+		this.intervalNanos = 0;
+		this.task = null;
+		if (current != null) {
+			LockSupport.unpark(current);
+		}
+	}
+
+	private void run() {
+		Thread self = Thread.currentThread();
+		int seen = -1;
+		long nextReading = 0;
+		long nextTask = 0;
+		while (this.thread == self) {
+			long now = System.nanoTime();
+			if (seen != this.schedule) {
+				seen = this.schedule;
+				nextReading = now;
+				nextTask = now;
+			}
+			long interval = this.intervalNanos;
+			Runnable currentTask = this.task;
+			if (interval > 0 && now - nextReading >= 0) {
+				read();
+				nextReading = now + interval;
+			}
+			if (currentTask != null && now - nextTask >= 0) {
+				runTask(currentTask);
+				nextTask = System.nanoTime() + this.taskPeriodNanos;
+			}
+			park(self, interval > 0, nextReading, currentTask != null, nextTask);
+		}
+	}
+
+	// an unpark from reschedule() or stop() that comes before this park makes it return at once
+	private void park(Thread self, boolean reading, long nextReading, boolean task, long nextTask) {
+		if (this.thread != self) {
+			return;
+		}
+		long idle = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		long wake = reading ? nextReading : idle;
+		if (task && nextTask - wake < 0) {
+			wake = nextTask;
+		}
+		long wait = wake - System.nanoTime();
+		if (wait > 0) {
+			LockSupport.parkNanos(this, wait);
+		}
+	}
+
+	private void read() {
+		try {
+			long bytes = this.rss.getAsLong();
+			this.peak.accumulateAndGet(bytes, Math::max);
+			this.readings.incrementAndGet();
+		}
+		catch (RuntimeException ex) {
+			logFailure("Reading the resident set size failed", ex);
+		}
+	}
+
+	private void runTask(Runnable currentTask) {
+		try {
+			currentTask.run();
+		}
+		catch (RuntimeException ex) {
+			logFailure("A periodic memory task failed", ex);
+		}
+	}
+
+	private void logFailure(String message, RuntimeException ex) {
+		if (!this.failureLogged) {
+			this.failureLogged = true;
+			logger.debug(message, ex);
+		}
+	}
+
+}
