@@ -1,6 +1,7 @@
 package io.porterbench.memory;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the RSS on one background thread and keeps the peak between two {@link #takePeak()} calls; the same thread can
- * also refresh a slow figure (the GPU memory) now and then.
+ * Polls the RSS on one background thread and keeps the peak between two {@link #takePeak()} calls; the same thread also
+ * refreshes slow figures (GPU memory, class histograms) now and then, so they never run on the hot path.
  *
  * <p>One poller, so one thread, per benchmarker: started by the first {@link #start(Duration)}, kept across iterations,
  * given a new interval by later calls. The thread is a daemon and is never joined: {@link #stop()} only tells it to
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class PeakMemoryPoller {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeakMemoryPoller.class);
+
+	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final String threadName;
 
@@ -31,9 +34,7 @@ public final class PeakMemoryPoller {
 
 	private volatile long intervalNanos;
 
-	private volatile Runnable task;
-
-	private volatile long taskPeriodNanos;
+	private volatile PeriodicTask[] tasks = new PeriodicTask[0];
 
 	private volatile int schedule;
 
@@ -63,15 +64,33 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * Also runs {@code task} on the poller's thread every {@code period}, starting the thread if needed. The task's
-	 * exceptions are logged at debug level and do not stop the poller.
+	 * Also runs {@code task} on the poller's thread every {@code period}, starting the thread if needed; a task given
+	 * again gets the new period. The task's exceptions are logged at debug level and do not stop the poller.
 	 * @param task the work, such as refreshing a cached GPU figure
 	 * @param period the time between two runs, at least 1 ms
 	 * @throws IllegalArgumentException if the period is shorter than 1 ms
 	 */
 	public synchronized void runPeriodically(Runnable task, Duration period) {
-		this.taskPeriodNanos = positiveNanos(period, "task period");
-		this.task = task;
+		long periodNanos = positiveNanos(period, "task period");
+		PeriodicTask[] current = this.tasks;
+		PeriodicTask[] updated = new PeriodicTask[current.length + 1];
+		int count = 0;
+		for (PeriodicTask existing : current) {
+			if (existing.task != task) {
+				updated[count++] = existing;
+			}
+		}
+		updated[count++] = new PeriodicTask(task, periodNanos);
+		this.tasks = Arrays.copyOf(updated, count);
+		reschedule();
+	}
+
+	/**
+	 * Stops running a task given to {@link #runPeriodically(Runnable, Duration)}; the thread keeps running.
+	 * @param task the task
+	 */
+	public synchronized void cancel(Runnable task) {
+		this.tasks = Arrays.stream(this.tasks).filter((existing) -> existing.task != task).toArray(PeriodicTask[]::new);
 		reschedule();
 	}
 
@@ -137,7 +156,7 @@ public final class PeakMemoryPoller {
 		Thread current = this.thread;
 		this.thread = null;
 		this.intervalNanos = 0;
-		this.task = null;
+		this.tasks = new PeriodicTask[0];
 		if (current != null) {
 			LockSupport.unpark(current);
 		}
@@ -147,40 +166,39 @@ public final class PeakMemoryPoller {
 		Thread self = Thread.currentThread();
 		int seen = -1;
 		long nextReading = 0;
-		long nextTask = 0;
 		while (this.thread == self) {
 			long now = System.nanoTime();
+			PeriodicTask[] currentTasks = this.tasks;
 			if (seen != this.schedule) {
 				seen = this.schedule;
 				nextReading = now;
-				nextTask = now;
+				for (PeriodicTask task : currentTasks) {
+					task.next = now;
+				}
 			}
 			long interval = this.intervalNanos;
-			Runnable currentTask = this.task;
 			if (interval > 0 && now - nextReading >= 0) {
 				read();
 				nextReading = now + interval;
 			}
-			if (currentTask != null && now - nextTask >= 0) {
-				runTask(currentTask);
-				nextTask = System.nanoTime() + this.taskPeriodNanos;
+			long wake = (interval > 0) ? nextReading : now + IDLE_NANOS;
+			for (PeriodicTask task : currentTasks) {
+				if (now - task.next >= 0) {
+					runTask(task.task);
+					task.next = System.nanoTime() + task.periodNanos;
+				}
+				if (task.next - wake < 0) {
+					wake = task.next;
+				}
 			}
-			park(self, interval > 0, nextReading, currentTask != null, nextTask);
+			park(self, wake);
 		}
 	}
 
 	// an unpark from reschedule() or stop() that comes before this park makes it return at once
-	private void park(Thread self, boolean reading, long nextReading, boolean task, long nextTask) {
-		if (this.thread != self) {
-			return;
-		}
-		long idle = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-		long wake = reading ? nextReading : idle;
-		if (task && nextTask - wake < 0) {
-			wake = nextTask;
-		}
+	private void park(Thread self, long wake) {
 		long wait = wake - System.nanoTime();
-		if (wait > 0) {
+		if (this.thread == self && wait > 0) {
 			LockSupport.parkNanos(this, wait);
 		}
 	}
@@ -210,6 +228,22 @@ public final class PeakMemoryPoller {
 			this.failureLogged = true;
 			logger.debug(message, ex);
 		}
+	}
+
+	private static final class PeriodicTask {
+
+		final Runnable task;
+
+		final long periodNanos;
+
+		// written by the poller thread only, after construction
+		long next = System.nanoTime();
+
+		PeriodicTask(Runnable task, long periodNanos) {
+			this.task = task;
+			this.periodNanos = periodNanos;
+		}
+
 	}
 
 }
