@@ -151,7 +151,7 @@ public final class Benchmarker {
 		}
 		open(thread, this.clock.nanoTime(), this.clock.epochSeconds());
 		if (this.memory.isEnabled()) {
-			this.memory.openIteration(thread, this.clock.epochSeconds());
+			this.memory.openIteration(thread, this.clock);
 			addTimedEntry(thread, MemoryBenchmarker.GSTEP_MEMORY);
 			// GLOBAL and the first step leave out the gstep sample's cost, as in the original
 			thread.startNanos = thread.lastNanos;

@@ -261,10 +261,11 @@ public final class MemoryBenchmarker {
 		this.topClasses = (n > 0) ? this.source.topClasses(n) : List.of();
 	}
 
-	/** Opens the memory side of a new iteration and takes its {@code gstep} sample. */
-	void openIteration(ThreadIteration thread, double startEpochSeconds) {
-		thread.openMemory(startEpochSeconds);
+	/** Opens the memory side of a new iteration and takes its {@code gstep} sample; it starts after the sample. */
+	void openIteration(ThreadIteration thread, BenchClock clock) {
+		thread.openMemory(0);
 		sample(thread, GSTEP, null);
+		thread.stampMemoryStart(clock.epochSeconds());
 	}
 
 	/** Opens the memory side of an iteration opened by a step, without a {@code gstep} sample. */

@@ -110,6 +110,12 @@ final class ThreadIteration {
 		endWrite();
 	}
 
+	void stampMemoryStart(double startEpochSeconds) {
+		beginWrite();
+		this.memoryStartEpochSeconds = startEpochSeconds;
+		endWrite();
+	}
+
 	void stopMemory(double stopEpochSeconds) {
 		beginWrite();
 		this.memoryStopEpochSeconds = stopEpochSeconds;

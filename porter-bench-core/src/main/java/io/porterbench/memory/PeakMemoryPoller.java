@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the RSS on one background thread and keeps the peak between two {@link #takePeak()} calls; the same thread also
- * refreshes slow figures (GPU memory, class histograms) now and then, so they never run on the hot path.
+ * refreshes slow figures (GPU memory, class histograms) now and then, so they never run on the hot path. A slow
+ * task delays the readings while it runs.
  *
  * <p>One poller, so one thread, per benchmarker: started by the first {@link #start(Duration)}, kept across iterations,
  * given a new interval by later calls. The thread is a daemon and is never joined: {@link #stop()} only tells it to
@@ -59,8 +60,13 @@ public final class PeakMemoryPoller {
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
 	public synchronized void start(Duration interval) {
-		this.intervalNanos = positiveNanos(interval, "poll interval");
-		reschedule();
+		long nanos = positiveNanos(interval, "poll interval");
+		if (nanos == this.intervalNanos && isRunning()) {
+			return;
+		}
+		this.intervalNanos = nanos;
+		this.schedule++;
+		wake();
 	}
 
 	/**
@@ -73,6 +79,11 @@ public final class PeakMemoryPoller {
 	public synchronized void runPeriodically(Runnable task, Duration period) {
 		long periodNanos = positiveNanos(period, "task period");
 		PeriodicTask[] current = this.tasks;
+		for (PeriodicTask existing : current) {
+			if (existing.task == task && existing.periodNanos == periodNanos && isRunning()) {
+				return;
+			}
+		}
 		PeriodicTask[] updated = new PeriodicTask[current.length + 1];
 		int count = 0;
 		for (PeriodicTask existing : current) {
@@ -82,7 +93,7 @@ public final class PeakMemoryPoller {
 		}
 		updated[count++] = new PeriodicTask(task, periodNanos);
 		this.tasks = Arrays.copyOf(updated, count);
-		reschedule();
+		wake();
 	}
 
 	/**
@@ -90,8 +101,8 @@ public final class PeakMemoryPoller {
 	 * @param task the task
 	 */
 	public synchronized void cancel(Runnable task) {
+		// the thread reads the tasks on every round, so it needs no wake-up to drop one
 		this.tasks = Arrays.stream(this.tasks).filter((existing) -> existing.task != task).toArray(PeriodicTask[]::new);
-		reschedule();
 	}
 
 	private static long positiveNanos(Duration duration, String what) {
@@ -101,8 +112,8 @@ public final class PeakMemoryPoller {
 		return duration.toNanos();
 	}
 
-	private void reschedule() {
-		this.schedule++;
+	/** Starts the thread, or makes it look at its schedule again. */
+	private void wake() {
 		Thread current = this.thread;
 		if (current == null) {
 			current = new Thread(null, this::run, this.threadName, 0, false);
@@ -172,9 +183,6 @@ public final class PeakMemoryPoller {
 			if (seen != this.schedule) {
 				seen = this.schedule;
 				nextReading = now;
-				for (PeriodicTask task : currentTasks) {
-					task.next = now;
-				}
 			}
 			long interval = this.intervalNanos;
 			if (interval > 0 && now - nextReading >= 0) {
@@ -195,7 +203,7 @@ public final class PeakMemoryPoller {
 		}
 	}
 
-	// an unpark from reschedule() or stop() that comes before this park makes it return at once
+	// an unpark from wake() or stop() that comes before this park makes it return at once
 	private void park(Thread self, long wake) {
 		long wait = wake - System.nanoTime();
 		if (this.thread == self && wait > 0) {

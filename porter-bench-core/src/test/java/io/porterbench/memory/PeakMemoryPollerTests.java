@@ -110,6 +110,23 @@ class PeakMemoryPollerTests {
 	}
 
 	@Test
+	void severalTasksRunAndACancelledOneStops() {
+		AtomicInteger first = new AtomicInteger();
+		AtomicInteger second = new AtomicInteger();
+		Runnable firstTask = first::incrementAndGet;
+		this.poller.runPeriodically(firstTask, ONE_MS);
+		this.poller.runPeriodically(second::incrementAndGet, ONE_MS);
+		this.poller.runPeriodically(firstTask, Duration.ofMillis(2));
+		await().until(() -> first.get() >= 3 && second.get() >= 3);
+		this.poller.cancel(firstTask);
+		int cancelledAt = first.get();
+		int secondAt = second.get();
+		await().until(() -> second.get() >= secondAt + 3);
+		assertThat(first.get()).isLessThanOrEqualTo(cancelledAt + 1);
+		assertThat(pollerThreads()).isEqualTo(1);
+	}
+
+	@Test
 	void failingReadingsAndTasksDoNotStopThePoller() {
 		AtomicInteger calls = new AtomicInteger();
 		PeakMemoryPoller failing = new PeakMemoryPoller(this.threadName, () -> {

@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads {@code VmRSS} of {@code /proc/self/status}, the figure the RSS readers must agree with on Linux.
+ * Reads {@code VmRSS} of {@code /proc/self/status}, the figure RSS readings must agree with on Linux (a test helper).
  */
-final class ProcStatus {
+public final class ProcStatus {
 
 	private ProcStatus() {
 	}
 
-	static long vmRssBytes() {
+	public static long vmRssBytes() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
 				if (line.startsWith("VmRSS:")) {
