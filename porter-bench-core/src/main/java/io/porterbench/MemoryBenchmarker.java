@@ -226,6 +226,7 @@ public final class MemoryBenchmarker {
 	}
 
 	synchronized void enable(boolean perStep) {
+		this.source.warmUp();
 		this.enabled = true;
 		this.perStep = perStep;
 		if (this.topN > 0) {

@@ -9,8 +9,7 @@ import java.util.List;
  * NVIDIA GPU.
  *
  * <pre>
- * java -cp porter-bench-core.jar:oshi-core.jar:jna.jar:jna-platform.jar:slf4j-api.jar \
- *     io.porterbench.memory.GpuProbeMain [--pid N] [--nvidia-smi /path/to/nvidia-smi]
+ * java -cp porter-bench-core.jar:slf4j-api.jar io.porterbench.memory.GpuProbeMain [--pid N] [--nvidia-smi PATH]
  * </pre>
  *
  * {@code --pid} asks about another process (one that holds GPU memory, such as a CUDA program) instead of this JVM,
@@ -44,6 +43,7 @@ public final class GpuProbeMain {
 	static void report(NvidiaSmi probe, PrintStream out) {
 		out.println("pid: " + probe.pid());
 		out.println("nvidia-smi: " + ((probe.executable() != null) ? probe.executable() : "not found on the PATH"));
+		out.println("gpus: " + probe.gpus());
 		boolean available = probe.isAvailable();
 		out.println("available: " + available);
 		if (!available) {

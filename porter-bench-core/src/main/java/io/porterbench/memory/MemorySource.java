@@ -48,6 +48,13 @@ public interface MemorySource {
 	List<TopClass> topClasses(int n);
 
 	/**
+	 * Sets up what the cheap figures need, so that the first sample on the hot path is as fast as the others. Called
+	 * when memory tracking is turned on.
+	 */
+	default void warmUp() {
+	}
+
+	/**
 	 * The running process, with GPU figures from the {@code nvidia-smi} on the {@code PATH}.
 	 * @return the shared source of this JVM
 	 */

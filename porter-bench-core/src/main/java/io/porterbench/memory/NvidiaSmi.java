@@ -133,12 +133,20 @@ public final class NvidiaSmi {
 			logger.debug("No nvidia-smi on the PATH: GPU memory is not tracked");
 			return false;
 		}
-		List<String> gpus = run("-L");
+		List<String> gpus = gpus();
 		boolean found = gpus != null && gpus.stream().anyMatch((line) -> line.startsWith("GPU "));
 		if (!found) {
 			logger.debug("{} lists no GPU: GPU memory is not tracked", this.executable);
 		}
 		return found;
+	}
+
+	/**
+	 * Lists the GPUs, as {@code nvidia-smi -L} prints them.
+	 * @return one line per GPU, or {@code null} when {@code nvidia-smi} is missing or failed
+	 */
+	public List<String> gpus() {
+		return (this.executable != null) ? run("-L") : null;
 	}
 
 	/**

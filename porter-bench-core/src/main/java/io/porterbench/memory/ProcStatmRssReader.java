@@ -1,8 +1,12 @@
 package io.porterbench.memory;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -21,6 +25,8 @@ import oshi.software.os.linux.LinuxOperatingSystem;
 final class ProcStatmRssReader implements RssReader {
 
 	static final String STATM = "/proc/self/statm";
+
+	static final String SMAPS = "/proc/self/smaps";
 
 	private static final Logger logger = LoggerFactory.getLogger(ProcStatmRssReader.class);
 
@@ -46,7 +52,7 @@ final class ProcStatmRssReader implements RssReader {
 			return null;
 		}
 		try {
-			long pageSize = LinuxOperatingSystem.getPageSize();
+			long pageSize = pageSize();
 			ProcStatmRssReader reader = new ProcStatmRssReader(new RandomAccessFile(STATM, "r"), pageSize,
 					RssReader::oshi);
 			return (pageSize > 0 && reader.readStatm() > 0) ? reader : null;
@@ -55,6 +61,32 @@ final class ProcStatmRssReader implements RssReader {
 			logger.debug("Cannot read {}, using OSHI for the resident set size", STATM, ex);
 			return null;
 		}
+	}
+
+	/**
+	 * The kernel's base page size, from the first {@code KernelPageSize} line of {@code /proc/self/smaps} (only the
+	 * first mapping is generated), else from OSHI, whose first use costs hundreds of milliseconds.
+	 */
+	static long pageSize() {
+		try (BufferedReader smaps = Files.newBufferedReader(Path.of(SMAPS), StandardCharsets.US_ASCII)) {
+			for (String line = smaps.readLine(); line != null; line = smaps.readLine()) {
+				if (line.startsWith("KernelPageSize:")) {
+					return kilobytes(line) * 1024;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Cannot read the page size from {}, asking OSHI", SMAPS, ex);
+		}
+		return LinuxOperatingSystem.getPageSize();
+	}
+
+	static long kilobytes(String line) {
+		String value = line.substring(line.indexOf(':') + 1).strip();
+		if (!value.endsWith(" kB")) {
+			throw new IllegalStateException("Unexpected line in " + SMAPS + ": " + line);
+		}
+		return Long.parseLong(value.substring(0, value.length() - 3).strip());
 	}
 
 	@Override

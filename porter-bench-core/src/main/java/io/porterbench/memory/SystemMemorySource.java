@@ -44,6 +44,12 @@ final class SystemMemorySource implements MemorySource {
 		return reader.read();
 	}
 
+	@Override
+	public void warmUp() {
+		rss();
+		heapUsed();
+	}
+
 	private synchronized RssReader initRss() {
 		if (this.rss == null) {
 			this.rss = this.rssFactory.get();

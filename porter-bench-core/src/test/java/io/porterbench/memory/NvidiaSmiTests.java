@@ -129,6 +129,7 @@ class NvidiaSmiTests {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		GpuProbeMain.report(fake.probe(42), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("pid: 42")
+			.contains("gpus: [GPU 0: Fake GPU")
 			.contains("available: true")
 			.contains("[42, 8]")
 			.contains("cuda memory usage: {allocated=8388608, reserved=8388608, max_allocated=8388608, "

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import oshi.software.os.linux.LinuxOperatingSystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -80,6 +81,19 @@ class RssReaderTests {
 			Thread.interrupted();
 		}
 		assertThat(reader.read()).isPositive();
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void pageSizeFromSmapsIsTheKernelsPageSize() {
+		assertThat(ProcStatmRssReader.pageSize()).isEqualTo(LinuxOperatingSystem.getPageSize());
+	}
+
+	@Test
+	void kilobytesReadsAnSmapsLine() {
+		assertThat(ProcStatmRssReader.kilobytes("KernelPageSize:        4 kB")).isEqualTo(4);
+		assertThatIllegalStateException().isThrownBy(() -> ProcStatmRssReader.kilobytes("KernelPageSize: 4"))
+			.withMessageContaining("/proc/self/smaps");
 	}
 
 	@Test
