@@ -118,17 +118,17 @@ public final class NvidiaSmi {
 	 */
 	public boolean isAvailable() {
 		Boolean known = this.available;
-		if (known == null) {
-			known = checkAvailable();
-			this.available = known;
-		}
-		return known;
+		return (known != null) ? known : checkAvailable();
 	}
 
 	private synchronized boolean checkAvailable() {
-		if (this.available != null) {
-			return this.available;
+		if (this.available == null) {
+			this.available = findGpu();
 		}
+		return this.available;
+	}
+
+	private boolean findGpu() {
 		if (this.executable == null) {
 			logger.debug("No nvidia-smi on the PATH: GPU memory is not tracked");
 			return false;
