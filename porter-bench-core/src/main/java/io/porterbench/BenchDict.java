@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.porterbench.internal.AutoSaver;
 import io.porterbench.internal.Names;
+import io.porterbench.memory.MemorySource;
 import io.porterbench.record.RunFolderNames;
 
 /**
@@ -48,6 +49,8 @@ public final class BenchDict implements AutoCloseable {
 
 	private final BenchClock clock;
 
+	private final MemorySource memorySource;
+
 	private final int retainedIterations;
 
 	private final boolean legacyFolderNames;
@@ -77,6 +80,7 @@ public final class BenchDict implements AutoCloseable {
 
 	private BenchDict(Builder builder) {
 		this.clock = builder.clock;
+		this.memorySource = builder.memorySource;
 		this.retainedIterations = builder.retainedIterations;
 		this.legacyFolderNames = builder.legacyFolderNames;
 		this.root = builder.root.toAbsolutePath().normalize();
@@ -269,6 +273,10 @@ public final class BenchDict implements AutoCloseable {
 		return this.clock;
 	}
 
+	MemorySource memorySource() {
+		return this.memorySource;
+	}
+
 	int retainedIterations() {
 		return this.retainedIterations;
 	}
@@ -296,6 +304,8 @@ public final class BenchDict implements AutoCloseable {
 
 		private BenchClock clock = BenchClock.system();
 
+		private MemorySource memorySource = MemorySource.system();
+
 		private int retainedIterations = DEFAULT_RETAINED_ITERATIONS;
 
 		private boolean legacyFolderNames;
@@ -320,6 +330,19 @@ public final class BenchDict implements AutoCloseable {
 		 */
 		public Builder clock(BenchClock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Where memory samples come from; tests give fixed figures.
+		 * @param memorySource default {@link MemorySource#system()}, the running process
+		 * @return this builder
+		 */
+		public Builder memorySource(MemorySource memorySource) {
+			if (memorySource == null) {
+				throw new IllegalArgumentException("The memory source must not be null; use MemorySource.system()");
+			}
+			this.memorySource = memorySource;
 			return this;
 		}
 

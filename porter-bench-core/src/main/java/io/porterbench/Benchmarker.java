@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -64,7 +63,7 @@ public final class Benchmarker {
 
 	private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
 
-	private final MemoryBenchmarker memory = new MemoryBenchmarker();
+	private final MemoryBenchmarker memory;
 
 	private volatile StepListener[] listeners = NO_LISTENERS;
 
@@ -84,6 +83,7 @@ public final class Benchmarker {
 		this.runDirectory = runDirectory;
 		this.clock = owner.clock();
 		this.store = new IterationStore(owner.retainedIterations());
+		this.memory = new MemoryBenchmarker(name, owner.memorySource());
 	}
 
 	private ThreadIteration registerThread() {
@@ -150,6 +150,12 @@ public final class Benchmarker {
 			close(thread);
 		}
 		open(thread, this.clock.nanoTime(), this.clock.epochSeconds());
+		if (this.memory.isEnabled()) {
+			this.memory.openIteration(thread, this.clock);
+			addTimedEntry(thread, MemoryBenchmarker.GSTEP_MEMORY);
+			// GLOBAL and the first step leave out the gstep sample's cost, as in the original
+			thread.startNanos = thread.lastNanos;
+		}
 	}
 
 	/**
@@ -187,6 +193,9 @@ public final class Benchmarker {
 		thread.lastNanos = now;
 		thread.add(topic, duration, extra);
 		publishStep(topic, duration);
+		if (this.memory.isEnabled()) {
+			memoryStep(thread, topic, extra);
+		}
 		if (this.saveOnStep) {
 			requestAutoSave();
 		}
@@ -215,6 +224,9 @@ public final class Benchmarker {
 		thread.lastNanos = now;
 		thread.add(topic, nanos, null);
 		publishStep(topic, nanos);
+		if (this.memory.isEnabled()) {
+			memoryStep(thread, topic, null);
+		}
 		if (this.saveOnStep) {
 			requestAutoSave();
 		}
@@ -282,7 +294,7 @@ public final class Benchmarker {
 	public BenchSummary summary() {
 		RunSnapshot snapshot = snapshot();
 		return new BenchSummary(this.name, snapshot.closedCount(), snapshot.open().size(),
-				SummaryCalculator.steps(snapshot), Optional.empty());
+				SummaryCalculator.steps(snapshot), this.memory.stats());
 	}
 
 	/**
@@ -299,10 +311,7 @@ public final class Benchmarker {
 			RunSnapshot snapshot = snapshot();
 			try {
 				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot));
-				RunFileWriter.writeMemoryFile(this.runDirectory, this.name, (g) -> {
-					g.writeStartArray();
-					g.writeEndArray();
-				});
+				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new BenchSaveException(this.runDirectory, ex);
@@ -316,6 +325,7 @@ public final class Benchmarker {
 	 */
 	public void reset() {
 		this.store.reset();
+		this.memory.resetStats();
 	}
 
 	/**
@@ -357,11 +367,14 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Turns on memory tracking: samples at gstep and gstop, and at every step when {@code perStep}.
+	 * Turns on memory tracking: a sample at every gstep and gstop, and at every step when {@code perStep}. The time
+	 * entries {@code gstep_memory}, {@code gstop_memory} and {@code <topic>_MEMORY_STEP} show what the samples cost;
+	 * {@code GLOBAL} leaves out {@code gstep_memory}, as in the original. Samples go to the MEMORY file.
 	 * @param perStep whether every step takes a sample too
-	 * @return the memory tracking settings
+	 * @return the memory tracking settings, for the peak poller, GPU memory and top classes
 	 */
 	public MemoryBenchmarker enableMemoryTracking(boolean perStep) {
+		this.memory.enable(perStep);
 		return this.memory;
 	}
 
@@ -395,6 +408,7 @@ public final class Benchmarker {
 	}
 
 	void stopBackgroundWork() {
+		this.memory.stopBackgroundWork();
 	}
 
 	@Override
@@ -421,6 +435,9 @@ public final class Benchmarker {
 		}
 		long now = this.clock.nanoTime();
 		open(thread, startNanos, this.clock.epochSeconds() - (now - startNanos) / 1e9);
+		if (this.memory.isEnabled()) {
+			this.memory.openIterationQuietly(thread, this.clock.epochSeconds());
+		}
 	}
 
 	private void close(ThreadIteration thread) {
@@ -429,6 +446,9 @@ public final class Benchmarker {
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
 		publishStep(GSTOP, gstopNanos);
+		if (thread.tracksMemory || this.memory.isEnabled()) {
+			now = closeMemory(thread);
+		}
 		long globalNanos = now - thread.startNanos;
 		thread.computeTopicSums();
 		long closed = this.store.append(thread, this.clock.epochSeconds(), globalNanos);
@@ -438,6 +458,39 @@ public final class Benchmarker {
 		if (period > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
+	}
+
+	private void memoryStep(ThreadIteration thread, String topic, Object extra) {
+		if (this.memory.isPerStep() && thread.tracksMemory) {
+			this.memory.sample(thread, topic, extra);
+		}
+		addTimedEntry(thread, this.memory.memoryStepTopic(topic));
+	}
+
+	/** Takes the gstop sample and records its cost as {@code gstop_memory}, which GLOBAL includes. */
+	private long closeMemory(ThreadIteration thread) {
+		boolean enabled = this.memory.isEnabled();
+		if (thread.tracksMemory) {
+			if (enabled) {
+				this.memory.closeIteration(thread, this.clock);
+			}
+			else {
+				thread.stopMemory(this.clock.epochSeconds());
+			}
+		}
+		if (enabled) {
+			addTimedEntry(thread, MemoryBenchmarker.GSTOP_MEMORY);
+		}
+		return thread.lastNanos;
+	}
+
+	/** Records an entry of the library's own: the time since the previous entry. */
+	private void addTimedEntry(ThreadIteration thread, String topic) {
+		long now = this.clock.nanoTime();
+		long duration = now - thread.lastNanos;
+		thread.lastNanos = now;
+		thread.add(topic, duration, null);
+		publishStep(topic, duration);
 	}
 
 	private void publishStep(String topic, long nanos) {

@@ -3,8 +3,12 @@ package io.porterbench;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.List;
 
 import io.porterbench.internal.IterationData;
+import io.porterbench.internal.MemorySamples;
+import io.porterbench.memory.GpuMemory;
+import io.porterbench.memory.TopClass;
 
 /**
  * The iteration open on one thread for one benchmarker, with the thread's step clock.
@@ -63,6 +67,15 @@ final class ThreadIteration {
 
 	private int distinctCount;
 
+	/** Whether the open iteration tracks memory: memory tracking was on when it opened. */
+	boolean tracksMemory;
+
+	private double memoryStartEpochSeconds;
+
+	private double memoryStopEpochSeconds;
+
+	private final MemorySamples memory = new MemorySamples();
+
 	private final String[] validated = new String[VALIDATED_CACHE_SIZE];
 
 	private int validatedCount;
@@ -76,6 +89,36 @@ final class ThreadIteration {
 		this.startEpochSeconds = startEpochSeconds;
 		this.open = true;
 		this.hasMark = true;
+		this.tracksMemory = false;
+		this.memory.clear();
+		endWrite();
+	}
+
+	void openMemory(double startEpochSeconds) {
+		beginWrite();
+		this.tracksMemory = true;
+		this.memoryStartEpochSeconds = startEpochSeconds;
+		this.memoryStopEpochSeconds = 0;
+		this.memory.clear();
+		endWrite();
+	}
+
+	void addMemorySample(String topic, long rss, long maxRss, long heapUsed, long heapCommitted, GpuMemory gpu,
+			List<TopClass> topClasses, Object extra) {
+		beginWrite();
+		this.memory.add(topic, rss, maxRss, heapUsed, heapCommitted, gpu, topClasses, extra);
+		endWrite();
+	}
+
+	void stampMemoryStart(double startEpochSeconds) {
+		beginWrite();
+		this.memoryStartEpochSeconds = startEpochSeconds;
+		endWrite();
+	}
+
+	void stopMemory(double stopEpochSeconds) {
+		beginWrite();
+		this.memoryStopEpochSeconds = stopEpochSeconds;
 		endWrite();
 	}
 
@@ -173,6 +216,8 @@ final class ThreadIteration {
 	void copyInto(IterationData target, long number, double stopEpochSeconds, boolean closed, long globalNanos) {
 		target.set(number, this.startEpochSeconds, stopEpochSeconds, this.topics, this.nanos,
 				this.anyExtra ? this.extras : null, this.size, closed, globalNanos);
+		target.setMemory(this.tracksMemory ? this.memory : null, this.memoryStartEpochSeconds,
+				closed ? this.memoryStopEpochSeconds : 0);
 	}
 
 	void markClosed() {

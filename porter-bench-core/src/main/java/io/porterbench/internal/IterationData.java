@@ -31,6 +31,14 @@ public final class IterationData {
 
 	long globalNanos;
 
+	MemorySamples memory;
+
+	boolean hasMemory;
+
+	double memoryStartEpochSeconds;
+
+	double memoryStopEpochSeconds;
+
 	/** An empty iteration with room for a few calls. */
 	public IterationData() {
 		this(8);
@@ -89,6 +97,27 @@ public final class IterationData {
 	}
 
 	/**
+	 * Overwrites this iteration's memory samples, reusing the arrays.
+	 * @param samples the samples, or {@code null} when the iteration did not track memory
+	 * @param startEpochSeconds when its memory tracking began, epoch seconds
+	 * @param stopEpochSeconds when it ended, epoch seconds, or 0 while open
+	 */
+	public void setMemory(MemorySamples samples, double startEpochSeconds, double stopEpochSeconds) {
+		this.hasMemory = samples != null;
+		if (samples != null) {
+			if (this.memory == null) {
+				this.memory = new MemorySamples();
+			}
+			this.memory.copyFrom(samples);
+		}
+		else if (this.memory != null) {
+			this.memory.reset();
+		}
+		this.memoryStartEpochSeconds = startEpochSeconds;
+		this.memoryStopEpochSeconds = stopEpochSeconds;
+	}
+
+	/**
 	 * An independent copy with arrays of exactly the right size.
 	 * @return the copy
 	 */
@@ -96,7 +125,45 @@ public final class IterationData {
 		IterationData copy = new IterationData(this.size);
 		copy.set(this.number, this.startEpochSeconds, this.stopEpochSeconds, this.topics, this.nanos,
 				hasExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
+		if (this.hasMemory) {
+			copy.hasMemory = true;
+			copy.memory = this.memory.copy();
+			copy.memoryStartEpochSeconds = this.memoryStartEpochSeconds;
+			copy.memoryStopEpochSeconds = this.memoryStopEpochSeconds;
+		}
 		return copy;
+	}
+
+	/**
+	 * Whether the iteration tracked memory, so that it belongs in the MEMORY file.
+	 * @return true when memory tracking was on when it opened
+	 */
+	public boolean hasMemory() {
+		return this.hasMemory;
+	}
+
+	/**
+	 * The iteration's memory samples.
+	 * @return the samples; only meaningful when {@link #hasMemory()}
+	 */
+	public MemorySamples memory() {
+		return this.memory;
+	}
+
+	/**
+	 * When the iteration's memory tracking began.
+	 * @return epoch seconds
+	 */
+	public double memoryStartEpochSeconds() {
+		return this.memoryStartEpochSeconds;
+	}
+
+	/**
+	 * When the iteration's memory tracking ended.
+	 * @return epoch seconds, or 0 while open
+	 */
+	public double memoryStopEpochSeconds() {
+		return this.memoryStopEpochSeconds;
 	}
 
 	/**

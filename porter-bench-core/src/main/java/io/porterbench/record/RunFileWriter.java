@@ -68,6 +68,16 @@ public final class RunFileWriter {
 	}
 
 	/**
+	 * Writes the MEMORY file of a snapshot: its iterations that tracked memory, {@code []} when none did.
+	 * @param runFolder the run folder
+	 * @param snapshot the benchmarker's state
+	 * @throws IOException if the file could not be written
+	 */
+	public static void writeMemoryFile(Path runFolder, RunSnapshot snapshot) throws IOException {
+		writeMemoryFile(runFolder, snapshot.name(), MemoryFileFormat.content(snapshot));
+	}
+
+	/**
 	 * Writes a MEMORY file with the given content writer.
 	 * @param runFolder the run folder
 	 * @param name the benchmarker's name
