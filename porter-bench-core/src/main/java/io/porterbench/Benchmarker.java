@@ -134,7 +134,7 @@ public final class Benchmarker {
 			thread.lastNanos = now;
 		}
 		else {
-			open(thread, now, this.clock.epochSeconds());
+			open(thread, now, this.clock.epochSecondsAt(now));
 		}
 	}
 
@@ -146,10 +146,12 @@ public final class Benchmarker {
 			return;
 		}
 		ThreadIteration thread = this.threadIteration.get();
+		// one clock read ends the old iteration and begins the new one, so no time falls between them
+		long now = this.clock.nanoTime();
 		if (thread.open) {
-			close(thread);
+			close(thread, now);
 		}
-		open(thread, this.clock.nanoTime(), this.clock.epochSeconds());
+		open(thread, now, this.clock.epochSecondsAt(now));
 	}
 
 	/**
@@ -230,7 +232,7 @@ public final class Benchmarker {
 		}
 		ThreadIteration thread = this.threadIteration.get();
 		if (thread.open) {
-			close(thread);
+			close(thread, this.clock.nanoTime());
 		}
 	}
 
@@ -419,19 +421,17 @@ public final class Benchmarker {
 			this.implicitOpenLogged = true;
 			logger.debug("porter-bench: a step of '{}' on a thread with no open iteration opened one", this.name);
 		}
-		long now = this.clock.nanoTime();
-		open(thread, startNanos, this.clock.epochSeconds() - (now - startNanos) / 1e9);
+		open(thread, startNanos, this.clock.epochSecondsAt(startNanos));
 	}
 
-	private void close(ThreadIteration thread) {
-		long now = this.clock.nanoTime();
+	private void close(ThreadIteration thread, long now) {
 		long gstopNanos = now - thread.lastNanos;
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
 		publishStep(GSTOP, gstopNanos);
 		long globalNanos = now - thread.startNanos;
 		thread.computeTopicSums();
-		long closed = this.store.append(thread, this.clock.epochSeconds(), globalNanos);
+		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
 		this.owner.openIterations().closed(this);
 		publishIteration(globalNanos);
 		int period = this.saveOnGstop;
