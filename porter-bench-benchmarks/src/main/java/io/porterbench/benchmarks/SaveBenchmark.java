@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,7 @@ public class SaveBenchmark {
 
 	private static final ObjectWriter TREE_WRITER = JsonMapper.builder()
 		.enable(SerializationFeature.INDENT_OUTPUT)
+		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 		.build()
 		.writer();
 
