@@ -24,6 +24,7 @@ import io.porterbench.StepStats;
 import io.porterbench.internal.AtomicFiles;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
+import io.porterbench.internal.TopicSums;
 
 /**
  * Writes a benchmarker's run files in the original's format: {@code _STEP_DICT_SUMMARY}, {@code _STEP_DICT_DATA} and
@@ -140,27 +141,28 @@ public final class RunFileWriter {
 	static void writeData(OutputStream out, RunSnapshot snapshot) throws IOException {
 		ExtraWriter extras = new ExtraWriter(snapshot.name());
 		TopicSums sums = new TopicSums();
+		TopicNames names = new TopicNames();
 		SecondsFormat seconds = new SecondsFormat();
 		generate(out, (g) -> {
 			g.writeStartArray();
 			for (IterationData iteration : snapshot.retained()) {
-				writeIteration(g, iteration, sums, seconds, extras);
+				writeIteration(g, iteration, sums, names, seconds, extras);
 			}
 			for (IterationData iteration : snapshot.open()) {
-				writeIteration(g, iteration, sums, seconds, extras);
+				writeIteration(g, iteration, sums, names, seconds, extras);
 			}
 			g.writeEndArray();
 		});
 	}
 
-	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicSums sums, SecondsFormat seconds,
-			ExtraWriter extras) {
+	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicSums sums, TopicNames names,
+			SecondsFormat seconds, ExtraWriter extras) {
 		sums.compute(iteration);
 		g.writeStartObject();
 		g.writeName(ABSOLUTES);
 		g.writeStartObject();
 		for (int t = 0; t < sums.count(); t++) {
-			sums.writeTopicName(g, t);
+			names.write(g, sums.topic(t));
 			seconds.write(g, sums.sum(t));
 		}
 		if (iteration.isClosed()) {
@@ -173,7 +175,7 @@ public final class RunFileWriter {
 		g.writeStartObject();
 		for (int t = 0; t < sums.count(); t++) {
 			String topic = sums.topic(t);
-			sums.writeTopicName(g, t);
+			names.write(g, topic);
 			g.writeStartArray();
 			for (int i = sums.firstCall(t); i < iteration.size(); i++) {
 				if (sums.topicIndexOfCall(i) == t) {
@@ -272,75 +274,19 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * One iteration's calls grouped by topic in order of first call, with each topic's sum, in arrays reused from one
-	 * iteration to the next.
+	 * Topic names encoded once per file, for the topics whose prepared encoding is the generator's own.
 	 */
-	private static final class TopicSums {
+	private static final class TopicNames {
 
 		private static final int MAX_ENCODED_NAMES = 1024;
 
-		private String[] topics = new String[8];
-
-		private long[] sums = new long[8];
-
-		private int[] firstCalls = new int[8];
-
-		private int[] callTopics = new int[16];
-
-		private int count;
-
 		private final Map<String, SerializedString> encodedNames = new HashMap<>();
-
-		void compute(IterationData iteration) {
-			this.count = 0;
-			int size = iteration.size();
-			if (this.callTopics.length < size) {
-				this.callTopics = new int[Math.max(size, this.callTopics.length * 2)];
-			}
-			for (int i = 0; i < size; i++) {
-				String topic = iteration.topic(i);
-				int t = indexOf(topic);
-				if (t < 0) {
-					t = add(topic, i);
-				}
-				this.sums[t] += iteration.nanos(i);
-				this.callTopics[i] = t;
-			}
-		}
-
-		private int indexOf(String topic) {
-			for (int t = 0; t < this.count; t++) {
-				String candidate = this.topics[t];
-				if (candidate == topic || candidate.equals(topic)) {
-					return t;
-				}
-			}
-			return -1;
-		}
-
-		private int add(String topic, int firstCall) {
-			if (this.count == this.topics.length) {
-				this.topics = Arrays.copyOf(this.topics, this.count * 2);
-				this.sums = Arrays.copyOf(this.sums, this.count * 2);
-				this.firstCalls = Arrays.copyOf(this.firstCalls, this.count * 2);
-			}
-			int t = this.count++;
-			this.topics[t] = topic;
-			this.sums[t] = 0;
-			this.firstCalls[t] = firstCall;
-			return t;
-		}
-
-		int count() {
-			return this.count;
-		}
 
 		/**
 		 * Writes a topic as a property name, encoded once per file when it is printable ASCII (where the prepared
 		 * encoding is the generator's own); any other name goes through the generator's escaping.
 		 */
-		void writeTopicName(JsonGenerator g, int t) {
-			String topic = this.topics[t];
+		void write(JsonGenerator g, String topic) {
 			SerializedString encoded = this.encodedNames.get(topic);
 			if (encoded == null && isPrintableAscii(topic) && this.encodedNames.size() < MAX_ENCODED_NAMES) {
 				encoded = new SerializedString(topic);
@@ -362,22 +308,6 @@ public final class RunFileWriter {
 				}
 			}
 			return true;
-		}
-
-		String topic(int t) {
-			return this.topics[t];
-		}
-
-		long sum(int t) {
-			return this.sums[t];
-		}
-
-		int firstCall(int t) {
-			return this.firstCalls[t];
-		}
-
-		int topicIndexOfCall(int call) {
-			return this.callTopics[call];
 		}
 
 	}
