@@ -48,10 +48,10 @@ public final class ScaleCheck {
 				}
 				bench.gstop();
 				if (i == CHECKPOINTS[checkpoint]) {
-					long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+					double seconds = (System.nanoTime() - began) / 1e9;
 					long retained = retainedHeap(memory);
 					System.out.printf(Locale.ROOT,
-							"%,12d iterations: retained heap %6.1f MB (%+.1f MB over the baseline), %d closed, %d s%n",
+							"%,12d iterations: retained heap %6.1f MB (%+.1f MB over the baseline), %,d closed, %.1f s%n",
 							i, retained / (double) MB, (retained - baseline) / (double) MB, bench.iterationCount(),
 							seconds);
 					checkpoint++;
