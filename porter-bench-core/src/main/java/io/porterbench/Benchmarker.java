@@ -88,6 +88,7 @@ public final class Benchmarker {
 
 	private ThreadIteration registerThread() {
 		ThreadIteration iteration = new ThreadIteration();
+		iteration.stripe = this.store.assignStripe();
 		synchronized (this.threads) {
 			this.threads.put(Thread.currentThread(), iteration);
 		}

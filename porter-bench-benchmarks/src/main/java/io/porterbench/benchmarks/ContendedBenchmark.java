@@ -34,6 +34,9 @@ import io.porterbench.Benchmarker;
  * iteration (four steps, the {@code gstop} step and {@code GLOBAL}: five accumulators and a ring slot under the
  * lock) and opens the next. Target: at most 2x the anchor.
  *
+ * <p>{@link #porterBenchLongIterations()} is the same with {@value #LONG_ITERATION_STEPS} steps per iteration, as in
+ * {@link StepBenchmark}: what two threads pay when they mostly step and seldom close.
+ *
  * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar ContendedBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +45,9 @@ public class ContendedBenchmark {
 
 	/** Steps per iteration before gstep closes it. */
 	static final int STEPS_PER_ITERATION = 4;
+
+	/** Steps per iteration in {@link #porterBenchLongIterations()}. */
+	static final int LONG_ITERATION_STEPS = 64;
 
 	/**
 	 * The benchmarker and the timer both threads record into.
@@ -108,6 +114,21 @@ public class ContendedBenchmark {
 	public void porterBench(Shared shared, PerThread thread) {
 		shared.bench.step("work");
 		if (++thread.steps == STEPS_PER_ITERATION) {
+			thread.steps = 0;
+			shared.bench.gstep();
+		}
+	}
+
+	/**
+	 * One thread's step of the shared benchmarker; every 64th also closes the thread's iteration.
+	 * @param shared the shared benchmarker
+	 * @param thread the thread's step count
+	 */
+	@Benchmark
+	@Threads(2)
+	public void porterBenchLongIterations(Shared shared, PerThread thread) {
+		shared.bench.step("work");
+		if (++thread.steps == LONG_ITERATION_STEPS) {
 			thread.steps = 0;
 			shared.bench.gstep();
 		}
