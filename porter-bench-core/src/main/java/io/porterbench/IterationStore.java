@@ -26,7 +26,8 @@ final class IterationStore {
 
 	private static final int MAX_STRIPES = 32;
 
-	private final Object ringLock = new Object();
+	/** The ring's lock and count in one object, so that a close writes one shared cache line, not two. */
+	private final RingState ringLock = new RingState();
 
 	private final IterationData[] ring;
 
@@ -36,8 +37,6 @@ final class IterationStore {
 
 	/** Topics in order of first appearance over all stripes, for the summaries. */
 	private final Set<String> topicOrder = new LinkedHashSet<>();
-
-	private long closedCount;
 
 	IterationStore(int capacity) {
 		this(capacity, Math.min(MAX_STRIPES, 2 * Runtime.getRuntime().availableProcessors()));
@@ -71,7 +70,8 @@ final class IterationStore {
 			}
 			stripe.global.add(globalNanos);
 			synchronized (this.ringLock) {
-				long number = this.closedCount;
+				RingState state = this.ringLock;
+				long number = state.closedCount;
 				int index = (int) (number % this.ring.length);
 				IterationData slot = this.ring[index];
 				if (slot == null) {
@@ -80,34 +80,35 @@ final class IterationStore {
 				}
 				iteration.copyInto(slot, number, stopEpochSeconds, true, globalNanos);
 				iteration.markClosed();
-				this.closedCount = number + 1;
-				return this.closedCount;
+				state.closedCount = number + 1;
+				return number + 1;
 			}
 		}
 	}
 
 	long closedCount() {
 		synchronized (this.ringLock) {
-			return this.closedCount;
+			return this.ringLock.closedCount;
 		}
 	}
 
 	RunSnapshot snapshot(String name, Iterable<ThreadIteration> threads) {
 		return lockingStripes(0, () -> {
 			synchronized (this.ringLock) {
-				int retainedCount = (int) Math.min(this.closedCount, this.ring.length);
+				long closed = this.ringLock.closedCount;
+				int retainedCount = (int) Math.min(closed, this.ring.length);
 				List<IterationData> retained = new ArrayList<>(retainedCount);
-				for (long number = this.closedCount - retainedCount; number < this.closedCount; number++) {
+				for (long number = closed - retainedCount; number < closed; number++) {
 					retained.add(this.ring[(int) (number % this.ring.length)].copy());
 				}
 				List<IterationData> open = new ArrayList<>();
 				for (ThreadIteration thread : threads) {
-					IterationData copy = thread.copyIfOpen(this.closedCount + open.size());
+					IterationData copy = thread.copyIfOpen(closed + open.size());
 					if (copy != null) {
 						open.add(copy);
 					}
 				}
-				return new RunSnapshot(name, this.closedCount, retained, open, accumulatorCopies(retainedCount));
+				return new RunSnapshot(name, closed, retained, open, accumulatorCopies(closed, retainedCount));
 			}
 		});
 	}
@@ -123,8 +124,8 @@ final class IterationStore {
 	}
 
 	/** Merges the stripes' accumulators, in order of first appearance; called holding every lock. */
-	private Map<String, StepAccumulator> accumulatorCopies(int retainedCount) {
-		if (retainedCount == this.closedCount) {
+	private Map<String, StepAccumulator> accumulatorCopies(long closed, int retainedCount) {
+		if (retainedCount == closed) {
 			return null;
 		}
 		Map<String, StepAccumulator> copies = new LinkedHashMap<>();
@@ -159,10 +160,19 @@ final class IterationStore {
 				synchronized (this.topicOrder) {
 					this.topicOrder.clear();
 				}
-				this.closedCount = 0;
+				this.ringLock.closedCount = 0;
 				return null;
 			}
 		});
+	}
+
+	/**
+	 * The number of closed iterations; its own monitor guards it and the ring.
+	 */
+	private static final class RingState {
+
+		long closedCount;
+
 	}
 
 	/**

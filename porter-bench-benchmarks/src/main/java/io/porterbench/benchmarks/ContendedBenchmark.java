@@ -23,15 +23,16 @@ import io.porterbench.Benchmarker;
  * <p>Both benchmarks run with {@code @Threads(2)} on {@link Shared} state of {@link Scope#Benchmark} scope, so both
  * threads hit the same objects; each operation is one measurement made and recorded by one thread.
  *
- * <p>{@link #micrometerTimer()} is the anchor: a {@link System#nanoTime()} read and {@link Timer#record(long, TimeUnit)}
- * of the time since the thread's previous record on one {@link SimpleMeterRegistry} timer, whose counters are
- * striped ({@code LongAdder}) and whose max is a compare-and-set ring.
+ * <p>{@link #micrometerTimer()} is the anchor: a {@link System#nanoTime()} read and
+ * {@link Timer#record(long, TimeUnit)} of the time since the thread's previous record on one
+ * {@link SimpleMeterRegistry} timer, whose counters are striped ({@code LongAdder}) and whose max is a compare-and-set
+ * ring.
  *
  * <p>{@link #porterBench()} is one {@code step()} of the shared benchmarker. Steps themselves touch only the
- * thread's own open iteration; what the threads share is the store that closed iterations go into, under one lock,
- * with the per-step statistics. To make that shared part show, iterations are short: every
- * {@value #STEPS_PER_ITERATION}th step is followed by {@code gstep()}, so one operation in four also closes an
- * iteration (four steps, the {@code gstop} step and {@code GLOBAL}: five accumulators and a ring slot under the
+ * thread's own open iteration; what the threads share is the store that closed iterations go into: the ring of
+ * retained iterations under one lock (the per-step statistics are striped per thread). To make that shared part
+ * show, iterations are short: every {@value #STEPS_PER_ITERATION}th step is followed by {@code gstep()}, so one
+ * operation in four also closes an iteration (five accumulators in the thread's stripe, a ring slot under the shared
  * lock) and opens the next. Target: at most 2x the anchor.
  *
  * <p>{@link #porterBenchLongIterations()} is the same with {@value #LONG_ITERATION_STEPS} steps per iteration, as in
