@@ -21,6 +21,16 @@ public interface BenchClock {
 	double epochSeconds();
 
 	/**
+	 * The wall-clock time at an earlier (or the current) reading of {@link #nanoTime()}, so that a caller that has just
+	 * read the monotonic clock needs no second read for the stamp.
+	 * @param nanos a value {@link #nanoTime()} of this clock returned
+	 * @return seconds since the Unix epoch at that reading
+	 */
+	default double epochSecondsAt(long nanos) {
+		return epochSeconds() - (nanoTime() - nanos) / 1e9;
+	}
+
+	/**
 	 * The clock of the running JVM.
 	 * @return a clock backed by {@link System#nanoTime()} and anchored once to the wall clock
 	 */

@@ -88,6 +88,7 @@ public final class Benchmarker {
 
 	private ThreadIteration registerThread() {
 		ThreadIteration iteration = new ThreadIteration();
+		iteration.stripe = this.store.assignStripe();
 		synchronized (this.threads) {
 			this.threads.put(Thread.currentThread(), iteration);
 		}
@@ -134,7 +135,7 @@ public final class Benchmarker {
 			thread.lastNanos = now;
 		}
 		else {
-			open(thread, now, this.clock.epochSeconds());
+			open(thread, now, this.clock.epochSecondsAt(now));
 		}
 	}
 
@@ -146,10 +147,13 @@ public final class Benchmarker {
 			return;
 		}
 		ThreadIteration thread = this.threadIteration.get();
+		// one clock read ends the old iteration and begins the new one, so no time falls between them
+		long now = this.clock.nanoTime();
 		if (thread.open) {
-			close(thread);
+			// with memory tracking the close ends after its sample, and the next iteration begins there
+			now = close(thread, now);
 		}
-		open(thread, this.clock.nanoTime(), this.clock.epochSeconds());
+		open(thread, now, this.clock.epochSecondsAt(now));
 		if (this.memory.isEnabled()) {
 			this.memory.openIteration(thread, this.clock);
 			addTimedEntry(thread, MemoryBenchmarker.GSTEP_MEMORY);
@@ -242,7 +246,7 @@ public final class Benchmarker {
 		}
 		ThreadIteration thread = this.threadIteration.get();
 		if (thread.open) {
-			close(thread);
+			close(thread, this.clock.nanoTime());
 		}
 	}
 
@@ -433,15 +437,14 @@ public final class Benchmarker {
 			this.implicitOpenLogged = true;
 			logger.debug("porter-bench: a step of '{}' on a thread with no open iteration opened one", this.name);
 		}
-		long now = this.clock.nanoTime();
-		open(thread, startNanos, this.clock.epochSeconds() - (now - startNanos) / 1e9);
+		double startEpochSeconds = this.clock.epochSecondsAt(startNanos);
+		open(thread, startNanos, startEpochSeconds);
 		if (this.memory.isEnabled()) {
 			this.memory.openIterationQuietly(thread, this.clock.epochSeconds());
 		}
 	}
 
-	private void close(ThreadIteration thread) {
-		long now = this.clock.nanoTime();
+	private long close(ThreadIteration thread, long now) {
 		long gstopNanos = now - thread.lastNanos;
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
@@ -451,13 +454,14 @@ public final class Benchmarker {
 		}
 		long globalNanos = now - thread.startNanos;
 		thread.computeTopicSums();
-		long closed = this.store.append(thread, this.clock.epochSeconds(), globalNanos);
+		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
 		this.owner.openIterations().closed(this);
 		publishIteration(globalNanos);
 		int period = this.saveOnGstop;
 		if (period > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
+		return now;
 	}
 
 	private void memoryStep(ThreadIteration thread, String topic, Object extra) {

@@ -27,7 +27,12 @@ final class SystemBenchClock implements BenchClock {
 
 	@Override
 	public double epochSeconds() {
-		return this.anchorEpochSeconds + (System.nanoTime() - this.anchorNanos) / 1e9;
+		return epochSecondsAt(System.nanoTime());
+	}
+
+	@Override
+	public double epochSecondsAt(long nanos) {
+		return this.anchorEpochSeconds + (nanos - this.anchorNanos) / 1e9;
 	}
 
 }

@@ -38,6 +38,9 @@ final class ThreadIteration {
 	@SuppressWarnings("unused") // accessed through VERSION
 	private int version;
 
+	/** The store's accumulator stripe this thread adds to, given once when the thread first uses the benchmarker. */
+	int stripe;
+
 	boolean open;
 
 	/** Whether the thread has used the step clock before, so that {@link #lastNanos} means something. */

@@ -313,4 +313,37 @@ class BenchmarkerTests {
 		assertThat(summary.step("work").p50()).isCloseTo(0.001, within(0.001 * 0.01));
 	}
 
+	@Test
+	void gstepEndsTheClosedIterationAtTheInstantTheNextOneBegins() {
+		Benchmarker ticking = BenchDict.builder().root(this.root).clock(new TickingClock()).build().get("ticking");
+		ticking.gstep();
+		ticking.step("work");
+		ticking.gstep();
+		ticking.gstop();
+		RunSnapshot snapshot = ticking.snapshot();
+		IterationData first = snapshot.retained().get(0);
+		IterationData second = snapshot.retained().get(1);
+		assertThat(second.startEpochSeconds()).isEqualTo(first.stopEpochSeconds());
+		assertThat(first.stopEpochSeconds() - first.startEpochSeconds())
+			.isCloseTo(first.globalNanos() / 1e9, within(1e-6));
+	}
+
+	/** A clock that moves 1 ms at every read, so that each extra read shows. */
+	private static final class TickingClock implements BenchClock {
+
+		private long nanos;
+
+		@Override
+		public long nanoTime() {
+			this.nanos += 1_000_000;
+			return this.nanos;
+		}
+
+		@Override
+		public double epochSeconds() {
+			return 1_700_000_000.0 + nanoTime() / 1e9;
+		}
+
+	}
+
 }

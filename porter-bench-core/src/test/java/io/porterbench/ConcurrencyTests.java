@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The original's thread-safety scenarios, with exact counts, and the large contended run.
@@ -187,6 +188,30 @@ class ConcurrencyTests {
 		bench.save();
 		JsonNode data = mapper.readTree(RunFiles.dataFile(bench.runDirectory(), "saved").toFile());
 		assertThat(data.size()).isEqualTo(800);
+	}
+
+	@Test
+	void summariesBeyondTheWindowAddUpEveryThreadsIterations() throws Exception {
+		Benchmarker bench = BenchDict.builder().root(this.root).retainedIterations(10).build().get("striped");
+		int threads = 4;
+		int iterations = 5_000;
+		runThreads(threads, (t) -> {
+			for (int i = 0; i < iterations; i++) {
+				bench.gstep();
+				bench.record("work", 1_000L * (t + 1));
+				bench.gstop();
+			}
+		});
+		BenchSummary summary = bench.summary();
+		assertThat(summary.iterations()).isEqualTo(threads * iterations);
+		StepStats work = summary.step("work");
+		assertThat(work.count()).isEqualTo(threads * iterations);
+		assertThat(work.total()).isCloseTo(iterations * 1_000e-9 * (1 + 2 + 3 + 4), within(1e-9));
+		assertThat(work.min()).isEqualTo(1e-6);
+		assertThat(work.max()).isEqualTo(4e-6);
+		assertThat(work.mean()).isCloseTo(2.5e-6, within(1e-15));
+		assertThat(summary.step(BenchSummary.GLOBAL).count()).isEqualTo(threads * iterations);
+		assertThat(bench.snapshot().retained()).hasSize(10);
 	}
 
 }

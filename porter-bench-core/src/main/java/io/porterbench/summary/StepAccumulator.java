@@ -61,6 +61,32 @@ public final class StepAccumulator {
 	}
 
 	/**
+	 * Adds every value another accumulator has seen, as if they had been added here (the mean and variance by the
+	 * pairwise formula of Chan et al.).
+	 * @param other the accumulator to add; not changed
+	 */
+	public void addAll(StepAccumulator other) {
+		if (other.count == 0) {
+			return;
+		}
+		if (this.count == 0) {
+			this.mean = other.mean;
+			this.m2 = other.m2;
+		}
+		else {
+			long total = this.count + other.count;
+			double delta = other.mean - this.mean;
+			this.mean += delta * other.count / total;
+			this.m2 += other.m2 + delta * delta * ((double) this.count * other.count / total);
+		}
+		this.count += other.count;
+		this.totalNanos += other.totalNanos;
+		this.minNanos = Math.min(this.minNanos, other.minNanos);
+		this.maxNanos = Math.max(this.maxNanos, other.maxNanos);
+		this.histogram.add(other.histogram);
+	}
+
+	/**
 	 * The number of values added.
 	 * @return the count
 	 */

@@ -7,6 +7,7 @@ import io.porterbench.BenchSummary;
 import io.porterbench.StepStats;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
+import io.porterbench.internal.TopicSums;
 
 /**
  * Turns a {@link RunSnapshot} into per-step statistics, in order of first appearance with {@code GLOBAL} last.
@@ -32,12 +33,13 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
 		Map<String, ValueList> values = new LinkedHashMap<>();
 		ValueList global = new ValueList();
+		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.retained()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration, sums, values);
 			global.add(iteration.globalNanos());
 		}
 		for (IterationData iteration : snapshot.open()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration, sums, values);
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
@@ -50,11 +52,12 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
 		StepAccumulator global = accumulators.remove(BenchSummary.GLOBAL);
+		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.open()) {
-			Map<String, ValueList> sums = new LinkedHashMap<>();
-			addTopicSums(iteration, sums);
-			sums.forEach((topic, list) -> accumulators.computeIfAbsent(topic, (key) -> new StepAccumulator())
-				.add(list.values[0]));
+			sums.compute(iteration);
+			for (int t = 0; t < sums.count(); t++) {
+				accumulators.computeIfAbsent(sums.topic(t), (key) -> new StepAccumulator()).add(sums.sum(t));
+			}
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		accumulators.forEach((topic, accumulator) -> steps.put(topic, accumulator.snapshot()));
@@ -67,11 +70,19 @@ public final class SummaryCalculator {
 	/**
 	 * Adds one iteration's per-topic sums to the lists, one value per topic.
 	 * @param iteration the iteration
+	 * @param sums reused for the grouping
 	 * @param values topic to values, in order of first appearance
 	 */
-	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
-		Map<String, long[]> sums = topicSums(iteration);
-		sums.forEach((topic, sum) -> values.computeIfAbsent(topic, (key) -> new ValueList()).add(sum[0]));
+	static void addTopicSums(IterationData iteration, TopicSums sums, Map<String, ValueList> values) {
+		sums.compute(iteration);
+		for (int t = 0; t < sums.count(); t++) {
+			ValueList list = values.get(sums.topic(t));
+			if (list == null) {
+				list = new ValueList();
+				values.put(sums.topic(t), list);
+			}
+			list.add(sums.sum(t));
+		}
 	}
 
 	/**

@@ -76,4 +76,32 @@ class ExactStatsTests {
 		assertThat(approximate.quantileFiltered()).isCloseTo(exact.quantileFiltered(), within(exact.mean() * 0.01));
 	}
 
+	@Test
+	void accumulatorThatAddsAllOfOthersHasTheStatisticsOfEveryValue() {
+		StepAccumulator whole = new StepAccumulator();
+		StepAccumulator first = new StepAccumulator();
+		StepAccumulator second = new StepAccumulator();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+		for (int i = 0; i < 10_000; i++) {
+			long nanos = random.nextLong(1_000, (i % 2 == 0) ? 5_000_000 : 50_000_000);
+			whole.add(nanos);
+			((i % 3 == 0) ? first : second).add(nanos);
+		}
+		StepAccumulator merged = new StepAccumulator();
+		merged.addAll(first);
+		merged.addAll(second);
+		merged.addAll(new StepAccumulator());
+		StepStats expected = whole.snapshot();
+		StepStats actual = merged.snapshot();
+		assertThat(actual.count()).isEqualTo(expected.count());
+		assertThat(actual.total()).isEqualTo(expected.total());
+		assertThat(actual.min()).isEqualTo(expected.min());
+		assertThat(actual.max()).isEqualTo(expected.max());
+		assertThat(actual.mean()).isCloseTo(expected.mean(), within(expected.mean() * 1e-12));
+		assertThat(actual.std()).isCloseTo(expected.std(), within(expected.std() * 1e-9));
+		assertThat(actual.p50()).isEqualTo(expected.p50());
+		assertThat(actual.p99()).isEqualTo(expected.p99());
+		assertThat(actual.quantileFiltered()).isEqualTo(expected.quantileFiltered());
+	}
+
 }

@@ -1,0 +1,68 @@
+package io.porterbench.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.porterbench.BenchDict;
+import io.porterbench.Benchmarker;
+import io.porterbench.MockBenchClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunFileWriterTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void topicNamesThatNeedEscapingAreEscapedInBothPlacesTheyAppear() throws IOException {
+		MockBenchClock clock = new MockBenchClock();
+		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).build();
+		Benchmarker bench = dict.get("names");
+		bench.gstep();
+		bench.record("naïve", 1_000);
+		bench.record("quote\"d", 2_000);
+		bench.record("back\\slash", 3_000);
+		bench.record("a/b", 4_000);
+		bench.gstop();
+		Path run = dict.save();
+		String data = Files.readString(RunFiles.dataFile(run, "names"), StandardCharsets.UTF_8);
+		assertThat(data).contains("\"na\\u00EFve\": 1.0E-6", "\"quote\\\"d\": 2.0E-6", "\"back\\\\slash\": 3.0E-6",
+				"\"a/b\": 4.0E-6");
+		assertThat(data).doesNotContain("naïve");
+		JsonNode calls = JsonMapper.builder().build().readTree(data).get(0).get("individual_calls");
+		assertThat(calls.get("naïve").get(0).get("time").asDouble()).isEqualTo(1.0E-6);
+		assertThat(calls.get("quote\"d").get(0).get("crono_counter").asInt()).isEqualTo(1);
+		assertThat(calls.get("back\\slash").get(0).get("crono_counter").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void durationsBeyondTheIntegerPathAreWrittenAsDoubles() throws IOException {
+		MockBenchClock clock = new MockBenchClock();
+		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).build();
+		Benchmarker bench = dict.get("long");
+		bench.gstep();
+		long nanos = 3_000_000_000_000_123L;
+		bench.record("forever", nanos);
+		bench.gstop();
+		String data = Files.readString(RunFiles.dataFile(dict.save(), "long"), StandardCharsets.UTF_8);
+		assertThat(data).contains("\"forever\": " + Double.toString(nanos / 1e9));
+	}
+
+	@Test
+	void plainDecimalWritesTheDigitsOfJavaNotationWithoutAnExponent() {
+		for (String javaDouble : new String[] { "1.79570589425E9", "1.0E9", "1.5E-4", "1.0E-3", "12.5", "-2.5E10",
+				"1.764000000009861E9", "0.0" }) {
+			assertThat(RunFileWriter.plainDecimal(javaDouble)).as(javaDouble)
+				.isEqualTo(new java.math.BigDecimal(javaDouble).toPlainString());
+		}
+	}
+
+}
