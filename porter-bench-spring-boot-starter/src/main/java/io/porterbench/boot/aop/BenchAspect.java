@@ -211,7 +211,8 @@ public class BenchAspect implements Ordered {
 			return;
 		}
 		long nanos = this.clock.nanoTime() - start;
-		boolean ownIteration = openIfNone(bench);
+		boolean ownIteration = !isOpen(bench);
+		// With no iteration open, record() opens one that began when the call did; gstop then closes it.
 		record(bench, topic, nanos);
 		if (ownIteration) {
 			close(bench);
@@ -290,6 +291,16 @@ public class BenchAspect implements Ordered {
 		catch (RuntimeException ex) {
 			this.failures.failed(bench.name(), ex);
 			return false;
+		}
+	}
+
+	private boolean isOpen(Benchmarker bench) {
+		try {
+			return bench.isIterationOpen();
+		}
+		catch (RuntimeException ex) {
+			this.failures.failed(bench.name(), ex);
+			return true;
 		}
 	}
 

@@ -33,7 +33,7 @@ final class BenchMeters implements StepListener {
 
 	private final AtomicBoolean failureLogged = new AtomicBoolean();
 
-	private volatile boolean memoryBound;
+	private volatile boolean memoryChecked;
 
 	private BenchMeters(Benchmarker bench, MeterRegistry registry) {
 		this.registry = registry;
@@ -81,7 +81,7 @@ final class BenchMeters implements StepListener {
 	public void onIteration(Benchmarker bench, long nanos) {
 		try {
 			this.iterationTimer.record(nanos, TimeUnit.NANOSECONDS);
-			if (!this.memoryBound) {
+			if (!this.memoryChecked) {
 				bindMemoryIfTracked(bench);
 			}
 		}
@@ -103,11 +103,18 @@ final class BenchMeters implements StepListener {
 			.register(this.registry);
 	}
 
-	// Memory tracking may be switched on after the benchmarker was bound; each closed iteration checks again.
+	// Memory tracking may be switched on after the benchmarker was bound: each closed iteration checks again, until
+	// the gauges are registered or the check itself fails.
 	private void bindMemoryIfTracked(Benchmarker bench) {
-		if (bench.memory() != null && bench.memory().isEnabled()) {
-			this.memoryBound = true;
-			MemoryGauges.register(bench, this.tags, this.registry);
+		try {
+			if (bench.memory().isEnabled()) {
+				this.memoryChecked = true;
+				MemoryGauges.register(bench, this.tags, this.registry);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.memoryChecked = true;
+			logger.debug("No memory gauges for porter-bench benchmarker '" + bench.name() + "'", ex);
 		}
 	}
 
