@@ -209,7 +209,7 @@ class BenchDictAutoConfigurationTests {
 	void defaultBenchWithASlashFailsNamingTheProperty() {
 		this.runner.withPropertyValues("porterbench.default-bench=../escape").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("porterbench.default-bench");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("property default-bench");
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("'..'");
 		});
 	}
@@ -218,7 +218,7 @@ class BenchDictAutoConfigurationTests {
 	void retainedIterationsBelowOneFailsNamingTheProperty() {
 		this.runner.withPropertyValues("porterbench.retained-iterations=0").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("porterbench.retained-iterations")
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("property retained-iterations")
 				.rootCause()
 				.hasMessageContaining("at least 1");
 		});
