@@ -61,6 +61,20 @@ class PorterBenchEndpointWebIntegrationTests {
 	}
 
 	@Test
+	void getShowsMemoryFiguresWithMemoryTracking() throws Exception {
+		try (App app = start("porterbench.memory.enabled=true")) {
+			app.placeOrder(2);
+			JsonNode memory = json(app.send("GET", "/actuator/porterbench/orders")).get("memory");
+			assertThat(memory.propertyNames()).containsExactlyInAnyOrder("samples", "lastRss", "peakRss",
+					"peakHeapUsed");
+			assertThat(memory.get("samples").asLong()).isPositive();
+			assertThat(memory.get("lastRss").asLong()).isPositive();
+			assertThat(memory.get("peakRss").asLong()).isGreaterThanOrEqualTo(memory.get("lastRss").asLong());
+			assertThat(memory.get("peakHeapUsed").asLong()).isPositive();
+		}
+	}
+
+	@Test
 	void getOfOneBenchmarkerShowsIt() throws Exception {
 		try (App app = start()) {
 			app.placeOrder(1);
