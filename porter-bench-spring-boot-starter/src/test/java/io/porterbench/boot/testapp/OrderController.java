@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Each order placed is one iteration of the benchmarker {@code orders}.
  */
 @RestController
-public class OrderController {
+class OrderController {
 
 	private final PricingService pricing;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
  * Its {@code price} calls are steps of the iteration that calls them.
  */
 @Service
-public class PricingService {
+class PricingService {
 
 	@BenchStep("price")
 	public int price(int quantity) {
