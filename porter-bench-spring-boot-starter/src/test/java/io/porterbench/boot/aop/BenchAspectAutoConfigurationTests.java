@@ -1,0 +1,230 @@
+package io.porterbench.boot.aop;
+
+import java.nio.file.Path;
+
+import io.porterbench.BenchDict;
+import io.porterbench.MockBenchClock;
+import io.porterbench.annotation.BenchIteration;
+import io.porterbench.annotation.BenchStep;
+import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
+import org.aspectj.weaver.Advice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BenchAspectAutoConfiguration}.
+ */
+class BenchAspectAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class,
+					BenchAspectAutoConfiguration.class));
+
+	@TempDir
+	Path root;
+
+	@Test
+	void runRegistersTheAspectAndTheValidatorAndProxiesAnnotatedBeans() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(ServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BenchAspect.class).hasSingleBean(BenchAnnotationValidator.class);
+				assertThat(context.getBean(BenchAspect.class).getOrder()).isEqualTo(BenchAspect.DEFAULT_ORDER);
+				PricingService pricing = context.getBean(PricingService.class);
+				assertThat(AopUtils.isAopProxy(pricing)).isTrue();
+				assertThat(pricing.price(4)).isEqualTo(8);
+				BenchDict benchDict = context.getBean(BenchDict.class);
+				assertThat(benchDict.get("default").summary().step("price").count()).isOne();
+			});
+	}
+
+	@Test
+	void defaultBenchPropertyNamesTheBenchmarkerOfStepsOutsideIterations() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.default-bench=background-70")
+			.withUserConfiguration(ServiceConfiguration.class)
+			.run((context) -> {
+				context.getBean(PricingService.class).price(1);
+				BenchDict benchDict = context.getBean(BenchDict.class);
+				assertThat(benchDict.names()).containsExactly("background-70");
+				assertThat(benchDict.get("background-70").iterationCount()).isOne();
+			});
+	}
+
+	@Test
+	void aspectTimesWithTheClockBean() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(ServiceConfiguration.class, ClockConfiguration.class)
+			.run((context) -> {
+				context.getBean(SlowService.class).work();
+				assertThat(context.getBean(BenchDict.class).get("default").summary().step("work").mean())
+					.isEqualTo(0.300);
+			});
+	}
+
+	@Test
+	void runWithUserAspectBacksOff() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(UserAspectConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BenchAspect.class);
+				assertThat(context.getBean(BenchAspect.class).getOrder()).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void runWhenDisabledDoesNotInstrument() {
+		this.runner.withPropertyValues("porterbench.enabled=false")
+			.withUserConfiguration(ServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(BenchAspect.class)
+					.doesNotHaveBean(BenchAnnotationValidator.class)
+					.doesNotHaveBean(BenchDict.class);
+				assertThat(AopUtils.isAopProxy(context.getBean(PricingService.class))).isFalse();
+			});
+	}
+
+	@Test
+	void runWithoutAspectJDoesNotRegisterTheAspect() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withClassLoader(new FilteredClassLoader(Advice.class))
+			.run((context) -> assertThat(context).hasSingleBean(BenchDict.class)
+				.doesNotHaveBean(BenchAspect.class)
+				.doesNotHaveBean(BenchAnnotationValidator.class));
+	}
+
+	@Test
+	void runWithoutBenchDictDoesNotRegisterTheAspect() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchAspectAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(BenchAspect.class));
+	}
+
+	@Test
+	void reservedTopicFailsStartupNamingTheMethod() {
+		this.runner.withUserConfiguration(ReservedTopicConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasMessageContaining("ReservedTopicService.work")
+				.hasMessageContaining("reserved")
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class);
+		});
+	}
+
+	@Test
+	void benchNameWithASlashFailsStartupNamingTheMethod() {
+		this.runner.withUserConfiguration(SlashedBenchConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasMessageContaining("SlashedBenchService.place")
+				.hasMessageContaining("@BenchIteration")
+				.hasMessageContaining("'/'");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ServiceConfiguration {
+
+		@Bean
+		PricingService pricingService() {
+			return new PricingService();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClockConfiguration {
+
+		@Bean
+		MockBenchClock benchClock() {
+			return new MockBenchClock();
+		}
+
+		@Bean
+		SlowService slowService(MockBenchClock clock) {
+			return new SlowService(clock);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAspectConfiguration {
+
+		@Bean
+		BenchAspect userAspect(BenchDict benchDict) {
+			BenchAspect aspect = new BenchAspect(benchDict, new MockBenchClock(), "mine");
+			aspect.setOrder(7);
+			return aspect;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReservedTopicConfiguration {
+
+		@Bean
+		ReservedTopicService reservedTopicService() {
+			return new ReservedTopicService();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlashedBenchConfiguration {
+
+		@Bean
+		SlashedBenchService slashedBenchService() {
+			return new SlashedBenchService();
+		}
+
+	}
+
+	static class PricingService {
+
+		@BenchStep("price")
+		public int price(int quantity) {
+			return quantity * 2;
+		}
+
+	}
+
+	static class SlowService {
+
+		private final MockBenchClock clock;
+
+		SlowService(MockBenchClock clock) {
+			this.clock = clock;
+		}
+
+		@BenchStep
+		public void work() {
+			this.clock.addNanos(300_000_000L);
+		}
+
+	}
+
+	static class ReservedTopicService {
+
+		@BenchStep("GLOBAL")
+		public void work() {
+		}
+
+	}
+
+	static class SlashedBenchService {
+
+		@BenchIteration("orders/today")
+		public void place() {
+		}
+
+	}
+
+}

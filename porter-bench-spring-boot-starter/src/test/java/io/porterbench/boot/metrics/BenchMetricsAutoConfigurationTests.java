@@ -1,0 +1,111 @@
+package io.porterbench.boot.metrics;
+
+import java.nio.file.Path;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.porterbench.BenchDict;
+import io.porterbench.Benchmarker;
+import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BenchMetricsAutoConfiguration}.
+ */
+class BenchMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				BenchDictAutoConfiguration.class, BenchMetricsAutoConfiguration.class));
+
+	@TempDir
+	Path root;
+
+	@Test
+	void runBindsTheBenchmarkersToTheApplicationsRegistry() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root).run((context) -> {
+			assertThat(context).hasSingleBean(BenchMetricsBinder.class);
+			Benchmarker bench = context.getBean(BenchDict.class).get("orders");
+			bench.gstep();
+			bench.step("price");
+			bench.gstop();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get(BenchMetricNames.STEP).tags("bench", "orders", "step", "price").timer().count())
+				.isOne();
+			assertThat(registry.get(BenchMetricNames.ITERATION).tag("bench", "orders").timer().count()).isOne();
+		});
+	}
+
+	@Test
+	void runWithUserBinderBacksOff() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(UserBinderConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BenchMetricsBinder.class);
+				assertThat(context.getBean(BenchMetricsBinder.class)).isSameAs(context.getBean("userBinder"));
+			});
+	}
+
+	@Test
+	void runWhenDisabledHasNoBinder() {
+		this.runner.withPropertyValues("porterbench.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(MeterRegistry.class)
+				.doesNotHaveBean(BenchMetricsBinder.class));
+	}
+
+	@Test
+	void runWithoutMicrometerHasNoBinder() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchMetricsAutoConfiguration.class))
+			.withPropertyValues("porterbench.root=" + this.root)
+			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).hasSingleBean(BenchDict.class)
+				.doesNotHaveBean(BenchMetricsBinder.class));
+	}
+
+	@Test
+	void runWithoutAMeterRegistryHasNoBinder() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchMetricsAutoConfiguration.class))
+			.withPropertyValues("porterbench.root=" + this.root)
+			.run((context) -> assertThat(context).hasSingleBean(BenchDict.class)
+				.doesNotHaveBean(BenchMetricsBinder.class));
+	}
+
+	@Test
+	void runWithAUserRegistryAndNoMetricsAutoConfigurationBindsToIt() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchMetricsAutoConfiguration.class))
+			.withPropertyValues("porterbench.root=" + this.root)
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> assertThat(context).hasSingleBean(BenchMetricsBinder.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBinderConfiguration {
+
+		@Bean
+		BenchMetricsBinder userBinder(BenchDict benchDict) {
+			return new BenchMetricsBinder(benchDict);
+		}
+
+	}
+
+}
