@@ -194,6 +194,7 @@ class BenchDictAutoConfigurationTests {
 				Benchmarker bench = context.getBean(BenchDict.class).get("pipeline");
 				assertThat(bench.memory().isEnabled()).isTrue();
 				assertThat(bench.memory().isPerStep()).isTrue();
+				assertThat(bench.memory().maxMemoryPollInterval()).contains(Duration.ofMillis(250));
 			});
 	}
 
@@ -202,6 +203,7 @@ class BenchDictAutoConfigurationTests {
 		this.runner.withPropertyValues("porterbench.root=" + this.root).run((context) -> {
 			Benchmarker bench = context.getBean(BenchDict.class).get("pipeline");
 			assertThat(bench.memory().isEnabled()).isFalse();
+			assertThat(bench.memory().maxMemoryPollInterval()).isEmpty();
 		});
 	}
 
