@@ -108,7 +108,7 @@ public final class BenchDict implements AutoCloseable {
 	 * @throws IllegalArgumentException if the name is not allowed
 	 */
 	public Benchmarker get(String name) {
-		Benchmarker bench = this.benches.get(name);
+		Benchmarker bench = (name != null) ? this.benches.get(name) : null;
 		return (bench != null) ? bench : create(name);
 	}
 

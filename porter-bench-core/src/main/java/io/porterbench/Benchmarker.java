@@ -1,7 +1,23 @@
 package io.porterbench;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.porterbench.internal.Names;
+import io.porterbench.internal.RunSnapshot;
+import io.porterbench.record.RunFileWriter;
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.SummaryCalculator;
 
 /**
  * Times the iterations of one pipeline and their named steps (the original's {@code Benchmarker}).
@@ -11,64 +27,481 @@ import java.util.List;
  * {@link #gstop()} closes it, adding a {@code gstop} step and the iteration's {@code GLOBAL} total.
  *
  * <p>Each thread has its own open iteration, so concurrent requests never mix their steps; closed iterations go to one
- * ordered store. A step on a thread with no open iteration opens one (see {@link #step(String)}).
+ * ordered store that keeps the last {@code retainedIterations} in full and every iteration in the summaries. A step
+ * on a thread with no open iteration opens one (see {@link #step(String)}).
+ *
+ * <p>The recording methods take no lock across calls, do no I/O and, once the thread's arrays have grown to the
+ * iteration's size, allocate nothing. Auto-saves run on the registry's background writer.
  */
 public final class Benchmarker {
 
+	/** The step gstop adds for the time from the last step to the end of the iteration. */
+	public static final String GSTOP = "gstop";
+
+	private static final Logger logger = LoggerFactory.getLogger(Benchmarker.class);
+
+	private static final StepListener[] NO_LISTENERS = new StepListener[0];
+
+	private final BenchDict owner;
+
+	private final String name;
+
+	private final Path runDirectory;
+
+	private final BenchClock clock;
+
+	private final IterationStore store;
+
+	private final WeakHashMap<Thread, ThreadIteration> threads = new WeakHashMap<>();
+
+	private final ThreadLocal<ThreadIteration> threadIteration = ThreadLocal.withInitial(this::registerThread);
+
+	private final Runnable autoSaveTask = this::autoSave;
+
+	private final Iteration iterationHandle = this::gstop;
+
+	private final Object saveLock = new Object();
+
+	private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
+
+	private final MemoryBenchmarker memory = new MemoryBenchmarker();
+
+	private volatile StepListener[] listeners = NO_LISTENERS;
+
+	private volatile boolean enabled = true;
+
+	private volatile int saveOnGstop;
+
+	private volatile boolean saveOnStep;
+
+	private volatile boolean autoSaveFailing;
+
+	private volatile boolean implicitOpenLogged;
+
 	Benchmarker(BenchDict owner, String name, Path runDirectory) {
-		throw new UnsupportedOperationException("engine arrives in the next commit");
+		this.owner = owner;
+		this.name = name;
+		this.runDirectory = runDirectory;
+		this.clock = owner.clock();
+		this.store = new IterationStore(owner.retainedIterations());
 	}
 
-	public String name() { throw new UnsupportedOperationException(); }
+	private ThreadIteration registerThread() {
+		ThreadIteration iteration = new ThreadIteration();
+		synchronized (this.threads) {
+			this.threads.put(Thread.currentThread(), iteration);
+		}
+		return iteration;
+	}
 
-	public Path runDirectory() { throw new UnsupportedOperationException(); }
+	/**
+	 * The name, unique in its registry.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
 
-	public List<Path> files() { throw new UnsupportedOperationException(); }
+	/**
+	 * The run folder this benchmarker saves into.
+	 * @return an absolute path
+	 */
+	public Path runDirectory() {
+		return this.runDirectory;
+	}
 
-	public void start() { throw new UnsupportedOperationException(); }
+	/**
+	 * The files {@link #save()} writes: SUMMARY, DATA and MEMORY.
+	 * @return the three paths
+	 */
+	public List<Path> files() {
+		return List.of(RunFiles.summaryFile(this.runDirectory, this.name),
+				RunFiles.dataFile(this.runDirectory, this.name), RunFiles.memoryFile(this.runDirectory, this.name));
+	}
 
-	public void gstep() { throw new UnsupportedOperationException(); }
+	/**
+	 * Opens an iteration on this thread without closing one; when one is already open, restarts its step and global
+	 * timers instead (the original's {@code start()}, without its aliasing bug).
+	 */
+	public void start() {
+		if (!this.enabled) {
+			return;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		long now = this.clock.nanoTime();
+		if (thread.open) {
+			thread.startNanos = now;
+			thread.lastNanos = now;
+		}
+		else {
+			open(thread, now, this.clock.epochSeconds());
+		}
+	}
 
-	public void step(String topic) { throw new UnsupportedOperationException(); }
+	/**
+	 * Closes this thread's open iteration, as {@link #gstop()}, and opens a new one. The first call only opens.
+	 */
+	public void gstep() {
+		if (!this.enabled) {
+			return;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		if (thread.open) {
+			close(thread);
+		}
+		open(thread, this.clock.nanoTime(), this.clock.epochSeconds());
+	}
 
-	public void step(String topic, Object extra) { throw new UnsupportedOperationException(); }
+	/**
+	 * Records a step: the time since the previous step of this thread's iteration, or since it began.
+	 *
+	 * <p>With no iteration open on this thread, the step opens one first. That iteration starts where this thread's
+	 * previous iteration of this benchmarker ended, so the step measures the time since that {@code gstop}, as the
+	 * original measures a step after {@code gstop}; on a thread that never used this benchmarker it starts at the step,
+	 * which then measures 0.
+	 * @param topic any name but {@code GLOBAL}, {@code START_TIME} and {@code STOP_TIME}, at most 256 characters, no
+	 * control characters; the empty topic is allowed
+	 * @throws IllegalArgumentException if the topic is not allowed
+	 */
+	public void step(String topic) {
+		step(topic, null);
+	}
 
-	public void record(String topic, long nanos) { throw new UnsupportedOperationException(); }
+	/**
+	 * Records a step with a value saved beside it in the DATA file (the original's {@code time_extra}).
+	 * @param topic the step's topic, as for {@link #step(String)}
+	 * @param extra a value Jackson can write, or {@code null}
+	 * @throws IllegalArgumentException if the topic is not allowed
+	 */
+	public void step(String topic, Object extra) {
+		if (!this.enabled) {
+			return;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		validate(thread, topic);
+		long now = this.clock.nanoTime();
+		if (!thread.open) {
+			openImplicitly(thread, thread.hasMark ? thread.lastNanos : now);
+		}
+		long duration = now - thread.lastNanos;
+		thread.lastNanos = now;
+		thread.add(topic, duration, extra);
+		publishStep(topic, duration);
+		if (this.saveOnStep) {
+			requestAutoSave();
+		}
+	}
 
-	public void gstop() { throw new UnsupportedOperationException(); }
+	/**
+	 * Records a step whose duration was measured elsewhere, as the Spring aspect does, and moves this thread's step
+	 * clock to now. With no iteration open on this thread, opens one that began {@code nanos} ago.
+	 * @param topic the step's topic, as for {@link #step(String)}
+	 * @param nanos the duration, not negative
+	 * @throws IllegalArgumentException if the topic is not allowed or the duration negative
+	 */
+	public void record(String topic, long nanos) {
+		if (!this.enabled) {
+			return;
+		}
+		if (nanos < 0) {
+			throw new IllegalArgumentException("A step's duration cannot be negative; was " + nanos + " ns");
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		validate(thread, topic);
+		long now = this.clock.nanoTime();
+		if (!thread.open) {
+			openImplicitly(thread, now - nanos);
+		}
+		thread.lastNanos = now;
+		thread.add(topic, nanos, null);
+		publishStep(topic, nanos);
+		if (this.saveOnStep) {
+			requestAutoSave();
+		}
+	}
 
-	public Iteration iteration() { throw new UnsupportedOperationException(); }
+	/**
+	 * Closes this thread's open iteration: adds the {@code gstop} step and the {@code GLOBAL} total and stores it. Does
+	 * nothing when no iteration is open on this thread.
+	 */
+	public void gstop() {
+		if (!this.enabled) {
+			return;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		if (thread.open) {
+			close(thread);
+		}
+	}
 
-	public boolean isIterationOpen() { throw new UnsupportedOperationException(); }
+	/**
+	 * Opens an iteration that closes with try-with-resources.
+	 * @return the iteration; closing it is {@link #gstop()}
+	 */
+	public Iteration iteration() {
+		gstep();
+		return this.iterationHandle;
+	}
 
-	public int openIterations() { throw new UnsupportedOperationException(); }
+	/**
+	 * Whether an iteration is open on the calling thread.
+	 * @return true between gstep and gstop
+	 */
+	public boolean isIterationOpen() {
+		return this.threadIteration.get().open;
+	}
 
-	public long iterationCount() { throw new UnsupportedOperationException(); }
+	/**
+	 * The number of iterations open now, over all threads.
+	 * @return the count
+	 */
+	public int openIterations() {
+		int open = 0;
+		synchronized (this.threads) {
+			for (ThreadIteration thread : this.threads.values()) {
+				if (thread.open) {
+					open++;
+				}
+			}
+		}
+		return open;
+	}
 
-	public BenchSummary summary() { throw new UnsupportedOperationException(); }
+	/**
+	 * The number of closed iterations since creation or the last {@link #reset()}.
+	 * @return the count
+	 */
+	public long iterationCount() {
+		return this.store.closedCount();
+	}
 
-	public Path save() { throw new UnsupportedOperationException(); }
+	/**
+	 * The statistics of every step over every iteration, closed and open.
+	 * @return an immutable snapshot
+	 */
+	public BenchSummary summary() {
+		RunSnapshot snapshot = snapshot();
+		return new BenchSummary(this.name, snapshot.closedCount(), snapshot.open().size(),
+				SummaryCalculator.steps(snapshot), Optional.empty());
+	}
 
-	public void reset() { throw new UnsupportedOperationException(); }
+	/**
+	 * Writes this benchmarker's three files now, in the caller's thread; the open iterations are written last, with
+	 * {@code STOP_TIME} 0. Does nothing while disabled.
+	 * @return the run folder
+	 * @throws BenchSaveException if a file could not be written; the data stays in memory for the next save
+	 */
+	public Path save() {
+		if (!this.enabled) {
+			return this.runDirectory;
+		}
+		synchronized (this.saveLock) {
+			RunSnapshot snapshot = snapshot();
+			try {
+				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot));
+				RunFileWriter.writeMemoryFile(this.runDirectory, this.name, (g) -> {
+					g.writeStartArray();
+					g.writeEndArray();
+				});
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new BenchSaveException(this.runDirectory, ex);
+			}
+		}
+		return this.runDirectory;
+	}
 
-	public Benchmarker setSaveOnGstop(int n) { throw new UnsupportedOperationException(); }
+	/**
+	 * Forgets every closed iteration and the statistics; iterations open on threads stay open.
+	 */
+	public void reset() {
+		this.store.reset();
+	}
 
-	public Benchmarker setSaveOnStep(boolean saveOnStep) { throw new UnsupportedOperationException(); }
+	/**
+	 * Saves on the background writer every {@code n} closed iterations (the original's {@code set_save_on_gstop}).
+	 * @param n the period; 0 or less turns it off
+	 * @return this benchmarker
+	 */
+	public Benchmarker setSaveOnGstop(int n) {
+		this.saveOnGstop = n;
+		return this;
+	}
 
-	public void enable() { throw new UnsupportedOperationException(); }
+	/**
+	 * Saves on the background writer after every step; pending saves coalesce.
+	 * @param saveOnStep whether to
+	 * @return this benchmarker
+	 */
+	public Benchmarker setSaveOnStep(boolean saveOnStep) {
+		this.saveOnStep = saveOnStep;
+		return this;
+	}
 
-	public void disable() { throw new UnsupportedOperationException(); }
+	/** Turns recording and saving on. */
+	public void enable() {
+		this.enabled = true;
+	}
 
-	public boolean isEnabled() { throw new UnsupportedOperationException(); }
+	/** Turns every operation into a no-op until {@link #enable()}; an open iteration stays open. */
+	public void disable() {
+		this.enabled = false;
+	}
 
-	public MemoryBenchmarker enableMemoryTracking(boolean perStep) { throw new UnsupportedOperationException(); }
+	/**
+	 * Whether recording is on.
+	 * @return the flag
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
 
-	public MemoryBenchmarker memory() { throw new UnsupportedOperationException(); }
+	/**
+	 * Turns on memory tracking: samples at gstep and gstop, and at every step when {@code perStep}.
+	 * @param perStep whether every step takes a sample too
+	 * @return the memory tracking settings
+	 */
+	public MemoryBenchmarker enableMemoryTracking(boolean perStep) {
+		return this.memory;
+	}
 
-	public void addStepListener(StepListener listener) { throw new UnsupportedOperationException(); }
+	/**
+	 * The memory tracking settings.
+	 * @return the memory benchmarker
+	 */
+	public MemoryBenchmarker memory() {
+		return this.memory;
+	}
 
-	public void removeStepListener(StepListener listener) { throw new UnsupportedOperationException(); }
+	/**
+	 * Adds a listener for steps and iterations, for example a metrics binder.
+	 * @param listener the listener
+	 */
+	public synchronized void addStepListener(StepListener listener) {
+		StepListener[] current = this.listeners;
+		StepListener[] updated = Arrays.copyOf(current, current.length + 1);
+		updated[current.length] = listener;
+		this.listeners = updated;
+	}
 
-	void stopBackgroundWork() { }
+	/**
+	 * Removes a listener added before.
+	 * @param listener the listener
+	 */
+	public synchronized void removeStepListener(StepListener listener) {
+		List<StepListener> remaining = new ArrayList<>(Arrays.asList(this.listeners));
+		remaining.remove(listener);
+		this.listeners = remaining.toArray(NO_LISTENERS);
+	}
+
+	void stopBackgroundWork() {
+	}
+
+	@Override
+	public String toString() {
+		return "Benchmarker[" + this.name + "]";
+	}
+
+	private void validate(ThreadIteration thread, String topic) {
+		if (!thread.isValidated(topic)) {
+			Names.validateTopic(topic);
+			thread.rememberValidated(topic);
+		}
+	}
+
+	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
+		thread.open(startNanos, startEpochSeconds);
+		this.owner.openIterations().opened(this);
+	}
+
+	private void openImplicitly(ThreadIteration thread, long startNanos) {
+		if (!this.implicitOpenLogged) {
+			this.implicitOpenLogged = true;
+			logger.debug("porter-bench: a step of '{}' on a thread with no open iteration opened one", this.name);
+		}
+		long now = this.clock.nanoTime();
+		open(thread, startNanos, this.clock.epochSeconds() - (now - startNanos) / 1e9);
+	}
+
+	private void close(ThreadIteration thread) {
+		long now = this.clock.nanoTime();
+		long gstopNanos = now - thread.lastNanos;
+		thread.add(GSTOP, gstopNanos, null);
+		thread.lastNanos = now;
+		publishStep(GSTOP, gstopNanos);
+		long globalNanos = now - thread.startNanos;
+		thread.computeTopicSums();
+		long closed = this.store.append(thread, this.clock.epochSeconds(), globalNanos);
+		this.owner.openIterations().closed(this);
+		publishIteration(globalNanos);
+		int period = this.saveOnGstop;
+		if (period > 0 && closed % period == 0) {
+			requestAutoSave();
+		}
+	}
+
+	private void publishStep(String topic, long nanos) {
+		StepListener[] current = this.listeners;
+		for (StepListener listener : current) {
+			try {
+				listener.onStep(this, topic, nanos);
+			}
+			catch (RuntimeException ex) {
+				listenerFailed(listener, ex);
+			}
+		}
+	}
+
+	private void publishIteration(long nanos) {
+		StepListener[] current = this.listeners;
+		for (StepListener listener : current) {
+			try {
+				listener.onIteration(this, nanos);
+			}
+			catch (RuntimeException ex) {
+				listenerFailed(listener, ex);
+			}
+		}
+	}
+
+	private void listenerFailed(StepListener listener, RuntimeException ex) {
+		if (this.listenerFailureLogged.compareAndSet(false, true)) {
+			logger.warn("porter-bench: step listener {} of '{}' failed; the measurement is kept and later failures "
+					+ "are not logged", listener, this.name, ex);
+		}
+	}
+
+	private void requestAutoSave() {
+		this.owner.autoSaver().request(this.autoSaveTask);
+	}
+
+	private void autoSave() {
+		try {
+			save();
+			if (this.autoSaveFailing) {
+				this.autoSaveFailing = false;
+				logger.info("porter-bench: auto-save of '{}' works again", this.name);
+			}
+		}
+		catch (BenchSaveException ex) {
+			if (!this.autoSaveFailing) {
+				this.autoSaveFailing = true;
+				logger.warn("porter-bench: auto-save of '{}' failed; the data stays in memory and the next save "
+						+ "retries. Further failures are not logged until a save succeeds", this.name, ex);
+			}
+		}
+	}
+
+	RunSnapshot snapshot() {
+		List<ThreadIteration> current;
+		synchronized (this.threads) {
+			current = new ArrayList<>(this.threads.values());
+		}
+		return this.store.snapshot(this.name, current);
+	}
+
+	Map<String, StepStats> steps() {
+		return SummaryCalculator.steps(snapshot());
+	}
 
 }

@@ -48,7 +48,7 @@ public final class Names {
 
 	/**
 	 * Checks a step topic: not null, not one of {@code GLOBAL}, {@code START_TIME}, {@code STOP_TIME}, at most 256
-	 * characters, no control characters. The empty topic is allowed, as in the original.
+	 * characters, no control characters or unpaired surrogates. The empty topic is allowed, as in the original.
 	 * @param topic the topic
 	 * @throws IllegalArgumentException naming what is allowed
 	 */
@@ -65,15 +65,26 @@ public final class Names {
 					"A step topic has at most " + MAX_TOPIC_LENGTH + " characters; this one has " + topic.length());
 		}
 		for (int i = 0; i < topic.length(); i++) {
-			if (Character.isISOControl(topic.charAt(i))) {
+			char c = topic.charAt(i);
+			if (Character.isISOControl(c)) {
 				throw new IllegalArgumentException("Step topic '" + printable(topic) + "' is not allowed: control character "
-						+ describe(topic.charAt(i)) + " at index " + i);
+						+ describe(c) + " at index " + i);
+			}
+			if (Character.isSurrogate(c)) {
+				boolean paired = Character.isHighSurrogate(c) && i + 1 < topic.length()
+						&& Character.isLowSurrogate(topic.charAt(i + 1));
+				if (!paired) {
+					throw new IllegalArgumentException("Step topic '" + printable(topic)
+							+ "' is not allowed: unpaired surrogate " + describe(c) + " at index " + i
+							+ " cannot be written as JSON");
+				}
+				i++;
 			}
 		}
 	}
 
 	private static String describe(char c) {
-		return Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+		return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
 	}
 
 	private static String printable(String s) {
@@ -81,7 +92,7 @@ public final class Names {
 		int limit = Math.min(s.length(), 60);
 		for (int i = 0; i < limit; i++) {
 			char c = s.charAt(i);
-			out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
+			out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : c);
 		}
 		return (s.length() > limit) ? out + "..." : out.toString();
 	}

@@ -1,0 +1,186 @@
+package io.porterbench.internal;
+
+import java.util.Arrays;
+
+/**
+ * The calls of one iteration in arrays, in call order: the shape the store keeps, snapshots copy and the writer
+ * reads. A call's position is its {@code crono_counter}.
+ *
+ * <p>Mutable so that the store can reuse the objects of its retained window; a snapshot's copies are never changed
+ * again.
+ */
+public final class IterationData {
+
+	private static final Object[] NO_EXTRAS = new Object[0];
+
+	long number;
+
+	double startEpochSeconds;
+
+	double stopEpochSeconds;
+
+	String[] topics;
+
+	long[] nanos;
+
+	Object[] extras;
+
+	int size;
+
+	boolean closed;
+
+	long globalNanos;
+
+	/** An empty iteration with room for a few calls. */
+	public IterationData() {
+		this(8);
+	}
+
+	private IterationData(int capacity) {
+		this.topics = new String[capacity];
+		this.nanos = new long[capacity];
+		this.extras = NO_EXTRAS;
+	}
+
+	/**
+	 * Overwrites this iteration with the given one, reusing the arrays where they are large enough.
+	 * @param number the iteration's number
+	 * @param startEpochSeconds when it began, epoch seconds
+	 * @param stopEpochSeconds when it ended, epoch seconds, or 0 while open
+	 * @param topics the topics of its calls
+	 * @param nanos the durations of its calls
+	 * @param extras the extras of its calls, or {@code null} when no call has one
+	 * @param size the number of calls
+	 * @param closed whether the iteration was closed
+	 * @param globalNanos its total, for a closed iteration
+	 */
+	public void set(long number, double startEpochSeconds, double stopEpochSeconds, String[] topics, long[] nanos,
+			Object[] extras, int size, boolean closed, long globalNanos) {
+		this.number = number;
+		this.startEpochSeconds = startEpochSeconds;
+		this.stopEpochSeconds = stopEpochSeconds;
+		if (this.topics.length < size) {
+			int capacity = Math.max(size, this.topics.length * 2);
+			this.topics = new String[capacity];
+			this.nanos = new long[capacity];
+		}
+		System.arraycopy(topics, 0, this.topics, 0, size);
+		System.arraycopy(nanos, 0, this.nanos, 0, size);
+		if (extras == null) {
+			if (this.extras.length > 0) {
+				Arrays.fill(this.extras, null);
+			}
+		}
+		else {
+			if (this.extras.length < size) {
+				this.extras = new Object[this.topics.length];
+			}
+			System.arraycopy(extras, 0, this.extras, 0, size);
+		}
+		if (this.size > size) {
+			Arrays.fill(this.topics, size, this.size, null);
+			if (this.extras.length >= this.size) {
+				Arrays.fill(this.extras, size, this.size, null);
+			}
+		}
+		this.size = size;
+		this.closed = closed;
+		this.globalNanos = globalNanos;
+	}
+
+	/**
+	 * An independent copy with arrays of exactly the right size.
+	 * @return the copy
+	 */
+	public IterationData copy() {
+		IterationData copy = new IterationData(this.size);
+		copy.set(this.number, this.startEpochSeconds, this.stopEpochSeconds, this.topics, this.nanos,
+				hasExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
+		return copy;
+	}
+
+	/**
+	 * The iteration's number, {@code STEP_NUMBER} in the files.
+	 * @return the number, from 0
+	 */
+	public long number() {
+		return this.number;
+	}
+
+	/**
+	 * When the iteration began.
+	 * @return epoch seconds
+	 */
+	public double startEpochSeconds() {
+		return this.startEpochSeconds;
+	}
+
+	/**
+	 * When the iteration ended.
+	 * @return epoch seconds, or 0 while open
+	 */
+	public double stopEpochSeconds() {
+		return this.stopEpochSeconds;
+	}
+
+	/**
+	 * The number of calls.
+	 * @return the count, without GLOBAL
+	 */
+	public int size() {
+		return this.size;
+	}
+
+	/**
+	 * A call's topic.
+	 * @param index the call's position
+	 * @return its topic
+	 */
+	public String topic(int index) {
+		return this.topics[index];
+	}
+
+	/**
+	 * A call's duration.
+	 * @param index the call's position
+	 * @return nanoseconds
+	 */
+	public long nanos(int index) {
+		return this.nanos[index];
+	}
+
+	/**
+	 * A call's extra value.
+	 * @param index the call's position
+	 * @return the extra, or {@code null}
+	 */
+	public Object extra(int index) {
+		return (index < this.extras.length) ? this.extras[index] : null;
+	}
+
+	/**
+	 * Whether the iteration was closed by gstop.
+	 * @return false for an iteration still open when it was copied
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * The iteration's total, from its start to gstop, without {@code gstep_memory}.
+	 * @return nanoseconds; 0 for an open iteration
+	 */
+	public long globalNanos() {
+		return this.globalNanos;
+	}
+
+	private boolean hasExtras() {
+		for (int i = 0; i < Math.min(this.size, this.extras.length); i++) {
+			if (this.extras[i] != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.porterbench.summary;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.porterbench.BenchSummary;
+import io.porterbench.StepStats;
+import io.porterbench.internal.IterationData;
+import io.porterbench.internal.RunSnapshot;
+
+/**
+ * Turns a {@link RunSnapshot} into per-step statistics, in order of first appearance with {@code GLOBAL} last.
+ *
+ * <p>A step's value in an iteration is the sum of its calls there; a step counts only in the iterations where it
+ * occurs; open iterations count with their steps but have no {@code GLOBAL}, as in the original. While every closed
+ * iteration is retained the figures are exact; after that the closed iterations come from the accumulators.
+ */
+public final class SummaryCalculator {
+
+	private SummaryCalculator() {
+	}
+
+	/**
+	 * The statistics of every step of a snapshot.
+	 * @param snapshot the snapshot
+	 * @return topic to statistics, {@code GLOBAL} last; empty when nothing was recorded
+	 */
+	public static Map<String, StepStats> steps(RunSnapshot snapshot) {
+		return snapshot.isComplete() ? exact(snapshot) : accumulated(snapshot);
+	}
+
+	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
+		Map<String, ValueList> values = new LinkedHashMap<>();
+		ValueList global = new ValueList();
+		for (IterationData iteration : snapshot.retained()) {
+			addTopicSums(iteration, values);
+			global.add(iteration.globalNanos());
+		}
+		for (IterationData iteration : snapshot.open()) {
+			addTopicSums(iteration, values);
+		}
+		Map<String, StepStats> steps = new LinkedHashMap<>();
+		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
+		if (global.size > 0) {
+			steps.put(BenchSummary.GLOBAL, ExactStats.ofNanos(global.values, global.size));
+		}
+		return steps;
+	}
+
+	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
+		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
+		StepAccumulator global = accumulators.remove(BenchSummary.GLOBAL);
+		for (IterationData iteration : snapshot.open()) {
+			Map<String, ValueList> sums = new LinkedHashMap<>();
+			addTopicSums(iteration, sums);
+			sums.forEach((topic, list) -> accumulators.computeIfAbsent(topic, (key) -> new StepAccumulator())
+				.add(list.values[0]));
+		}
+		Map<String, StepStats> steps = new LinkedHashMap<>();
+		accumulators.forEach((topic, accumulator) -> steps.put(topic, accumulator.snapshot()));
+		if (global != null && global.count() > 0) {
+			steps.put(BenchSummary.GLOBAL, global.snapshot());
+		}
+		return steps;
+	}
+
+	/**
+	 * Adds one iteration's per-topic sums to the lists, one value per topic.
+	 * @param iteration the iteration
+	 * @param values topic to values, in order of first appearance
+	 */
+	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
+		Map<String, long[]> sums = topicSums(iteration);
+		sums.forEach((topic, sum) -> values.computeIfAbsent(topic, (key) -> new ValueList()).add(sum[0]));
+	}
+
+	/**
+	 * One iteration's per-topic sums, in order of first call.
+	 * @param iteration the iteration
+	 * @return topic to a one-element array holding the sum in nanoseconds
+	 */
+	public static Map<String, long[]> topicSums(IterationData iteration) {
+		Map<String, long[]> sums = new LinkedHashMap<>();
+		for (int i = 0; i < iteration.size(); i++) {
+			sums.computeIfAbsent(iteration.topic(i), (key) -> new long[1])[0] += iteration.nanos(i);
+		}
+		return sums;
+	}
+
+	/** A growable list of nanosecond values. */
+	static final class ValueList {
+
+		long[] values = new long[16];
+
+		int size;
+
+		void add(long value) {
+			if (this.size == this.values.length) {
+				this.values = java.util.Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = value;
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.porterbench.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.porterbench.BenchDict;
+import io.porterbench.Benchmarker;
+import io.porterbench.MockBenchClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three run files, byte for byte, under locales with a point and a comma as decimal separator.
+ */
+class RunFileGoldenTests {
+
+	private final Locale original = Locale.getDefault();
+
+	@TempDir
+	Path root;
+
+	@AfterEach
+	void restoreLocale() {
+		Locale.setDefault(this.original);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ROOT", "US", "GERMANY" })
+	void filesMatchTheGoldenFilesInEveryLocale(String locale) throws IOException {
+		Locale.setDefault(switch (locale) {
+			case "US" -> Locale.US;
+			case "GERMANY" -> Locale.GERMANY;
+			default -> Locale.ROOT;
+		});
+		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
+		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).build();
+		Benchmarker bench = dict.get("golden");
+		bench.gstep();
+		clock.add(Duration.ofMillis(10));
+		bench.step("load", Map.of("i", 0));
+		clock.add(Duration.ofMillis(20));
+		bench.step("proc");
+		clock.add(Duration.ofNanos(1_500));
+		bench.step("proc");
+		clock.add(Duration.ofMillis(5));
+		bench.gstop();
+		bench.gstep();
+		clock.add(Duration.ofMillis(12));
+		bench.step("load", "second é");
+		clock.add(Duration.ofMillis(1));
+		bench.gstop();
+		bench.gstep();
+		clock.add(Duration.ofMillis(3));
+		bench.step("load");
+		Path run = dict.save();
+
+		assertThat(run.getParent()).isEqualTo(this.root.toAbsolutePath().normalize());
+		assertMatchesGolden(RunFiles.dataFile(run, "golden"), "golden/golden_STEP_DICT_DATA.json");
+		assertMatchesGolden(RunFiles.summaryFile(run, "golden"), "golden/golden_STEP_DICT_SUMMARY.json");
+		assertMatchesGolden(RunFiles.memoryFile(run, "golden"), "golden/golden_MEMORY.json");
+	}
+
+	private void assertMatchesGolden(Path actual, String golden) throws IOException {
+		String expected;
+		try (var in = getClass().getClassLoader().getResourceAsStream(golden)) {
+			assertThat(in).as("golden file %s", golden).isNotNull();
+			expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(Files.readString(actual, StandardCharsets.UTF_8)).isEqualTo(expected);
+	}
+
+}

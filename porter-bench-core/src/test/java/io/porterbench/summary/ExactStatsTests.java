@@ -1,0 +1,79 @@
+package io.porterbench.summary;
+
+import org.junit.jupiter.api.Test;
+
+import io.porterbench.StepStats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The worked examples of the original's {@code summurize}, measured by running it (spec 3.4).
+ */
+class ExactStatsTests {
+
+	@Test
+	void outlierIsFilteredByTheTukeyFences() {
+		StepStats stats = ExactStats.of(new double[] { 1, 1, 1, 1, 100 });
+		assertThat(stats.mean()).isCloseTo(20.8, within(1e-9));
+		assertThat(stats.min()).isCloseTo(1, within(1e-9));
+		assertThat(stats.max()).isCloseTo(100, within(1e-9));
+		assertThat(stats.quantileFiltered()).isCloseTo(1.0, within(1e-9));
+	}
+
+	@Test
+	void evenlySpreadValuesAreAllKept() {
+		StepStats stats = ExactStats.of(new double[] { 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 });
+		assertThat(stats.mean()).isCloseTo(5.5, within(1e-9));
+		assertThat(stats.quantileFiltered()).isCloseTo(5.5, within(1e-9));
+		assertThat(stats.count()).isEqualTo(10);
+		assertThat(stats.total()).isCloseTo(55, within(1e-9));
+	}
+
+	@Test
+	void percentilesInterpolateLinearlyLikeNumpy() {
+		double[] sorted = { 1, 2, 3, 4 };
+		assertThat(ExactStats.percentile(sorted, 50)).isCloseTo(2.5, within(1e-12));
+		assertThat(ExactStats.percentile(sorted, 25)).isCloseTo(1.75, within(1e-12));
+		assertThat(ExactStats.percentile(sorted, 90)).isCloseTo(3.7, within(1e-12));
+		assertThat(ExactStats.percentile(sorted, 100)).isCloseTo(4, within(1e-12));
+	}
+
+	@Test
+	void standardDeviationIsThePopulationOne() {
+		assertThat(ExactStats.of(new double[] { 2, 4, 4, 4, 5, 5, 7, 9 }).std()).isCloseTo(2.0, within(1e-12));
+	}
+
+	@Test
+	void lowerFenceIsNeverBelowZero() {
+		StepStats stats = ExactStats.of(new double[] { 0, 0, 0, 10, 10, 10 });
+		assertThat(stats.quantileFiltered()).isCloseTo(5, within(1e-12));
+	}
+
+	@Test
+	void noValuesGiveEmptyStatistics() {
+		assertThat(ExactStats.of(new double[0])).isEqualTo(StepStats.empty());
+	}
+
+	@Test
+	void accumulatorAgreesWithExactFiguresWithinTheHistogramPrecision() {
+		StepAccumulator accumulator = new StepAccumulator();
+		double[] values = new double[1000];
+		for (int i = 0; i < values.length; i++) {
+			long nanos = 1_000_000L + (i % 100) * 10_000L;
+			accumulator.add(nanos);
+			values[i] = nanos / 1e9;
+		}
+		StepStats exact = ExactStats.of(values);
+		StepStats approximate = accumulator.snapshot();
+		assertThat(approximate.count()).isEqualTo(exact.count());
+		assertThat(approximate.mean()).isCloseTo(exact.mean(), within(1e-12));
+		assertThat(approximate.min()).isEqualTo(exact.min());
+		assertThat(approximate.max()).isEqualTo(exact.max());
+		assertThat(approximate.std()).isCloseTo(exact.std(), within(1e-9));
+		assertThat(approximate.p50()).isCloseTo(exact.p50(), within(exact.p50() * 0.01));
+		assertThat(approximate.p99()).isCloseTo(exact.p99(), within(exact.p99() * 0.01));
+		assertThat(approximate.quantileFiltered()).isCloseTo(exact.quantileFiltered(), within(exact.mean() * 0.01));
+	}
+
+}
