@@ -516,7 +516,7 @@
 		fillCompareBenches($('compare-baseline').value, $('compare-candidate').value, $('compare-bench').value)
 			.catch((error) => showCompareError(error.message))));
 
-	window.porterBench = { charts: charts, lastRenderMs: null };
+	window.porterBench = { charts: charts, lastRenderMs: null, csv: (tableId) => tableCsv($(tableId)) };
 	window.addEventListener('hashchange', route);
 
 	(async function start() {
