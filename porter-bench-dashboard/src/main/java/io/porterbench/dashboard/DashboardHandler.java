@@ -1,9 +1,12 @@
 package io.porterbench.dashboard;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.porterbench.dashboard.plot.BenchCharts;
+import io.porterbench.dashboard.plot.CronoChart;
 import io.porterbench.dashboard.plot.MemoryChart;
 import io.porterbench.dashboard.plot.StepTable;
 import io.porterbench.dashboard.plot.TimesChart;
@@ -24,11 +27,24 @@ public final class DashboardHandler {
 
 	private static final int MAX_POINTS = 100_000;
 
+	private static final int CACHED_VIEWS = 16;
+
 	private final RunCatalog catalog;
 
 	private final LiveSummaries live;
 
 	private final int defaultMaxPoints;
+
+	private final Map<ViewKey, CachedView> views = new LinkedHashMap<>(CACHED_VIEWS, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<ViewKey, CachedView> eldest) {
+			return size() > CACHED_VIEWS;
+		}
+
+	};
 
 	/**
 	 * A handler over a catalog.
@@ -67,16 +83,7 @@ public final class DashboardHandler {
 
 	ServerResponse bench(ServerRequest request) {
 		LoadedRun run = this.catalog.load(request.pathVariable("run"));
-		String name = request.pathVariable("bench");
-		BenchRecord bench = run.bench(name);
-		int maxPoints = maxPoints(request);
-		Optional<MemoryChart> memory = BenchCharts.memory(bench);
-		int open = (int) bench.iterations().stream().filter(SavedIteration::isOpen).count();
-		return json(new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open, run.problemsOf(name),
-				chart(BenchCharts.times(bench).downsample(maxPoints)),
-				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
-				chart(BenchCharts.crono(bench).downsample(maxPoints)),
-				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench)));
+		return json(view(run, request.pathVariable("bench"), maxPoints(request)));
 	}
 
 	ServerResponse compare(ServerRequest request) {
@@ -84,16 +91,39 @@ public final class DashboardHandler {
 		LoadedRun baseline = this.catalog.load(required(request, "baseline"));
 		LoadedRun candidate = this.catalog.load(required(request, "candidate"));
 		double threshold = threshold(request);
-		BenchRecord before = baseline.bench(benchName);
-		BenchRecord after = candidate.bench(benchName);
 		int maxPoints = maxPoints(request);
-		return json(new DashboardJson.Comparison(benchName, threshold, side(baseline, before, maxPoints),
-				side(candidate, after, maxPoints), RunComparison.compare(before, after, threshold)));
+		DashboardJson.Bench before = view(baseline, benchName, maxPoints);
+		DashboardJson.Bench after = view(candidate, benchName, maxPoints);
+		return json(new DashboardJson.Comparison(benchName, threshold,
+				new DashboardJson.Side(baseline.name(), before.times(), before.bars()),
+				new DashboardJson.Side(candidate.name(), after.times(), after.bars()),
+				RunComparison.compare(benchName, before.summary(), after.summary(), threshold)));
 	}
 
-	private static DashboardJson.Side side(LoadedRun run, BenchRecord bench, int maxPoints) {
-		return new DashboardJson.Side(run.name(), chart(BenchCharts.times(bench).downsample(maxPoints)),
-				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())));
+	/**
+	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000 iterations takes a while to
+	 * reduce, and the page asks for the same benchmarker again on every visit and comparison.
+	 */
+	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
+		ViewKey key = new ViewKey(run.name(), name, maxPoints);
+		synchronized (this.views) {
+			CachedView cached = this.views.get(key);
+			if (cached != null && cached.run() == run) {
+				return cached.view();
+			}
+		}
+		BenchRecord bench = run.bench(name);
+		Optional<MemoryChart> memory = BenchCharts.memory(bench);
+		int open = (int) bench.iterations().stream().filter(SavedIteration::isOpen).count();
+		DashboardJson.Bench view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open,
+				run.problemsOf(name), chart(BenchCharts.times(bench).downsample(maxPoints)),
+				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
+				chart(BenchCharts.crono(bench).downsample(maxPoints)),
+				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench));
+		synchronized (this.views) {
+			this.views.put(key, new CachedView(run, view));
+		}
+		return view;
 	}
 
 	ServerResponse live(ServerRequest request) {
@@ -104,7 +134,7 @@ public final class DashboardHandler {
 		return new DashboardJson.Chart(chart.title(), chart.series().stream().map(DashboardJson.Series::of).toList());
 	}
 
-	private static DashboardJson.Chart chart(io.porterbench.dashboard.plot.CronoChart chart) {
+	private static DashboardJson.Chart chart(CronoChart chart) {
 		return new DashboardJson.Chart(chart.title(), List.of(DashboardJson.Series.of(chart.calls())));
 	}
 
@@ -160,6 +190,12 @@ public final class DashboardHandler {
 
 	private static ServerResponse json(Object body) {
 		return ServerResponse.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	private record ViewKey(String run, String bench, int maxPoints) {
+	}
+
+	private record CachedView(LoadedRun run, DashboardJson.Bench view) {
 	}
 
 }

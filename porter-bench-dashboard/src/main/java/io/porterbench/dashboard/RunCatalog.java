@@ -155,11 +155,11 @@ public final class RunCatalog {
 				}
 			}
 			for (String problem : record.problems()) {
-				attribute(sanitize(problem), benchNames, refused, benchProblems, runProblems);
+				attribute(sanitize(problem, folder), benchNames, refused, benchProblems, runProblems);
 			}
 		}
 		catch (RuntimeException ex) {
-			runProblems.add("The run could not be read: " + sanitize(String.valueOf(ex.getMessage())));
+			runProblems.add("The run could not be read: " + sanitize(String.valueOf(ex.getMessage()), folder));
 		}
 		Map<String, List<String>> problems = new LinkedHashMap<>();
 		benchNames.forEach((bench) -> problems.put(bench, List.copyOf(benchProblems.getOrDefault(bench, List.of()))));
@@ -198,9 +198,14 @@ public final class RunCatalog {
 		return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
 	}
 
-	private String sanitize(String problem) {
-		String withoutRoot = problem.replace(this.root + this.root.getFileSystem().getSeparator(), "");
-		return withoutRoot.replace(this.root.toString(), "");
+	/**
+	 * Problems name files by their path; the page and the API show them relative to the run folder, so that the
+	 * server's layout is never disclosed.
+	 */
+	private String sanitize(String problem, Path folder) {
+		String separator = folder.getFileSystem().getSeparator();
+		return problem.replace(folder + separator, "").replace(this.root + separator, "")
+			.replace(this.root.toString(), "");
 	}
 
 	private boolean isInsideRoot(Path file) {

@@ -37,12 +37,26 @@ public final class RunComparison {
 	 * @return one delta per step of either run
 	 */
 	public static List<StepDelta> compare(BenchRecord baseline, BenchRecord candidate, double thresholdPercent) {
+		return compare(candidate.name(), StepTable.of(baseline), StepTable.of(candidate), thresholdPercent);
+	}
+
+	/**
+	 * The per-step deltas of a benchmarker from its step tables.
+	 * @param bench the benchmarker's name
+	 * @param baseline the baseline's rows
+	 * @param candidate the candidate's rows
+	 * @param thresholdPercent the allowed growth, 0 or more
+	 * @return one delta per step of either run
+	 * @see #compare(BenchRecord, BenchRecord, double)
+	 */
+	public static List<StepDelta> compare(String bench, List<StepRow> baseline, List<StepRow> candidate,
+			double thresholdPercent) {
 		if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
 			throw new IllegalArgumentException("The threshold must be a percentage of 0 or more, was "
 					+ thresholdPercent);
 		}
-		Map<String, StepRow> before = byStep(StepTable.of(baseline));
-		Map<String, StepRow> after = byStep(StepTable.of(candidate));
+		Map<String, StepRow> before = byStep(baseline);
+		Map<String, StepRow> after = byStep(candidate);
 		List<String> steps = new ArrayList<>(before.keySet());
 		after.keySet().stream().filter((step) -> !before.containsKey(step)).forEach(steps::add);
 		if (steps.remove(StepRow.GLOBAL)) {
@@ -50,7 +64,7 @@ public final class RunComparison {
 		}
 		List<StepDelta> deltas = new ArrayList<>();
 		for (String step : steps) {
-			deltas.add(delta(candidate.name(), step, before.get(step), after.get(step), thresholdPercent));
+			deltas.add(delta(bench, step, before.get(step), after.get(step), thresholdPercent));
 		}
 		return List.copyOf(deltas);
 	}

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -50,6 +51,8 @@ final class Browser implements AutoCloseable {
 			}
 			return count;""";
 
+	private static final int WIDTH = 1400;
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -73,7 +76,7 @@ final class Browser implements AutoCloseable {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toFile());
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1250",
+					"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + ",1250",
 					"--hide-scrollbars");
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
@@ -150,11 +153,13 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a screenshot of the window.
+	 * Saves a screenshot of the whole page: the window is made as tall as the page first.
 	 * @param file where to save it
 	 * @return the file
 	 */
 	Path screenshot(Path file) {
+		int height = ((Number) script("return document.documentElement.scrollHeight;")).intValue();
+		this.driver.manage().window().setSize(new Dimension(WIDTH, Math.max(height, 600)));
 		try {
 			File shot = this.driver.getScreenshotAs(OutputType.FILE);
 			Files.createDirectories(file.getParent());

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.SerializationFeature;
@@ -49,10 +50,21 @@ public final class TestRuns {
 	 * @return this
 	 */
 	public TestRuns iterations(int count, Object... steps) {
+		return iterations(count, (i) -> steps);
+	}
+
+	/**
+	 * Adds iterations whose steps take times that depend on the iteration.
+	 * @param count how many
+	 * @param steps per iteration index: step name, seconds, step name, seconds...
+	 * @return this
+	 */
+	public TestRuns iterations(int count, IntFunction<Object[]> steps) {
 		for (int i = 0; i < count; i++) {
+			Object[] stepTimes = steps.apply(i);
 			Map<String, Double> iteration = new LinkedHashMap<>();
-			for (int k = 0; k < steps.length; k += 2) {
-				iteration.put((String) steps[k], ((Number) steps[k + 1]).doubleValue());
+			for (int k = 0; k < stepTimes.length; k += 2) {
+				iteration.put((String) stepTimes[k], ((Number) stepTimes[k + 1]).doubleValue());
 			}
 			this.iterations.add(iteration);
 		}

@@ -35,7 +35,7 @@ public final class BenchCharts {
 		for (int i = 0; i < iterations.size(); i++) {
 			int index = i;
 			iterations.get(i).absolutes()
-				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new).add(index, seconds, null));
+				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new).add(index, seconds, -1, null));
 		}
 		return new TimesChart(bench.name(), lines.values().stream().map(SeriesBuilder::build).toList());
 	}
@@ -68,7 +68,7 @@ public final class BenchCharts {
 			calls.sort(Comparator.comparingInt((Call call) -> call.call().cronoCounter()));
 			for (Clusters.Cluster<Call> cluster : Clusters.find(calls, Call::step, (call) -> call.call().time(),
 					Clusters.CRONO_MAX_LENGTH, Clusters.DEFAULT_FILTER)) {
-				line.add(line.size(), cluster.first().call().time(), i + "_" + cluster.label());
+				line.add(line.size(), cluster.first().call().time(), i, cluster.label());
 			}
 		}
 		return new CronoChart(bench.name(), line.build());
@@ -92,15 +92,15 @@ public final class BenchCharts {
 			for (Clusters.Cluster<Sample> cluster : Clusters.find(samples, Sample::step, Sample::rss,
 					Clusters.MEMORY_MAX_LENGTH, Clusters.DEFAULT_FILTER)) {
 				SavedMemorySample sample = cluster.first().sample();
-				String label = i + "_" + cluster.label();
+				String label = cluster.label();
 				if (sample.totalMemory() != null) {
-					rss.add(position, sample.totalMemory() / MB, label);
+					rss.add(position, sample.totalMemory() / MB, i, label);
 				}
 				if (sample.heapUsed() != null) {
-					heap.add(position, sample.heapUsed() / MB, label);
+					heap.add(position, sample.heapUsed() / MB, i, label);
 				}
 				if (sample.maxMemory() != null && sample.maxMemory() > 0) {
-					peak.add(position, sample.maxMemory() / MB, label);
+					peak.add(position, sample.maxMemory() / MB, i, label);
 				}
 				position++;
 			}
@@ -133,7 +133,11 @@ public final class BenchCharts {
 
 		private double[] y = new double[16];
 
-		private final List<String> labels = new ArrayList<>();
+		private int[] iterations = new int[16];
+
+		private String[] steps = new String[16];
+
+		private boolean labelled;
 
 		private int size;
 
@@ -141,16 +145,23 @@ public final class BenchCharts {
 			this.name = name;
 		}
 
-		void add(double xValue, double yValue, String label) {
+		/**
+		 * Adds a point.
+		 * @param iteration the iteration of the point's label, or -1 for no label
+		 * @param step the step of the point's label, or null for no label
+		 */
+		void add(double xValue, double yValue, int iteration, String step) {
 			if (this.size == this.x.length) {
 				this.x = Arrays.copyOf(this.x, this.size * 2);
 				this.y = Arrays.copyOf(this.y, this.size * 2);
+				this.iterations = Arrays.copyOf(this.iterations, this.size * 2);
+				this.steps = Arrays.copyOf(this.steps, this.size * 2);
 			}
 			this.x[this.size] = xValue;
 			this.y[this.size] = yValue;
-			if (label != null) {
-				this.labels.add(label);
-			}
+			this.iterations[this.size] = iteration;
+			this.steps[this.size] = step;
+			this.labelled |= step != null;
 			this.size++;
 		}
 
@@ -159,8 +170,13 @@ public final class BenchCharts {
 		}
 
 		ChartSeries build() {
-			return new ChartSeries(this.name, Arrays.copyOf(this.x, this.size),
-					Arrays.copyOf(this.y, this.size), this.labels);
+			double[] xs = Arrays.copyOf(this.x, this.size);
+			double[] ys = Arrays.copyOf(this.y, this.size);
+			if (!this.labelled) {
+				return new ChartSeries(this.name, xs, ys);
+			}
+			return new ChartSeries(this.name, xs, ys, Arrays.copyOf(this.iterations, this.size),
+					Arrays.copyOf(this.steps, this.size));
 		}
 
 	}

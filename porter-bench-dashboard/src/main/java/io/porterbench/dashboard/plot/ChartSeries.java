@@ -1,5 +1,6 @@
 package io.porterbench.dashboard.plot;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,9 @@ public final class ChartSeries {
 
 	private final double[] y;
 
-	private final List<String> labels;
+	private final int[] labelPrefixes;
+
+	private final String[] labelNames;
 
 	private final int originalSize;
 
@@ -27,7 +30,7 @@ public final class ChartSeries {
 	 * @param y the y values, as many as x
 	 */
 	public ChartSeries(String name, double[] x, double[] y) {
-		this(name, x, y, List.of(), x.length);
+		this(name, x, y, null, null, x.length);
 	}
 
 	/**
@@ -38,19 +41,36 @@ public final class ChartSeries {
 	 * @param labels one label per point, or empty
 	 */
 	public ChartSeries(String name, double[] x, double[] y, List<String> labels) {
-		this(name, x, y, labels, x.length);
+		this(name, x, y, null, labels.isEmpty() ? null : labels.toArray(String[]::new), x.length);
 	}
 
-	private ChartSeries(String name, double[] x, double[] y, List<String> labels, int originalSize) {
+	/**
+	 * A series whose point labels are {@code <prefix>_<name>}, built only when asked for: a run of 100,000
+	 * iterations has hundreds of thousands of points, and only the few kept after downsampling are ever shown.
+	 * @param name the legend name
+	 * @param x the x values, ascending
+	 * @param y the y values, as many as x
+	 * @param labelPrefixes per point, the number before the underscore (the iteration)
+	 * @param labelNames per point, the text after the underscore (the step)
+	 */
+	public ChartSeries(String name, double[] x, double[] y, int[] labelPrefixes, String[] labelNames) {
+		this(name, x, y, labelPrefixes.clone(), labelNames.clone(), x.length);
+	}
+
+	private ChartSeries(String name, double[] x, double[] y, int[] labelPrefixes, String[] labelNames,
+			int originalSize) {
 		Objects.requireNonNull(name, "name");
-		if (x.length != y.length || (!labels.isEmpty() && labels.size() != x.length)) {
+		boolean labelled = labelNames != null;
+		if (x.length != y.length || (labelled && labelNames.length != x.length)
+				|| (labelPrefixes != null && labelPrefixes.length != x.length)) {
 			throw new IllegalArgumentException("x, y and labels must have the same length, were " + x.length + ", "
-					+ y.length + " and " + labels.size());
+					+ y.length + " and " + (labelled ? labelNames.length : 0));
 		}
 		this.name = name;
 		this.x = x.clone();
 		this.y = y.clone();
-		this.labels = List.copyOf(labels);
+		this.labelPrefixes = labelPrefixes;
+		this.labelNames = labelNames;
 		this.originalSize = originalSize;
 	}
 
@@ -83,7 +103,27 @@ public final class ChartSeries {
 	 * @return one per point, or empty
 	 */
 	public List<String> labels() {
-		return this.labels;
+		if (this.labelNames == null) {
+			return List.of();
+		}
+		return new AbstractList<>() {
+
+			@Override
+			public String get(int index) {
+				return label(index);
+			}
+
+			@Override
+			public int size() {
+				return ChartSeries.this.labelNames.length;
+			}
+
+		};
+	}
+
+	private String label(int index) {
+		return (this.labelPrefixes != null) ? this.labelPrefixes[index] + "_" + this.labelNames[index]
+				: this.labelNames[index];
 	}
 
 	/**
@@ -122,15 +162,15 @@ public final class ChartSeries {
 		}
 		double[] keptX = new double[kept.length];
 		double[] keptY = new double[kept.length];
-		String[] keptLabels = new String[this.labels.isEmpty() ? 0 : kept.length];
+		String[] keptLabels = (this.labelNames != null) ? new String[kept.length] : null;
 		for (int i = 0; i < kept.length; i++) {
 			keptX[i] = this.x[kept[i]];
 			keptY[i] = this.y[kept[i]];
-			if (keptLabels.length > 0) {
-				keptLabels[i] = this.labels.get(kept[i]);
+			if (keptLabels != null) {
+				keptLabels[i] = label(kept[i]);
 			}
 		}
-		return new ChartSeries(this.name, keptX, keptY, Arrays.asList(keptLabels), this.originalSize);
+		return new ChartSeries(this.name, keptX, keptY, null, keptLabels, this.originalSize);
 	}
 
 	/**

@@ -122,7 +122,7 @@
 	}
 
 	function lineOptions(xTitle, yTitle, labels) {
-		const ticks = {};
+		const ticks = { precision: 0 };
 		if (labels) {
 			const byX = new Map(labels.x.map((x, i) => [x, labels.labels[i]]));
 			if (labels.labels.length > 0 && labels.labels.length <= 60) {
@@ -182,7 +182,7 @@
 	}
 
 	function errorLine(container, message) {
-		container.appendChild(el('div', { class: 'error' }, message));
+		container.appendChild(el('div', { class: 'error', title: message }, message));
 	}
 
 	function setState(view, value) {
@@ -241,7 +241,9 @@
 			});
 		});
 		const readable = run.benches.filter((bench) => bench.readable).map((bench) => bench.name);
-		const chosen = readable.includes(benchName) ? benchName : readable[0];
+		const clean = run.benches.filter((bench) => bench.readable && bench.problems.length === 0)
+			.map((bench) => bench.name);
+		const chosen = readable.includes(benchName) ? benchName : (clean[0] || readable[0]);
 		state.run = runName;
 		state.bench = chosen;
 		document.querySelectorAll('#benches li[data-bench]').forEach((li) =>
