@@ -168,7 +168,8 @@ class DashboardApiIntegrationTests {
 
 	@Test
 	void badQueryParametersAreRejectedWithAReason() {
-		RawHttp.Response points = RawHttp.get(port, "/porterbench/api/runs/" + coreRun + "/benches/pipeline?maxPoints=1");
+		RawHttp.Response points = RawHttp.get(port,
+				"/porterbench/api/runs/" + coreRun + "/benches/pipeline?maxPoints=1");
 		assertThat(points.status()).isEqualTo(400);
 		assertThat(points.body()).contains("maxPoints must be a whole number from 10");
 		RawHttp.Response threshold = RawHttp.get(port, "/porterbench/api/compare?baseline=" + coreRun + "&candidate="

@@ -57,8 +57,9 @@ class DashboardBrowserIntegrationTests {
 		baselineRun = CoreRuns.write(root, "pipeline", 50, "load", 10, "process", 20).getFileName().toString();
 		candidateRun = CoreRuns.write(root, "pipeline", 50, "load", 12, "process", 20).getFileName().toString();
 		brokenRun = "2026-01-01_00-00-00";
-		TestRuns good = TestRuns.bench("good").iterations(40, (i) -> new Object[] { "read", 0.020 + 0.004 * Math.sin(i / 3.0),
-				"parse", 0.012 + 0.002 * Math.cos(i / 5.0), "write", (i % 13 == 7) ? 0.090 : 0.050 + 0.001 * (i % 4) });
+		TestRuns good = TestRuns.bench("good").iterations(40, (i) -> new Object[] { "read",
+				0.020 + 0.004 * Math.sin(i / 3.0), "parse", 0.012 + 0.002 * Math.cos(i / 5.0), "write",
+				(i % 13 == 7) ? 0.090 : 0.050 + 0.001 * (i % 4) });
 		for (int i = 0; i < 12; i++) {
 			good.memory(200_000_000L + i * 6_000_000L, 50_000_000L + (i % 4) * 9_000_000L,
 					(i % 3 == 0) ? 230_000_000L + i * 6_000_000L : 0);
@@ -196,7 +197,8 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void chartsAndTablesCanBeDownloaded() {
 		openRun(baselineRun, "pipeline");
-		String png = (String) this.browser.script("return document.getElementById('chart-times').toDataURL('image/png');");
+		String png = (String) this.browser
+			.script("return document.getElementById('chart-times').toDataURL('image/png');");
 		assertThat(png).startsWith("data:image/png;base64,");
 		assertThat(png.length()).isGreaterThan(5000);
 		String csv = (String) this.browser.script("return porterBench.csv('summary-table');");

@@ -48,7 +48,8 @@ class RunCatalogLoadingTests {
 		assertThat(loaded.benchNames()).contains("leak", "good");
 		assertThat(loaded.isServable("leak")).isFalse();
 		assertThat(loaded.refused()).containsExactly("leak");
-		assertThat(loaded.problemsOf("leak")).containsExactly("leak_STEP_DICT_DATA.json: links outside the root, not read");
+		assertThat(loaded.problemsOf("leak"))
+			.containsExactly("leak_STEP_DICT_DATA.json: links outside the root, not read");
 		assertThatExceptionOfType(NoSuchRunException.class).isThrownBy(() -> loaded.bench("leak"));
 	}
 

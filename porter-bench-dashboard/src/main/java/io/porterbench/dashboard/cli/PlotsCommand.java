@@ -25,14 +25,16 @@ final class PlotsCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--path", defaultValue = ".", paramLabel = "DIR",
-			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder (default: ${DEFAULT-VALUE}).")
+			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder"
+					+ " (default: ${DEFAULT-VALUE}).")
 	private Path path;
 
 	@Option(names = "--output", defaultValue = "PLOTS", paramLabel = "DIR",
 			description = "Folder to write the PNG files into, created if missing (default: ${DEFAULT-VALUE}).")
 	private Path output;
 
-	@Option(names = "--run", paramLabel = "NAME", description = "A run folder's name under the root (default: the latest).")
+	@Option(names = "--run", paramLabel = "NAME",
+			description = "A run folder's name under the root (default: the latest).")
 	private String run;
 
 	@Override

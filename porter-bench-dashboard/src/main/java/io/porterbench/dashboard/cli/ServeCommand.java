@@ -37,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
 			description = "Path of the dashboard (default: ${DEFAULT-VALUE}).")
 	private String path;
 
+	private volatile ConfigurableApplicationContext context;
+
 	@Override
 	public Integer call() throws InterruptedException {
 		if (!Files.isDirectory(this.root)) {
@@ -52,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
 				closed.countDown();
 			}
 		});
+		this.context = context;
 		int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
 		this.spec.commandLine().getOut().printf("porter-bench dashboard at http://localhost:%d%s/ over %s%n",
 				actualPort, context.getBean(DashboardProperties.class).normalizedPath(),
@@ -59,6 +62,14 @@ final class ServeCommand implements Callable<Integer> {
 		this.spec.commandLine().getOut().flush();
 		closed.await();
 		return 0;
+	}
+
+	/**
+	 * The running dashboard, for stopping it from tests.
+	 * @return the application, or {@code null} before it started
+	 */
+	ConfigurableApplicationContext context() {
+		return this.context;
 	}
 
 }

@@ -33,10 +33,12 @@ final class SummaryCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--path", defaultValue = ".", paramLabel = "DIR",
-			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder (default: ${DEFAULT-VALUE}).")
+			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder"
+					+ " (default: ${DEFAULT-VALUE}).")
 	private Path path;
 
-	@Option(names = "--run", paramLabel = "NAME", description = "A run folder's name under the root (default: the latest).")
+	@Option(names = "--run", paramLabel = "NAME",
+			description = "A run folder's name under the root (default: the latest).")
 	private String run;
 
 	@Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",

@@ -35,7 +35,8 @@ public final class BenchCharts {
 		for (int i = 0; i < iterations.size(); i++) {
 			int index = i;
 			iterations.get(i).absolutes()
-				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new).add(index, seconds, -1, null));
+				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new)
+					.add(index, seconds, -1, null));
 		}
 		return new TimesChart(bench.name(), lines.values().stream().map(SeriesBuilder::build).toList());
 	}

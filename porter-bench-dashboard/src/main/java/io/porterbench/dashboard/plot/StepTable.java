@@ -42,7 +42,8 @@ public final class StepTable {
 		Map<String, List<Double>> values = new LinkedHashMap<>();
 		if (iterations != null) {
 			for (SavedIteration iteration : iterations) {
-				iteration.absolutes().forEach((step, v) -> values.computeIfAbsent(step, (k) -> new ArrayList<>()).add(v));
+				iteration.absolutes()
+					.forEach((step, v) -> values.computeIfAbsent(step, (k) -> new ArrayList<>()).add(v));
 			}
 		}
 		List<StepRow> rows = new ArrayList<>();

@@ -32,7 +32,8 @@ class PlotWriterTests {
 			memory.add(Records.memory(i, "gstep", (100 + i) * MB, 50 * MB, 0, "compute", (120 + i) * MB, 60 * MB,
 					(125 + i) * MB, "gstop", (110 + i) * MB, 55 * MB, 0));
 		}
-		PlotWriter.Written written = PlotWriter.write(Records.bench("pipeline", iterations, memory), "run", this.output);
+		PlotWriter.Written written = PlotWriter.write(Records.bench("pipeline", iterations, memory), "run",
+				this.output);
 		assertThat(written.memorySkipped()).isFalse();
 		assertThat(written.files()).extracting((file) -> file.getFileName().toString())
 			.containsExactly("pipeline_times.png", "pipeline_bars.png", "pipeline_crono.png", "pipeline_memory.png");
