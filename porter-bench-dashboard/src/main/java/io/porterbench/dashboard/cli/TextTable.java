@@ -48,12 +48,12 @@ final class TextTable {
 	}
 
 	/**
-	 * Seconds with six significant digits, {@code -} when absent.
+	 * Seconds to the nanosecond, so that columns line up on the decimal point; {@code -} when absent.
 	 * @param seconds a duration or {@code null}
-	 * @return the text
+	 * @return the text, for example {@code 0.004055782}
 	 */
 	static String seconds(Double seconds) {
-		return (seconds != null) ? String.format(Locale.ROOT, "%.6g", seconds) : "-";
+		return (seconds != null) ? String.format(Locale.ROOT, "%.9f", seconds) : "-";
 	}
 
 	/**

@@ -45,6 +45,11 @@ public final class PlotImages {
 
 	private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
 
+	/** Matplotlib's default colour cycle ({@code tab10}), as the original's lines have and the page uses. */
+	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+			new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+			new Color(0xbcbd22), new Color(0x7f7f7f) };
+
 	private PlotImages() {
 	}
 
@@ -217,6 +222,7 @@ public final class PlotImages {
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		for (int i = 0; i < dataset.getSeriesCount(); i++) {
 			renderer.setSeriesStroke(i, new BasicStroke(1.5f));
+			renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
 		}
 		XYPlot plot = new XYPlot(dataset, x, new NumberAxis(yLabel), renderer);
 		plot.setBackgroundPaint(Color.WHITE);

@@ -31,7 +31,7 @@ class DiffCommandTests {
 		Cli.Result result = Cli.run("diff", "--baseline", run("a", 0.010, 0.020).toString(), "--candidate",
 				run("b", 0.012, 0.020).toString(), "--threshold", "10");
 		assertThat(result.status()).isEqualTo(1);
-		assertThat(result.out()).containsPattern("etl\\s+load\\s+0\\.0100000\\s+0\\.0120000\\s+\\+20\\.0%.*slower")
+		assertThat(result.out()).containsPattern("etl\\s+load\\s+0\\.010000000\\s+0\\.012000000\\s+\\+20\\.0%.*slower")
 			.containsPattern("etl\\s+process\\s+.*\\+0\\.0%.*unchanged")
 			.contains("1 step(s) regressed beyond 10%.");
 	}

@@ -31,7 +31,7 @@ class SummaryCommandTests {
 			.contains("etl (6 iterations in the DATA file)")
 			.contains("alloc (3 iterations in the DATA file)")
 			.containsPattern("step\\s+count\\s+mean\\s+min\\s+max\\s+q-filtered\\s+std\\s+p50\\s+p90\\s+p99")
-			.containsPattern("extract\\s+-\\s+0\\.00405578\\s+0\\.00322852\\s+0\\.00451999\\s+0\\.00405578\\s+-");
+			.containsPattern("extract\\s+-\\s+0\\.004055782\\s+0\\.003228521\\s+0\\.004519988\\s+0\\.004055782\\s+-");
 	}
 
 	@Test
