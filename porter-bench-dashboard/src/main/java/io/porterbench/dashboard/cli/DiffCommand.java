@@ -61,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
 		out.println("Candidate: " + after.folder());
 		out.printf(Locale.ROOT, "Threshold: %s%% (a step regresses when its mean or quantile-filtered mean grows by"
 				+ " more)%n%n", TextTable.number(this.threshold));
-		TextTable table = new TextTable("bench", "step", "mean A", "mean B", "change", "q-filt A", "q-filt B",
+		TextTable table = new TextTable(2, "bench", "step", "mean A", "mean B", "change", "q-filt A", "q-filt B",
 				"change", "verdict");
 		for (StepDelta delta : deltas) {
 			table.row(delta.bench(), delta.step(), TextTable.seconds(delta.baselineMean()),

@@ -71,7 +71,7 @@ final class SummaryCommand implements Callable<Integer> {
 			BenchRecord bench = loaded.bench(name);
 			out.println(name + " (" + bench.iterations().size() + " iterations in the DATA file)");
 			loaded.problemsOf(name).forEach((problem) -> out.println("! " + problem));
-			TextTable table = new TextTable("step", "count", "mean", "min", "max", "q-filtered", "std", "p50", "p90",
+			TextTable table = new TextTable(1, "step", "count", "mean", "min", "max", "q-filtered", "std", "p50", "p90",
 					"p99");
 			for (StepRow row : StepTable.of(bench)) {
 				table.row(row.step(), (row.count() != null) ? row.count().toString() : "-",

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plain-text table with aligned columns: the first column left-aligned, the others right-aligned.
+ * A plain-text table with aligned columns: the leading name columns left-aligned, the figures right-aligned.
  */
 final class TextTable {
 
@@ -14,8 +14,11 @@ final class TextTable {
 
 	private final int columns;
 
-	TextTable(String... header) {
+	private final int nameColumns;
+
+	TextTable(int nameColumns, String... header) {
 		this.columns = header.length;
+		this.nameColumns = nameColumns;
 		this.rows.add(header);
 	}
 
@@ -40,7 +43,7 @@ final class TextTable {
 				if (i > 0) {
 					line.append("  ");
 				}
-				String format = (i == 0) ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
+				String format = (i < this.nameColumns) ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
 				line.append(String.format(Locale.ROOT, format, row[i]));
 			}
 			out.println(line.toString().stripTrailing());
