@@ -1,0 +1,201 @@
+package io.porterbench.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.porterbench.dashboard.plot.BenchCharts;
+import io.porterbench.dashboard.plot.CronoChart;
+import io.porterbench.dashboard.plot.MemoryChart;
+import io.porterbench.dashboard.plot.StepTable;
+import io.porterbench.dashboard.plot.TimesChart;
+import io.porterbench.record.BenchRecord;
+import io.porterbench.record.SavedIteration;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the {@link LiveSummaries}.
+ */
+public final class DashboardHandler {
+
+	private static final int MIN_POINTS = 10;
+
+	private static final int MAX_POINTS = 100_000;
+
+	private static final int CACHED_VIEWS = 16;
+
+	private final RunCatalog catalog;
+
+	private final LiveSummaries live;
+
+	private final int defaultMaxPoints;
+
+	private final Map<ViewKey, CachedView> views = new LinkedHashMap<>(CACHED_VIEWS, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<ViewKey, CachedView> eldest) {
+			return size() > CACHED_VIEWS;
+		}
+
+	};
+
+	/**
+	 * A handler over a catalog.
+	 * @param catalog the saved runs
+	 * @param live the live summaries
+	 * @param defaultMaxPoints the points per line when a request does not ask for a number
+	 */
+	public DashboardHandler(RunCatalog catalog, LiveSummaries live, int defaultMaxPoints) {
+		this.catalog = catalog;
+		this.live = live;
+		this.defaultMaxPoints = defaultMaxPoints;
+	}
+
+	ServerResponse runs(ServerRequest request) {
+		List<DashboardJson.Run> runs = this.catalog.runs().stream()
+			.map((run) -> new DashboardJson.Run(run.name(), (run.time() != null) ? run.time().toString() : null))
+			.toList();
+		return json(new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs,
+				this.live.isAvailable()));
+	}
+
+	ServerResponse run(ServerRequest request) {
+		LoadedRun run = this.catalog.load(request.pathVariable("run"));
+		List<DashboardJson.BenchItem> benches = run.benchNames().stream().map((name) -> item(run, name)).toList();
+		return json(new DashboardJson.RunDetail(run.name(), benches, run.runProblems()));
+	}
+
+	private static DashboardJson.BenchItem item(LoadedRun run, String name) {
+		if (!run.isServable(name)) {
+			return new DashboardJson.BenchItem(name, false, 0, false, run.problemsOf(name));
+		}
+		BenchRecord bench = run.bench(name);
+		boolean memory = bench.memory() != null && !bench.memory().isEmpty();
+		return new DashboardJson.BenchItem(name, true, bench.iterations().size(), memory, run.problemsOf(name));
+	}
+
+	ServerResponse bench(ServerRequest request) {
+		LoadedRun run = this.catalog.load(request.pathVariable("run"));
+		return json(view(run, request.pathVariable("bench"), maxPoints(request)));
+	}
+
+	ServerResponse compare(ServerRequest request) {
+		String benchName = required(request, "bench");
+		LoadedRun baseline = this.catalog.load(required(request, "baseline"));
+		LoadedRun candidate = this.catalog.load(required(request, "candidate"));
+		double threshold = threshold(request);
+		int maxPoints = maxPoints(request);
+		DashboardJson.Bench before = view(baseline, benchName, maxPoints);
+		DashboardJson.Bench after = view(candidate, benchName, maxPoints);
+		return json(new DashboardJson.Comparison(benchName, threshold,
+				new DashboardJson.Side(baseline.name(), before.times(), before.bars()),
+				new DashboardJson.Side(candidate.name(), after.times(), after.bars()),
+				RunComparison.compare(benchName, before.summary(), after.summary(), threshold)));
+	}
+
+	/**
+	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000 iterations takes a while to
+	 * reduce, and the page asks for the same benchmarker again on every visit and comparison.
+	 */
+	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
+		ViewKey key = new ViewKey(run.name(), name, maxPoints);
+		synchronized (this.views) {
+			CachedView cached = this.views.get(key);
+			if (cached != null && cached.run() == run) {
+				return cached.view();
+			}
+		}
+		BenchRecord bench = run.bench(name);
+		Optional<MemoryChart> memory = BenchCharts.memory(bench);
+		int open = (int) bench.iterations().stream().filter(SavedIteration::isOpen).count();
+		DashboardJson.Bench view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open,
+				run.problemsOf(name), chart(BenchCharts.times(bench).downsample(maxPoints)),
+				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
+				chart(BenchCharts.crono(bench).downsample(maxPoints)),
+				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench));
+		synchronized (this.views) {
+			this.views.put(key, new CachedView(run, view));
+		}
+		return view;
+	}
+
+	ServerResponse live(ServerRequest request) {
+		return json(this.live.take());
+	}
+
+	private static DashboardJson.Chart chart(TimesChart chart) {
+		return new DashboardJson.Chart(chart.title(), chart.series().stream().map(DashboardJson.Series::of).toList());
+	}
+
+	private static DashboardJson.Chart chart(CronoChart chart) {
+		return new DashboardJson.Chart(chart.title(), List.of(DashboardJson.Series.of(chart.calls())));
+	}
+
+	private static DashboardJson.Chart chart(MemoryChart chart) {
+		return new DashboardJson.Chart(chart.title(), chart.series().stream().map(DashboardJson.Series::of).toList());
+	}
+
+	private int maxPoints(ServerRequest request) {
+		Optional<String> value = request.param("maxPoints");
+		if (value.isEmpty()) {
+			return this.defaultMaxPoints;
+		}
+		try {
+			int points = Integer.parseInt(value.get());
+			if (points >= MIN_POINTS && points <= MAX_POINTS) {
+				return points;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(
+				"maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS + ", was '" + value.get()
+						+ "'");
+	}
+
+	private static double threshold(ServerRequest request) {
+		Optional<String> value = request.param("threshold");
+		if (value.isEmpty()) {
+			return RunComparison.DEFAULT_THRESHOLD_PERCENT;
+		}
+		try {
+			double threshold = Double.parseDouble(value.get());
+			if (threshold >= 0 && !Double.isInfinite(threshold)) {
+				return threshold;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("threshold must be a percentage of 0 or more, was '" + value.get() + "'");
+	}
+
+	private static String required(ServerRequest request, String name) {
+		return request.param(name).filter((value) -> !value.isBlank())
+			.orElseThrow(() -> new IllegalArgumentException("The query parameter '" + name + "' is required"));
+	}
+
+	static ServerResponse error(HttpStatus status, String message) {
+		return ServerResponse.status(status).cacheControl(CacheControl.noStore())
+			.body(new DashboardJson.Error(status.value(), message));
+	}
+
+	private static ServerResponse json(Object body) {
+		return ServerResponse.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	private record ViewKey(String run, String bench, int maxPoints) {
+	}
+
+	private record CachedView(LoadedRun run, DashboardJson.Bench view) {
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.porterbench.dashboard.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.porterbench.dashboard.DashboardProperties;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The standalone dashboard: a Spring Boot application with nothing but the dashboard over a folder of saved runs, and
+ * {@code /} redirecting to it.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class DashboardServer {
+
+	@Bean
+	RouterFunction<ServerResponse> porterBenchRootRedirect(DashboardProperties properties) {
+		URI dashboard = URI.create(properties.normalizedPath() + "/");
+		return RouterFunctions.route()
+			.GET("/", (request) -> ServerResponse.status(HttpStatus.FOUND).location(dashboard).build())
+			.build();
+	}
+
+	/**
+	 * Starts the dashboard.
+	 * @param root the folder of saved runs
+	 * @param port the HTTP port, 0 for a free one
+	 * @param path the dashboard path
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext start(Path root, int port, String path) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("porterbench.root", root.toAbsolutePath().normalize().toString());
+		properties.put("porterbench.dashboard.path", path);
+		properties.put("server.port", port);
+		properties.put("spring.application.name", "porter-bench-dashboard");
+		properties.put("spring.main.banner-mode", "off");
+		SpringApplication application = new SpringApplication(DashboardServer.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.setDefaultProperties(properties);
+		return application.run();
+	}
+
+}

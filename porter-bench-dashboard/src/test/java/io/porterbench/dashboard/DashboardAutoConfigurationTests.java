@@ -1,0 +1,106 @@
+package io.porterbench.dashboard;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import io.porterbench.BenchDict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DashboardAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DashboardAutoConfiguration.class));
+
+	@TempDir
+	Path root;
+
+	@Test
+	void theDashboardIsOnByDefaultInServletApplications() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(RunCatalog.class);
+			assertThat(context).hasSingleBean(DashboardHandler.class);
+			assertThat(context).hasBean("porterBenchDashboardRoutes");
+			assertThat(context.getBean(RunCatalog.class).root())
+				.isEqualTo(Paths.get(BenchDict.DEFAULT_ROOT).toAbsolutePath().normalize());
+			assertThat(context.getBean(DashboardProperties.class).normalizedPath()).isEqualTo("/porterbench");
+		});
+	}
+
+	@Test
+	void theDashboardCanBeTurnedOff() {
+		this.runner.withPropertyValues("porterbench.dashboard.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RunCatalog.class)
+				.doesNotHaveBean("porterBenchDashboardRoutes"));
+	}
+
+	@Test
+	void theDashboardNeedsAServletWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DashboardAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RunCatalog.class));
+	}
+
+	@Test
+	void theRootPropertyWins() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(BenchDictConfiguration.class)
+			.run((context) -> assertThat(context.getBean(RunCatalog.class).root()).isEqualTo(this.root));
+	}
+
+	@Test
+	void withoutTheRootPropertyTheApplicationsBenchDictRootIsUsedAndItsSummariesAreLive() {
+		this.runner.withBean(BenchDict.class, () -> new BenchDict(this.root)).run((context) -> {
+			assertThat(context.getBean(RunCatalog.class).root()).isEqualTo(this.root);
+			assertThat(context.getBean(LiveSummaries.class).isAvailable()).isTrue();
+		});
+	}
+
+	@Test
+	void withoutABenchDictThereIsNothingLive() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(LiveSummaries.class).isAvailable()).isFalse();
+			assertThat(context.getBean(LiveSummaries.class).take().available()).isFalse();
+		});
+	}
+
+	@Test
+	void thePathIsNormalized() {
+		this.runner.withPropertyValues("porterbench.dashboard.path=tools/bench/")
+			.run((context) -> assertThat(context.getBean(DashboardProperties.class).normalizedPath())
+				.isEqualTo("/tools/bench"));
+	}
+
+	@Test
+	void aPathThatIsNotPlainIsRejected() {
+		this.runner.withPropertyValues("porterbench.dashboard.path=/")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("porterbench.dashboard.path must be a plain path"));
+	}
+
+	@Test
+	void aUserCatalogReplacesTheDefault() {
+		this.runner.withBean(RunCatalog.class, () -> new RunCatalog(this.root))
+			.run((context) -> assertThat(context.getBean(RunCatalog.class).root()).isEqualTo(this.root));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BenchDictConfiguration {
+
+		@Bean
+		BenchDict benchDict() {
+			return new BenchDict(Paths.get("elsewhere"));
+		}
+
+	}
+
+}
