@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code training_STEP_DICT_DATA.json}.</li>
  * <li>Memory tracking per step ({@code enableMemoryTracking(true)}) plus the peak poller
  * ({@code enableMaxMemory(50 ms)}): a sample of RSS and heap at every step, and the highest RSS seen in between. The
- * job keeps the arrays of past batches and lets them go every third batch, so the memory chart shows a saw-tooth:
- * three rising teeth, each ending in a drop once the collector has run.</li>
+ * job keeps the arrays of past batches and lets them go every third batch, as the original's example does. Heap used
+ * climbs while they are kept and drops after the next collection once they are let go; RSS mostly climbs, because a
+ * JVM keeps the memory it has committed, and the peak shows what the batch needed at its worst.</li>
  * </ul>
  *
  * <p>How to look at it: the dashboard's memory chart for {@code training}, or {@code porterbench_memory_peak_bytes} on

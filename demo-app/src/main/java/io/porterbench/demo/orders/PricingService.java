@@ -32,7 +32,11 @@ public class PricingService {
 
 	private final JdbcClient jdbc;
 
-	PricingService(JdbcClient jdbc) {
+	/**
+	 * A pricing service reading the catalogue through the given client.
+	 * @param jdbc the database holding the {@code product} table
+	 */
+	public PricingService(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -87,6 +91,7 @@ public class PricingService {
 		return this.jdbc.sql("SELECT sku, price FROM product WHERE sku IN (:skus)")
 			.param("skus", skus)
 			.query((rs, row) -> Map.entry(rs.getString("sku"), rs.getBigDecimal("price")))
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
