@@ -34,13 +34,13 @@ class CrashSafetyTests {
 
 	@Test
 	void killedWhileSavingLeavesEveryFileParseableAndTheLastCompletedSaveIntact() throws Exception {
-		for (int round = 0; round < 5; round++) {
+		for (int round = 0; round < 20; round++) {
 			Path runs = this.root.resolve("round-" + round);
 			Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
 					SavingChild.class.getName(), runs.toString())
 				.redirectErrorStream(true)
 				.start();
-			long lastCompleted = readUntilKilled(child, 20 + ThreadLocalRandom.current().nextInt(40));
+			long lastCompleted = readUntilKilled(child, 1 + ThreadLocalRandom.current().nextInt(30));
 			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(lastCompleted).as("the child completed saves before it was killed").isPositive();
 			Path dataFile = findDataFile(runs);
