@@ -9,6 +9,7 @@ import io.porterbench.dashboard.LoadedRun;
 import io.porterbench.dashboard.plot.PlotWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,24 +25,18 @@ final class PlotsCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--path", defaultValue = ".", paramLabel = "DIR",
-			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder"
-					+ " (default: ${DEFAULT-VALUE}).")
-	private Path path;
+	@Mixin
+	private RunSelection selection;
 
 	@Option(names = "--output", defaultValue = "PLOTS", paramLabel = "DIR",
 			description = "Folder to write the PNG files into, created if missing (default: ${DEFAULT-VALUE}).")
 	private Path output;
 
-	@Option(names = "--run", paramLabel = "NAME",
-			description = "A run folder's name under the root (default: the latest).")
-	private String run;
-
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		LoadedRun loaded = RunLocator.locate(this.path, this.run);
-		out.println("Loading " + ((this.run != null) ? "record" : "latest record") + " from: " + loaded.folder());
+		LoadedRun loaded = this.selection.load();
+		out.println("Loading " + (this.selection.isNamed() ? "record" : "latest record") + " from: " + loaded.folder());
 		List<String> names = loaded.benchNames().stream().filter(loaded::isServable).toList();
 		out.println("Found benchmarkers: " + names);
 		for (String problem : loaded.runProblems()) {

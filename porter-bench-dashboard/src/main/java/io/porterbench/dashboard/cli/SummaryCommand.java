@@ -1,7 +1,6 @@
 package io.porterbench.dashboard.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import io.porterbench.dashboard.plot.StepTable;
 import io.porterbench.record.BenchRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
@@ -32,14 +32,8 @@ final class SummaryCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--path", defaultValue = ".", paramLabel = "DIR",
-			description = "Folder holding TICTOC_PERFORMANCE, a folder of runs, or a run folder"
-					+ " (default: ${DEFAULT-VALUE}).")
-	private Path path;
-
-	@Option(names = "--run", paramLabel = "NAME",
-			description = "A run folder's name under the root (default: the latest).")
-	private String run;
+	@Mixin
+	private RunSelection selection;
 
 	@Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
 			description = "text, json or csv (default: ${DEFAULT-VALUE}).")
@@ -47,7 +41,7 @@ final class SummaryCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LoadedRun loaded = RunLocator.locate(this.path, this.run);
+		LoadedRun loaded = this.selection.load();
 		PrintWriter out = this.spec.commandLine().getOut();
 		switch (this.format) {
 			case TEXT -> text(loaded, out);
