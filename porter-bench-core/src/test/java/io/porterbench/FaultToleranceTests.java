@@ -70,12 +70,17 @@ class FaultToleranceTests {
 	}
 
 	@Test
-	void aFailingAutoSaveIsLoggedOnceWithItsCauseNotOncePerAttemptAndItsRecoveryIsLogged() throws IOException {
+	void aRunFolderThatBecomesUnwritableIsLoggedOnceWithItsCauseNotOncePerAttemptAndTheRecoveryWritesAll()
+			throws IOException {
 		BenchDict dict = new BenchDict(this.root);
 		Benchmarker bench = dict.get("quiet").setSaveOnGstop(1);
-		Files.createDirectories(dict.runDirectory().getParent());
-		Files.writeString(dict.runDirectory(), "a file in the way");
 		String log = captureStandardError(() -> {
+			iterations(bench, 1);
+			dict.close();
+			assertThat(RunFiles.dataFile(dict.runDirectory(), "quiet")).exists();
+			// The working run folder goes away and a file takes its place: no write can succeed, not even as root.
+			Files.move(dict.runDirectory(), this.root.resolve("moved-away"));
+			Files.writeString(dict.runDirectory(), "a file in the way");
 			// Closing after each iteration runs its auto-save before the next: five separate failed attempts.
 			for (int attempt = 0; attempt < 5; attempt++) {
 				iterations(bench, 1);
@@ -90,7 +95,7 @@ class FaultToleranceTests {
 		assertThat(log).contains(dict.runDirectory().toString()).contains("Caused by: java.nio.file.");
 		assertThat(occurrences(log, "auto-save of 'quiet' works again")).isOne();
 		JsonNode data = MAPPER.readTree(RunFiles.dataFile(dict.runDirectory(), "quiet").toFile());
-		assertThat(data.size()).isEqualTo(6);
+		assertThat(data.size()).isEqualTo(7);
 	}
 
 	@Test

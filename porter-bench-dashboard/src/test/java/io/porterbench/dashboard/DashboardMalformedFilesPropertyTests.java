@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 /**
  * Whatever happens to one benchmarker's file (truncated, wrong types, huge numbers, deep nesting, wrong encodings,
  * garbage), the catalog and the running dashboard's API never fail: the broken benchmarker's problem is reported,
- * named by its file and without the server's paths, and the healthy benchmarker of the same run is still served.
+ * named by its file and without the server's paths, and the healthy benchmarker of the same run is still served. The
+ * dashboard writes nothing.
  */
 class DashboardMalformedFilesPropertyTests {
 
@@ -142,6 +143,8 @@ class DashboardMalformedFilesPropertyTests {
 		}
 		assertThat(getJson("/porterbench/api/runs/" + name + "/benches/good").get("iterations").asInt())
 			.isEqualTo(GOOD_ITERATIONS);
+		assertThat(fileNames(run)).as("the dashboard writes nothing").containsExactlyInAnyOrder(runFileNames());
+		assertThat(fileNames(root)).containsExactly(name);
 
 		Statistics.label("kind").collect(corruption.kind());
 		Statistics.label("outcome").collect(problems.isEmpty() ? "still readable" : "reported");
@@ -163,7 +166,8 @@ class DashboardMalformedFilesPropertyTests {
 					.as((f, at, bytes) -> corrupt(Kind.INVALID_UTF8, f, insert(healthyBadFiles[f], at, bytes.get(0)))),
 				Combinators.combine(file,
 						Arbitraries.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16,
-								Charset.forName("UTF-32"), StandardCharsets.ISO_8859_1, Charset.forName("windows-1252")))
+								Charset.forName("UTF-32"), StandardCharsets.ISO_8859_1,
+								Charset.forName("windows-1252")))
 					.as((f, charset) -> corrupt(Kind.WRONG_ENCODING, f, text(f).getBytes(charset))),
 				Combinators.combine(file, Arbitraries.integers().between(0, 10_000),
 						Arbitraries.of("\"x\"", "[]", "{}", "null", "true", "-1", "\"\"", "[[[]]]", "{\"a\": {}}"))
@@ -255,6 +259,22 @@ class DashboardMalformedFilesPropertyTests {
 	private static JsonNode bench(JsonNode run, String name) {
 		return run.get("benches").valueStream().filter((bench) -> bench.get("name").asString().equals(name))
 			.findFirst().orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
+	}
+
+	private static List<String> fileNames(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+	}
+
+	private static String[] runFileNames() {
+		List<String> names = new ArrayList<>();
+		for (String bench : List.of("good", "bad")) {
+			for (String suffix : FILE_SUFFIXES) {
+				names.add(bench + suffix);
+			}
+		}
+		return names.toArray(String[]::new);
 	}
 
 	private static void deleteRun(Path run) throws IOException {

@@ -67,7 +67,8 @@ class FailingMeterRegistryIntegrationTests {
 			.properties("server.port=0", "porterbench.root=" + this.root, "porterbench.save-on-shutdown=false",
 					"management.endpoints.web.exposure.include=porterbench", "test.fault=" + fault.name())
 			.run()) {
-			URI base = URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			URI base = URI.create("http://localhost:" + port);
 			for (int quantity = 1; quantity <= ORDERS; quantity++) {
 				HttpResponse<String> response = send(base, "POST", "/orders?quantity=" + quantity);
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
