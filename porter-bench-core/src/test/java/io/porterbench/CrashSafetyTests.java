@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.porterbench.internal.AtomicFiles;
 import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,13 @@ class CrashSafetyTests {
 			for (Path json : jsonFiles(runs)) {
 				assertThat(MAPPER.readTree(json.toFile())).as("%s parses", json).isNotNull();
 			}
+			// A kill during a write may leave its temporary file: hidden, so the loader never takes it for a run file.
+			assertThat(regularFiles(runs)).filteredOn((name) -> !name.endsWith(RunFiles.EXTENSION))
+				.allSatisfy((name) -> assertThat(name).startsWith(AtomicFiles.TEMP_PREFIX)
+					.endsWith(AtomicFiles.TEMP_SUFFIX));
+			RunRecord record = RunRecord.loadLatest(runs);
+			assertThat(record.problems()).as("problems of the files left by round %d", round).isEmpty();
+			assertThat(record.bench("crash").iterations()).hasSizeGreaterThanOrEqualTo((int) lastCompleted);
 		}
 	}
 
@@ -82,6 +91,12 @@ class CrashSafetyTests {
 	private static List<Path> jsonFiles(Path runs) throws IOException {
 		try (Stream<Path> paths = Files.walk(runs)) {
 			return paths.filter((path) -> path.getFileName().toString().endsWith(RunFiles.EXTENSION)).toList();
+		}
+	}
+
+	private static List<String> regularFiles(Path runs) throws IOException {
+		try (Stream<Path> paths = Files.walk(runs)) {
+			return paths.filter(Files::isRegularFile).map((path) -> path.getFileName().toString()).toList();
 		}
 	}
 

@@ -1,6 +1,9 @@
 package io.porterbench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -67,6 +70,35 @@ class FaultToleranceTests {
 	}
 
 	@Test
+	void aRunFolderThatBecomesUnwritableIsLoggedOnceWithItsCauseNotOncePerAttemptAndTheRecoveryWritesAll()
+			throws IOException {
+		BenchDict dict = new BenchDict(this.root);
+		Benchmarker bench = dict.get("quiet").setSaveOnGstop(1);
+		String log = captureStandardError(() -> {
+			iterations(bench, 1);
+			dict.close();
+			assertThat(RunFiles.dataFile(dict.runDirectory(), "quiet")).exists();
+			// The working run folder goes away and a file takes its place: no write can succeed, not even as root.
+			Files.move(dict.runDirectory(), this.root.resolve("moved-away"));
+			Files.writeString(dict.runDirectory(), "a file in the way");
+			// Closing after each iteration runs its auto-save before the next: five separate failed attempts.
+			for (int attempt = 0; attempt < 5; attempt++) {
+				iterations(bench, 1);
+				dict.close();
+			}
+			Files.delete(dict.runDirectory());
+			iterations(bench, 1);
+			dict.close();
+		});
+		assertThat(occurrences(log, "auto-save of 'quiet' failed")).isOne();
+		assertThat(occurrences(log, BenchSaveException.class.getName())).isOne();
+		assertThat(log).contains(dict.runDirectory().toString()).contains("Caused by: java.nio.file.");
+		assertThat(occurrences(log, "auto-save of 'quiet' works again")).isOne();
+		JsonNode data = MAPPER.readTree(RunFiles.dataFile(dict.runDirectory(), "quiet").toFile());
+		assertThat(data.size()).isEqualTo(7);
+	}
+
+	@Test
 	void anExtraJacksonCannotWriteIsSavedAsADescriptionAndTheRestOfTheFileIsIntact() throws IOException {
 		BenchDict dict = new BenchDict(this.root);
 		Benchmarker bench = dict.get("extras");
@@ -117,6 +149,36 @@ class FaultToleranceTests {
 		JsonNode data = MAPPER.readTree(RunFiles.dataFile(dict.runDirectory(), "loaded").toFile());
 		assertThat(data.size()).isEqualTo(BenchDict.DEFAULT_RETAINED_ITERATIONS);
 		assertThat(data.get(data.size() - 1).get("info").get("STEP_NUMBER").asLong()).isEqualTo(1_599_999);
+	}
+
+	private static String captureStandardError(IoAction action) throws IOException {
+		PrintStream previous = System.err;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			action.run();
+		}
+		finally {
+			System.setErr(previous);
+		}
+		String log = captured.toString(StandardCharsets.UTF_8);
+		previous.print(log);
+		return log;
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	@FunctionalInterface
+	private interface IoAction {
+
+		void run() throws IOException;
+
 	}
 
 }
