@@ -2,6 +2,7 @@ package io.porterbench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +213,73 @@ class ConcurrencyTests {
 		assertThat(work.mean()).isCloseTo(2.5e-6, within(1e-15));
 		assertThat(summary.step(BenchSummary.GLOBAL).count()).isEqualTo(threads * iterations);
 		assertThat(bench.snapshot().retained()).hasSize(10);
+	}
+
+	@Test
+	void aWindowSmallerThanTheThreadsKeepsTheNewestIterationsIntactAndInClosingOrderWhileSnapshotsRead()
+			throws Exception {
+		Benchmarker bench = BenchDict.builder().root(this.root).retainedIterations(3).build().get("lapped");
+		int writers = 8;
+		String[] topics = new String[writers];
+		for (int t = 0; t < writers; t++) {
+			topics[t] = "w" + t;
+		}
+		List<String> problems = new ArrayList<>();
+		runThreads(writers + 1, (t) -> {
+			if (t == writers) {
+				// the reader: every snapshot's window must be whole while the writers lap the ring again and again
+				for (int s = 0; s < 500; s++) {
+					problems.addAll(windowProblems(bench.snapshot()));
+				}
+				return;
+			}
+			// writer 0 closes long iterations, whose copies take long enough for the others to lap the ring meanwhile
+			int iterations = (t == 0) ? 200 : 20_000;
+			int calls = (t == 0) ? 2_000 : 1;
+			for (int i = 0; i < iterations; i++) {
+				bench.gstep();
+				for (int c = 0; c < calls; c++) {
+					// the duration encodes the writer and its iteration, so that a torn or reordered slot shows
+					bench.record(topics[t], 1_000_000L * t + i);
+				}
+			}
+			bench.gstop();
+		});
+		RunSnapshot last = bench.snapshot();
+		assertThat(problems).isEmpty();
+		assertThat(windowProblems(last)).isEmpty();
+		assertThat(last.closedCount()).isEqualTo(200 + (writers - 1) * 20_000L);
+		assertThat(last.retained()).hasSize(3);
+		assertThat(bench.summary().step(BenchSummary.GLOBAL).count()).isEqualTo(200 + (writers - 1) * 20_000);
+	}
+
+	private static List<String> windowProblems(RunSnapshot snapshot) {
+		List<String> problems = new ArrayList<>();
+		List<IterationData> retained = snapshot.retained();
+		long[] lastSeen = new long[64];
+		Arrays.fill(lastSeen, -1);
+		for (int k = 0; k < retained.size(); k++) {
+			IterationData iteration = retained.get(k);
+			long expectedNumber = snapshot.closedCount() - retained.size() + k;
+			int writer = (int) (iteration.nanos(0) / 1_000_000);
+			long index = iteration.nanos(0) % 1_000_000;
+			boolean intact = iteration.number() == expectedNumber && iteration.size() >= 2
+					&& iteration.topic(iteration.size() - 1).equals(Benchmarker.GSTOP);
+			for (int c = 0; intact && c < iteration.size() - 1; c++) {
+				intact = iteration.topic(c).equals("w" + writer) && iteration.nanos(c) == iteration.nanos(0);
+			}
+			if (!intact) {
+				problems.add("slot " + k + " of " + snapshot.closedCount() + ": number " + iteration.number() + ", "
+						+ iteration.size() + " calls, first " + iteration.topic(0) + "=" + iteration.nanos(0));
+			}
+			else if (index <= lastSeen[writer]) {
+				problems.add("writer " + writer + "'s iteration " + index + " after its " + lastSeen[writer]);
+			}
+			else {
+				lastSeen[writer] = index;
+			}
+		}
+		return problems;
 	}
 
 }
