@@ -7,6 +7,7 @@ import io.porterbench.boot.autoconfigure.PorterBenchProperties;
 import org.aspectj.weaver.Advice;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,10 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link BenchAspect}. The proxies themselves come from Spring Boot's {@code AopAutoConfiguration}.
+ * {@link BenchAdvisor}. The proxies themselves come from Spring Boot's {@code AopAutoConfiguration}.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
 @ConditionalOnClass(Advice.class)
@@ -26,10 +28,15 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(PorterBenchProperties.class)
 public final class BenchAspectAutoConfiguration {
 
+	// Static, infrastructure, and with its beans looked up lazily: auto-proxy creation instantiates advisors while the
+	// bean post-processors are still being created, and none of this should be created that early.
 	@Bean
 	@ConditionalOnMissingBean
-	BenchAspect benchAspect(BenchDict benchDict, ObjectProvider<BenchClock> clock, PorterBenchProperties properties) {
-		return new BenchAspect(benchDict, clock.getIfUnique(BenchClock::system), properties.getDefaultBench());
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static BenchAdvisor benchAdvisor(ObjectProvider<BenchDict> benchDict, ObjectProvider<BenchClock> clock,
+			ObjectProvider<PorterBenchProperties> properties) {
+		return new BenchAdvisor(benchDict::getObject, () -> clock.getIfUnique(BenchClock::system),
+				() -> properties.getObject().getDefaultBench());
 	}
 
 	@Bean

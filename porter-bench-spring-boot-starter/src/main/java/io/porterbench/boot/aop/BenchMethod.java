@@ -2,8 +2,10 @@ package io.porterbench.boot.aop;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.concurrent.CompletionStage;
 
+import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchIteration;
@@ -11,30 +13,96 @@ import io.porterbench.annotation.BenchStep;
 import io.porterbench.internal.Names;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ClassUtils;
+
 /**
- * What the aspect needs to know about an annotated method, resolved once so that a call does no reflection and builds
- * no strings.
+ * What the interceptor needs to know about an annotated method, resolved once so that a call does no reflection and
+ * builds no strings.
  *
- * @param source the annotation this was resolved from
+ * @param targetType the class of the target object this was resolved for
  * @param topic the step's topic; for an iteration, the method name (the topic of its asynchronous completion)
  * @param bench the benchmarker named by the annotation, or {@code null} when the calling thread decides
+ * @param iteration whether the method is a {@link BenchIteration} rather than a {@link BenchStep}
  * @param returnsStage whether the method is declared to return a {@link CompletionStage}
+ * @param clock the clock that times the calls
  */
-record BenchMethod(Annotation source, String topic, @Nullable Benchmarker bench, boolean returnsStage) {
+record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker bench, boolean iteration,
+		boolean returnsStage, BenchClock clock) {
 
-	static BenchMethod step(Method method, BenchStep annotation, boolean typeLevel, BenchDict benchDict) {
-		String topic = (typeLevel || annotation.value().isEmpty()) ? method.getName() : annotation.value();
-		Names.validateTopic(topic);
-		Benchmarker bench = annotation.bench().isEmpty() ? null : benchDict.get(annotation.bench());
-		return new BenchMethod(annotation, topic, bench, returnsStage(method));
+	/**
+	 * Whether a method is instrumented: {@link #resolve} finds an annotation for it.
+	 * @param method the method, as called on the proxy
+	 * @param targetClass the target's class, or {@code null} when unknown
+	 * @return whether the method is a step or an iteration
+	 */
+	static boolean isAnnotated(Method method, @Nullable Class<?> targetClass) {
+		return find(method, AopUtils.getMostSpecificMethod(method, targetClass)) != null;
 	}
 
-	static BenchMethod iteration(Method method, BenchIteration annotation, BenchDict benchDict) {
-		return new BenchMethod(annotation, method.getName(), benchDict.get(annotation.value()), returnsStage(method));
+	/**
+	 * Resolves the annotation of a method, with the same lookup as {@link #isAnnotated}.
+	 * @param method the method, as called on the proxy
+	 * @param targetType the class of the target object
+	 * @param benchDict the registry of the named benchmarkers
+	 * @param clock the clock that times the calls
+	 * @return the resolved method, or {@code null} when it carries no annotation
+	 * @throws IllegalArgumentException when the topic or benchmarker name is invalid
+	 */
+	static @Nullable BenchMethod resolve(Method method, Class<?> targetType, BenchDict benchDict,
+			BenchClock clock) {
+		Method specific = AopUtils.getMostSpecificMethod(method, ClassUtils.getUserClass(targetType));
+		Annotation annotation = find(method, specific);
+		boolean returnsStage = CompletionStage.class.isAssignableFrom(method.getReturnType());
+		if (annotation instanceof BenchIteration iteration) {
+			return new BenchMethod(targetType, method.getName(), benchDict.get(iteration.value()), true,
+					returnsStage, clock);
+		}
+		if (annotation instanceof BenchStep step) {
+			boolean typeLevel = specific.getAnnotation(BenchStep.class) == null
+					&& method.getAnnotation(BenchStep.class) == null;
+			String topic = (typeLevel || step.value().isEmpty()) ? method.getName() : step.value();
+			Names.validateTopic(topic);
+			Benchmarker bench = step.bench().isEmpty() ? null : benchDict.get(step.bench());
+			return new BenchMethod(targetType, topic, bench, false, returnsStage, clock);
+		}
+		return null;
 	}
 
-	private static boolean returnsStage(Method method) {
-		return CompletionStage.class.isAssignableFrom(method.getReturnType());
+	/**
+	 * The annotation that applies: on the target class's implementation of the method, else on the method as called
+	 * (an interface method), as Spring's AspectJ pointcuts match.
+	 */
+	private static @Nullable Annotation find(Method method, Method specific) {
+		Annotation found = findOn(specific);
+		return (found != null || specific == method) ? found : findOn(method);
+	}
+
+	private static @Nullable Annotation findOn(Method method) {
+		BenchStep step = method.getAnnotation(BenchStep.class);
+		if (step != null) {
+			return step;
+		}
+		BenchIteration iteration = method.getAnnotation(BenchIteration.class);
+		if (iteration != null) {
+			return iteration;
+		}
+		// A type-level @BenchStep covers the public methods declared in the type, not Object's contract.
+		return isTypeLevelCandidate(method) ? method.getDeclaringClass().getAnnotation(BenchStep.class) : null;
+	}
+
+	private static boolean isTypeLevelCandidate(Method method) {
+		int modifiers = method.getModifiers();
+		if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)) {
+			return false;
+		}
+		return !(isNamed(method, "toString") || isNamed(method, "hashCode")
+				|| (method.getName().equals("equals") && method.getParameterCount() == 1
+						&& method.getParameterTypes()[0] == Object.class));
+	}
+
+	private static boolean isNamed(Method method, String name) {
+		return method.getParameterCount() == 0 && method.getName().equals(name);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 
 /**
- * Reports the aspect's own failures without flooding the log: the first at WARN with its stack trace, later ones at
+ * Reports the advisor's own failures without flooding the log: the first at WARN with its stack trace, later ones at
  * DEBUG only.
  */
 final class FailureLog {

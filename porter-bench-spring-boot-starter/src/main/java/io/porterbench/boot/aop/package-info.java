@@ -1,5 +1,5 @@
 /**
- * The aspect that applies {@link io.porterbench.annotation.BenchStep} and
+ * The advisor that applies {@link io.porterbench.annotation.BenchStep} and
  * {@link io.porterbench.annotation.BenchIteration} to Spring beans.
  */
 @NullMarked

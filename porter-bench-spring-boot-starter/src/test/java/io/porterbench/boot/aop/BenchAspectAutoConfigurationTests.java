@@ -9,13 +9,17 @@ import io.porterbench.annotation.BenchStep;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link BenchAspectAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BenchAspectAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -34,18 +39,51 @@ class BenchAspectAutoConfigurationTests {
 	Path root;
 
 	@Test
-	void runRegistersTheAspectAndTheValidatorAndProxiesAnnotatedBeans() {
+	void runRegistersTheAdvisorAndTheValidatorAndProxiesAnnotatedBeans() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(ServiceConfiguration.class)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(BenchAspect.class).hasSingleBean(BenchAnnotationValidator.class);
-				assertThat(context.getBean(BenchAspect.class).getOrder()).isEqualTo(BenchAspect.DEFAULT_ORDER);
+				assertThat(context).hasSingleBean(BenchAdvisor.class).hasSingleBean(BenchAnnotationValidator.class);
+				assertThat(context.getBean(BenchAdvisor.class).getOrder()).isEqualTo(BenchAdvisor.DEFAULT_ORDER);
 				PricingService pricing = context.getBean(PricingService.class);
 				assertThat(AopUtils.isAopProxy(pricing)).isTrue();
 				assertThat(pricing.price(4)).isEqualTo(8);
 				BenchDict benchDict = context.getBean(BenchDict.class);
 				assertThat(benchDict.get("default").summary().step("price").count()).isOne();
 			});
+	}
+
+	@Test
+	void advisorIsAnInfrastructureBean() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root).run((context) -> {
+			String[] names = context.getBeanNamesForType(BenchAdvisor.class);
+			assertThat(names).hasSize(1);
+			assertThat(context.getBeanFactory().getBeanDefinition(names[0]).getRole())
+				.isEqualTo(BeanDefinition.ROLE_INFRASTRUCTURE);
+		});
+	}
+
+	@Test
+	void interfaceBasedProxiesAreTimedToo() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "spring.aop.proxy-target-class=false")
+			.withUserConfiguration(QuotingConfiguration.class)
+			.run((context) -> {
+				Quoting quoting = context.getBean(Quoting.class);
+				assertThat(AopUtils.isJdkDynamicProxy(quoting)).isTrue();
+				assertThat(quoting.quote(2)).isEqualTo(3);
+				assertThat(context.getBean(BenchDict.class).get("default").summary().step("quote").count()).isOne();
+			});
+	}
+
+	@Test
+	void runCreatesNoBeanTooEarlyForThePostProcessors(CapturedOutput output) {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(ServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PricingService.class).price(1)).isEqualTo(2);
+			});
+		assertThat(output).doesNotContain("not eligible for getting processed by all BeanPostProcessors");
 	}
 
 	@Test
@@ -61,7 +99,7 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Test
-	void aspectTimesWithTheClockBean() {
+	void advisorTimesWithTheClockBean() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(ServiceConfiguration.class, ClockConfiguration.class)
 			.run((context) -> {
@@ -72,12 +110,12 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithUserAspectBacksOff() {
+	void runWithUserAdvisorBacksOff() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root)
-			.withUserConfiguration(UserAspectConfiguration.class)
+			.withUserConfiguration(UserAdvisorConfiguration.class)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(BenchAspect.class);
-				assertThat(context.getBean(BenchAspect.class).getOrder()).isEqualTo(7);
+				assertThat(context).hasSingleBean(BenchAdvisor.class);
+				assertThat(context.getBean(BenchAdvisor.class).getOrder()).isEqualTo(7);
 			});
 	}
 
@@ -86,7 +124,7 @@ class BenchAspectAutoConfigurationTests {
 		this.runner.withPropertyValues("porterbench.enabled=false")
 			.withUserConfiguration(ServiceConfiguration.class)
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(BenchAspect.class)
+				assertThat(context).doesNotHaveBean(BenchAdvisor.class)
 					.doesNotHaveBean(BenchAnnotationValidator.class)
 					.doesNotHaveBean(BenchDict.class);
 				assertThat(AopUtils.isAopProxy(context.getBean(PricingService.class))).isFalse();
@@ -94,19 +132,19 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutAspectJDoesNotRegisterTheAspect() {
+	void runWithoutAspectJDoesNotRegisterTheAdvisor() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root)
 			.withClassLoader(new FilteredClassLoader(Advice.class))
 			.run((context) -> assertThat(context).hasSingleBean(BenchDict.class)
-				.doesNotHaveBean(BenchAspect.class)
+				.doesNotHaveBean(BenchAdvisor.class)
 				.doesNotHaveBean(BenchAnnotationValidator.class));
 	}
 
 	@Test
-	void runWithoutBenchDictDoesNotRegisterTheAspect() {
+	void runWithoutBenchDictDoesNotRegisterTheAdvisor() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchAspectAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(BenchAspect.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(BenchAdvisor.class));
 	}
 
 	@Test
@@ -141,6 +179,16 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class QuotingConfiguration {
+
+		@Bean
+		Quoting quoting() {
+			return new AnnotatedQuoting();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class ClockConfiguration {
 
 		@Bean
@@ -156,13 +204,13 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserAspectConfiguration {
+	static class UserAdvisorConfiguration {
 
 		@Bean
-		BenchAspect userAspect(BenchDict benchDict) {
-			BenchAspect aspect = new BenchAspect(benchDict, new MockBenchClock(), "mine");
-			aspect.setOrder(7);
-			return aspect;
+		BenchAdvisor userAdvisor(BenchDict benchDict) {
+			BenchAdvisor advisor = new BenchAdvisor(benchDict, new MockBenchClock(), "mine");
+			advisor.setOrder(7);
+			return advisor;
 		}
 
 	}
@@ -192,6 +240,22 @@ class BenchAspectAutoConfigurationTests {
 		@BenchStep("price")
 		public int price(int quantity) {
 			return quantity * 2;
+		}
+
+	}
+
+	interface Quoting {
+
+		int quote(int quantity);
+
+	}
+
+	static class AnnotatedQuoting implements Quoting {
+
+		@Override
+		@BenchStep
+		public int quote(int quantity) {
+			return quantity + 1;
 		}
 
 	}

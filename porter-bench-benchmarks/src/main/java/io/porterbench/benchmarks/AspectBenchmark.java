@@ -10,6 +10,7 @@ import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.aop.TimedAspect;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -22,29 +23,35 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.aop.Advisor;
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 
 import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchStep;
-import io.porterbench.boot.aop.BenchAspect;
+import io.porterbench.boot.aop.BenchAdvisor;
 import io.porterbench.boot.metrics.BenchMetricsBinder;
 
 /**
- * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with porter-bench's aspect publishing
+ * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with porter-bench's advisor publishing
  * to Micrometer, next to Micrometer's own {@code @Timed} with {@link TimedAspect}.
  *
- * <p>Both services are the same trivial method on a class-based (CGLIB) proxy built by {@link AspectJProxyFactory}
- * with one aspect, and both aspects record into a {@link SimpleMeterRegistry}, so the figures are the cost of the
- * proxy, the advice and the meter update.
+ * <p>Both services are the same trivial method on a class-based (CGLIB) proxy with one advisor, built the way Spring's
+ * auto-proxy creation builds it: {@link BenchAdvisor} (a plain {@code MethodInterceptor} advisor) through a
+ * {@link ProxyFactory}, {@link TimedAspect} (an AspectJ {@code @Aspect}) through an {@link AspectJProxyFactory}. Both
+ * record into a {@link SimpleMeterRegistry}, so the figures are the cost of the proxy, the advice and the meter
+ * update.
  *
  * <p>{@link #timedAspect()} is the anchor: {@code @Timed("pipeline.load")}, which on every call starts a
  * {@code Timer.Sample} and, at the end, builds the timer's identity (name, tags from the method) and looks it up in the
  * registry.
  *
  * <p>{@link #benchStep()} calls a {@code @BenchStep(value = "load", bench = "pipeline")} method inside an open
- * iteration, as the steps of a pipeline run: the aspect finds the method's settings in a cache, reads the clock twice,
+ * iteration, as the steps of a pipeline run: the advisor finds the method's settings in a cache, reads the clock twice,
  * and records the step, which the metrics binder publishes to the cached {@code porterbench.step} timer. Every
  * {@value #CALLS_PER_ITERATION}th call the benchmark closes the iteration and opens the next, as in
  * {@link StepBenchmark}. Target: at most 0.4x the anchor's time, and fewer B/op.
@@ -53,9 +60,13 @@ import io.porterbench.boot.metrics.BenchMetricsBinder;
  * each call becomes an iteration of its own: gstep, the step, gstop, and the {@code porterbench.iteration} timer too. It
  * shows the cost of a lone annotated call; it is not the figure the target is about.
  *
- * <p>{@link #bareAroundAdvice()} is the floor under both: the same kind of proxy with an {@code @Around} advice that
- * only proceeds. Spring's AspectJ advice builds a join point and invokes the advice reflectively on every call, so
- * this part of each figure is Spring's, not the aspect's.
+ * <p>{@link #stepWithoutProxy()} does the interceptor's work around the same call without a proxy: what is left of
+ * {@link #benchStep()} when Spring's part is taken away.
+ *
+ * <p>{@link #bareAroundAdvice()} is the floor under the anchor: the same kind of proxy with an {@code @Around} advice
+ * that only proceeds. Spring's AspectJ advice builds a join point and invokes the advice reflectively on every call, so
+ * this part of the anchor's figure is Spring's, not Micrometer's. {@link #bareInterceptor()} is the floor under
+ * {@link #benchStep()}: a {@code MethodInterceptor} that only proceeds, on a proxy from a {@link ProxyFactory}.
  *
  * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar AspectBenchmark -prof gc}
  */
@@ -75,11 +86,17 @@ public class AspectBenchmark {
 
 	private BenchService benchService;
 
+	private BenchService plainBenchService;
+
+	private BenchClock clock;
+
 	private LoneService loneService;
 
 	private TimedService timedService;
 
 	private BareService bareService;
+
+	private BareService bareInterceptorService;
 
 	private int callsInIteration;
 
@@ -91,16 +108,30 @@ public class AspectBenchmark {
 		this.dict = this.scratch.dict();
 		MeterRegistry registry = new SimpleMeterRegistry();
 		new BenchMetricsBinder(this.dict).bindTo(registry);
-		BenchAspect benchAspect = new BenchAspect(this.dict, BenchClock.system(), "default");
-		this.benchService = proxy(new BenchService(), benchAspect);
-		this.loneService = proxy(new LoneService(), benchAspect);
-		this.timedService = proxy(new TimedService(), new TimedAspect(registry));
-		this.bareService = proxy(new BareService(), new BareAspect());
+		BenchAdvisor benchAdvisor = new BenchAdvisor(this.dict, BenchClock.system(), "default");
+		this.benchService = proxy(new BenchService(), benchAdvisor);
+		this.loneService = proxy(new LoneService(), benchAdvisor);
+		this.timedService = aspectProxy(new TimedService(), new TimedAspect(registry));
+		this.bareService = aspectProxy(new BareService(), new BareAspect());
+		MethodInterceptor proceed = (invocation) -> invocation.proceed();
+		this.bareInterceptorService = proxy(new BareService(),
+				new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Bare.class), proceed));
+		this.plainBenchService = new BenchService();
+		this.clock = BenchClock.system();
 		this.pipeline = this.dict.get("pipeline");
 		this.pipeline.gstep();
 	}
 
-	private static <T> T proxy(T target, Object aspect) {
+	private static <T> T proxy(T target, Advisor advisor) {
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.setProxyTargetClass(true);
+		factory.addAdvisor(advisor);
+		@SuppressWarnings("unchecked")
+		T proxy = (T) factory.getProxy();
+		return proxy;
+	}
+
+	private static <T> T aspectProxy(T target, Object aspect) {
 		AspectJProxyFactory factory = new AspectJProxyFactory(target);
 		factory.setProxyTargetClass(true);
 		factory.addAspect(aspect);
@@ -132,6 +163,15 @@ public class AspectBenchmark {
 	}
 
 	/**
+	 * The floor under {@link #benchStep()}: the same proxy and a {@code MethodInterceptor} that only proceeds.
+	 * @return the method's result
+	 */
+	@Benchmark
+	public int bareInterceptor() {
+		return this.bareInterceptorService.load(this.value++);
+	}
+
+	/**
 	 * A {@code @BenchStep} method inside an open iteration; every {@value #CALLS_PER_ITERATION}th call also closes the
 	 * iteration and opens the next.
 	 * @return the method's result
@@ -139,6 +179,28 @@ public class AspectBenchmark {
 	@Benchmark
 	public int benchStep() {
 		int result = this.benchService.load(this.value++);
+		if (++this.callsInIteration == CALLS_PER_ITERATION) {
+			this.callsInIteration = 0;
+			this.pipeline.gstep();
+		}
+		return result;
+	}
+
+	/**
+	 * What the interceptor does around {@link #benchStep()}'s call, written out with no proxy: the open-iteration
+	 * check, two clock reads and the step (published to Micrometer). {@link #benchStep()} minus this is the proxy's
+	 * share, which {@link #bareInterceptor()} measures on its own.
+	 * @return the method's result
+	 */
+	@Benchmark
+	public int stepWithoutProxy() {
+		boolean ownIteration = !this.pipeline.isIterationOpen();
+		long start = this.clock.nanoTime();
+		int result = this.plainBenchService.load(this.value++);
+		this.pipeline.record("load", this.clock.nanoTime() - start);
+		if (ownIteration) {
+			this.pipeline.gstop();
+		}
 		if (++this.callsInIteration == CALLS_PER_ITERATION) {
 			this.callsInIteration = 0;
 			this.pipeline.gstep();

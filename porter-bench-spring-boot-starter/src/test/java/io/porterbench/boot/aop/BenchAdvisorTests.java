@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BenchAspect}, on proxies built with {@link AspectJProxyFactory} and a {@link MockBenchClock} that
- * the test services move forward, so every duration is exact.
+ * Tests for {@link BenchAdvisor}, on class-based proxies built with {@link ProxyFactory} as Spring's auto-proxy
+ * creation builds them, and a {@link MockBenchClock} that the test services move forward, so every duration is exact.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BenchAspectTests {
+class BenchAdvisorTests {
 
 	private static final Duration PRICE_TIME = Duration.ofMillis(30);
 
@@ -52,12 +52,12 @@ class BenchAspectTests {
 
 	private BenchDict benchDict;
 
-	private BenchAspect aspect;
+	private BenchAdvisor advisor;
 
 	@BeforeEach
-	void createAspect() {
+	void createAdvisor() {
 		this.benchDict = BenchDict.builder().root(this.root).clock(this.clock).build();
-		this.aspect = new BenchAspect(this.benchDict, this.clock, "fallback");
+		this.advisor = new BenchAdvisor(this.benchDict, this.clock, "fallback");
 	}
 
 	@AfterEach
@@ -214,7 +214,7 @@ class BenchAspectTests {
 		assertThat(pricing.quote(CompletableFuture.completedFuture(5))).isCompletedWithValue(5);
 		orders.gstop();
 		assertThat(orders.summary().step("quote").mean()).isEqualTo(0.030);
-		assertThat(this.benchDict.find("orders" + BenchAspect.ASYNC_BENCH_SUFFIX)).isEmpty();
+		assertThat(this.benchDict.find("orders" + BenchAdvisor.ASYNC_BENCH_SUFFIX)).isEmpty();
 	}
 
 	@Test
@@ -229,7 +229,7 @@ class BenchAspectTests {
 		assertThat(orders.summary().steps()).doesNotContainKey("quote");
 		this.clock.add(Duration.ofMillis(50));
 		this.otherThread.submit(() -> pending.complete(7)).get();
-		Benchmarker async = this.benchDict.get("orders" + BenchAspect.ASYNC_BENCH_SUFFIX);
+		Benchmarker async = this.benchDict.get("orders" + BenchAdvisor.ASYNC_BENCH_SUFFIX);
 		assertThat(async.iterationCount()).isOne();
 		assertThat(async.openIterations()).isZero();
 		assertThat(async.summary().step("quote").mean()).isEqualTo(0.080);
@@ -285,17 +285,78 @@ class BenchAspectTests {
 	}
 
 	@Test
+	void interfaceProxyTimesTheAnnotatedImplementation() {
+		Quoting quoting = interfaceProxy(new AnnotatedQuoting(this.clock));
+		try (var iteration = this.benchDict.get("orders").iteration()) {
+			assertThat(quoting.quote(3)).isEqualTo(4);
+		}
+		assertThat(this.benchDict.get("orders").summary().step("quote-impl").mean()).isEqualTo(0.030);
+	}
+
+	@Test
+	void interfaceProxyHonoursAnAnnotationOnTheInterfaceMethod() {
+		AnnotatedInterface service = interfaceProxy(new PlainImplementation(this.clock));
+		try (var iteration = this.benchDict.get("orders").iteration()) {
+			assertThat(service.lookUp()).isEqualTo("found");
+		}
+		assertThat(this.benchDict.get("orders").summary().step("look-up").mean()).isEqualTo(0.007);
+	}
+
+	@Test
+	void interfaceProxiesOfTwoImplementationsKeepTheirOwnTopics() {
+		Quoting annotated = interfaceProxy(new AnnotatedQuoting(this.clock));
+		Quoting typeLevel = interfaceProxy(new TypeLevelQuoting(this.clock));
+		try (var iteration = this.benchDict.get("orders").iteration()) {
+			annotated.quote(1);
+			typeLevel.quote(1);
+			annotated.quote(1);
+		}
+		BenchSummary summary = this.benchDict.get("orders").summary();
+		// Calls of one topic in one iteration add up to one entry.
+		assertThat(summary.step("quote-impl").total()).isEqualTo(0.060);
+		assertThat(summary.step("quote").total()).isEqualTo(0.007);
+	}
+
+	@Test
+	void interfaceProxyPropagatesExceptionsUnchanged() {
+		Quoting quoting = interfaceProxy(new AnnotatedQuoting(this.clock));
+		try (var iteration = this.benchDict.get("orders").iteration()) {
+			assertThatExceptionOfType(PriceException.class).isThrownBy(() -> quoting.quote(-1))
+				.isSameAs(PricingService.NEGATIVE);
+		}
+		assertThat(this.benchDict.get("orders").summary().step("quote-impl").count()).isOne();
+	}
+
+	@Test
+	void unannotatedMethodsOfAProxyAreNotTimed() {
+		PricingService pricing = proxy(new PricingService(this.clock));
+		try (var iteration = this.benchDict.get("orders").iteration()) {
+			assertThat(pricing.describe()).isEqualTo("pricing");
+		}
+		assertThat(this.benchDict.get("orders").summary().steps()).doesNotContainKey("describe");
+		assertThat(this.benchDict.find("fallback")).isEmpty();
+	}
+
+	@Test
 	void orderIsConfigurable() {
-		assertThat(this.aspect.getOrder()).isEqualTo(BenchAspect.DEFAULT_ORDER);
-		this.aspect.setOrder(42);
-		assertThat(this.aspect.getOrder()).isEqualTo(42);
+		assertThat(this.advisor.getOrder()).isEqualTo(BenchAdvisor.DEFAULT_ORDER);
+		this.advisor.setOrder(42);
+		assertThat(this.advisor.getOrder()).isEqualTo(42);
 	}
 
 	@SuppressWarnings("unchecked")
 	private <T> T proxy(T target) {
-		AspectJProxyFactory factory = new AspectJProxyFactory(target);
+		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);
-		factory.addAspect(this.aspect);
+		factory.addAdvisor(this.advisor);
+		return (T) factory.getProxy();
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T interfaceProxy(T target) {
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.setProxyTargetClass(false);
+		factory.addAdvisor(this.advisor);
 		return (T) factory.getProxy();
 	}
 
@@ -330,6 +391,76 @@ class BenchAspectTests {
 		public int tax(int amount) {
 			this.clock.add(TAX_TIME);
 			return amount;
+		}
+
+		public String describe() {
+			return "pricing";
+		}
+
+	}
+
+	interface Quoting {
+
+		int quote(int quantity);
+
+	}
+
+	static class AnnotatedQuoting implements Quoting {
+
+		private final MockBenchClock clock;
+
+		AnnotatedQuoting(MockBenchClock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		@BenchStep("quote-impl")
+		public int quote(int quantity) {
+			this.clock.add(PRICE_TIME);
+			if (quantity < 0) {
+				throw PricingService.NEGATIVE;
+			}
+			return quantity + 1;
+		}
+
+	}
+
+	@BenchStep
+	static class TypeLevelQuoting implements Quoting {
+
+		private final MockBenchClock clock;
+
+		TypeLevelQuoting(MockBenchClock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public int quote(int quantity) {
+			this.clock.add(TAX_TIME);
+			return quantity;
+		}
+
+	}
+
+	interface AnnotatedInterface {
+
+		@BenchStep("look-up")
+		String lookUp();
+
+	}
+
+	static class PlainImplementation implements AnnotatedInterface {
+
+		private final MockBenchClock clock;
+
+		PlainImplementation(MockBenchClock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public String lookUp() {
+			this.clock.add(TAX_TIME);
+			return "found";
 		}
 
 	}
