@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 import io.porterbench.BenchDict;
+import io.porterbench.boot.metrics.StepMeterType;
 import io.porterbench.internal.Names;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,8 @@ public class PorterBenchProperties {
 	private boolean legacyFolderNames;
 
 	private final Memory memory = new Memory();
+
+	private final Metrics metrics = new Metrics();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -123,6 +126,32 @@ public class PorterBenchProperties {
 
 	public Memory getMemory() {
 		return this.memory;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Publication of the benchmarkers to Micrometer.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Kind of meter each step topic is published as: 'timer' (max, and the percentiles and histogram buckets of
+		 * management.metrics.distribution.*) or 'function-timer' (count and total only, at a third of the cost per
+		 * step).
+		 */
+		private StepMeterType stepMeterType = StepMeterType.TIMER;
+
+		public StepMeterType getStepMeterType() {
+			return this.stepMeterType;
+		}
+
+		public void setStepMeterType(StepMeterType stepMeterType) {
+			this.stepMeterType = stepMeterType;
+		}
+
 	}
 
 	/**

@@ -51,6 +51,35 @@ class BenchMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithFunctionTimerStepsPublishesStepsAsFunctionTimers() {
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=function-timer")
+			.run((context) -> {
+				Benchmarker bench = context.getBean(BenchDict.class).get("orders");
+				bench.gstep();
+				bench.step("price");
+				bench.step("price");
+				bench.gstop();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get(BenchMetricNames.STEP).tags("bench", "orders", "step", "price")
+					.functionTimer()
+					.count()).isEqualTo(2);
+				assertThat(registry.find(BenchMetricNames.STEP).timer()).isNull();
+				assertThat(registry.get(BenchMetricNames.ITERATION).tag("bench", "orders").timer().count()).isOne();
+			});
+	}
+
+	@Test
+	void runWithAnUnknownStepMeterTypeFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("histogram"));
+	}
+
+	@Test
 	void runWithUserBinderBacksOff() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(UserBinderConfiguration.class)
