@@ -138,17 +138,18 @@ public class PorterBenchProperties {
 	public static class Metrics {
 
 		/**
-		 * Kind of meter each step topic is published as: 'timer' (max, and the percentiles and histogram buckets of
-		 * management.metrics.distribution.*) or 'function-timer' (count and total only, at a third of the cost per
-		 * step).
+		 * Kind of meter each step topic is published as: 'timer' (max, and the percentiles, histogram buckets and SLOs
+		 * of management.metrics.distribution.*) or 'function-timer' (count and total only, at a fraction of the cost
+		 * per step). Unset: 'timer' when management.metrics.distribution.* asks for percentiles, histogram buckets or
+		 * SLOs of porterbench.step, 'function-timer' otherwise.
 		 */
-		private StepMeterType stepMeterType = StepMeterType.TIMER;
+		private @Nullable StepMeterType stepMeterType;
 
-		public StepMeterType getStepMeterType() {
+		public @Nullable StepMeterType getStepMeterType() {
 			return this.stepMeterType;
 		}
 
-		public void setStepMeterType(StepMeterType stepMeterType) {
+		public void setStepMeterType(@Nullable StepMeterType stepMeterType) {
 			this.stepMeterType = stepMeterType;
 		}
 
