@@ -221,19 +221,39 @@ public final class Benchmarker {
 		}
 		ThreadIteration thread = this.threadIteration.get();
 		validate(thread, topic);
+		recordEndingAt(thread, topic, nanos, this.clock.nanoTime());
+	}
+
+	/**
+	 * Records a step that began at {@code startNanos}, a reading of {@link #clock()}, and ends now. It does what
+	 * {@link #record(String, long)} does with the duration {@code now - startNanos}, but with a single clock read for
+	 * both the step's end and this thread's step clock, which is what a caller timing a section itself (the Spring
+	 * advice) needs.
+	 * @param topic the step's topic, as for {@link #step(String)}
+	 * @param startNanos when the step began, a value {@code clock().nanoTime()} returned
+	 * @throws IllegalArgumentException if the topic is not allowed or {@code startNanos} is later than now
+	 */
+	public void recordSince(String topic, long startNanos) {
+		if (!this.enabled) {
+			return;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		validate(thread, topic);
 		long now = this.clock.nanoTime();
-		if (!thread.open) {
-			openImplicitly(thread, now - nanos);
+		long nanos = now - startNanos;
+		if (nanos < 0) {
+			throw new IllegalArgumentException("A step cannot begin after it ends; it began " + (-nanos)
+					+ " ns from now. Pass a reading of this benchmarker's clock()");
 		}
-		thread.lastNanos = now;
-		thread.add(topic, nanos, null);
-		publishStep(topic, nanos);
-		if (this.memory.isEnabled()) {
-			memoryStep(thread, topic, null);
-		}
-		if (this.saveOnStep) {
-			requestAutoSave();
-		}
+		recordEndingAt(thread, topic, nanos, now);
+	}
+
+	/**
+	 * The clock this benchmarker reads, its registry's.
+	 * @return the clock
+	 */
+	public BenchClock clock() {
+		return this.clock;
 	}
 
 	/**
@@ -418,6 +438,21 @@ public final class Benchmarker {
 	@Override
 	public String toString() {
 		return "Benchmarker[" + this.name + "]";
+	}
+
+	private void recordEndingAt(ThreadIteration thread, String topic, long nanos, long now) {
+		if (!thread.open) {
+			openImplicitly(thread, now - nanos);
+		}
+		thread.lastNanos = now;
+		thread.add(topic, nanos, null);
+		publishStep(topic, nanos);
+		if (this.memory.isEnabled()) {
+			memoryStep(thread, topic, null);
+		}
+		if (this.saveOnStep) {
+			requestAutoSave();
+		}
 	}
 
 	private void validate(ThreadIteration thread, String topic) {

@@ -219,6 +219,54 @@ class BenchmarkerTests {
 	}
 
 	@Test
+	void recordSinceMeasuresFromTheGivenReadingWithOneClockRead() {
+		TickingClock clock = new TickingClock();
+		Benchmarker ticking = BenchDict.builder().root(this.root).clock(clock).build().get("ticking");
+		ticking.gstep();
+		long start = ticking.clock().nanoTime();
+		int readsBefore = clock.reads;
+		ticking.recordSince("call", start);
+		assertThat(clock.reads - readsBefore).isOne();
+		ticking.step("next");
+		ticking.gstop();
+		IterationData iteration = ticking.snapshot().retained().get(0);
+		assertThat(iteration.topic(0)).isEqualTo("call");
+		assertThat(iteration.nanos(0)).isEqualTo(1_000_000L);
+		// the step clock moved to the reading that ended "call"
+		assertThat(iteration.nanos(1)).isEqualTo(1_000_000L);
+	}
+
+	@Test
+	void recordSinceWithoutOpenIterationOpensOneThatBeganAtTheReading() {
+		advanceMillis(100);
+		long start = this.bench.clock().nanoTime();
+		advanceMillis(30);
+		this.bench.recordSince("call", start);
+		this.bench.gstop();
+		IterationData iteration = this.bench.snapshot().retained().get(0);
+		assertThat(iteration.nanos(0)).isEqualTo(30_000_000L);
+		assertThat(iteration.globalNanos()).isEqualTo(30_000_000L);
+	}
+
+	@Test
+	void recordSinceRejectsAStartAfterNow() {
+		long future = this.clock.nanoTime() + 5;
+		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.recordSince("x", future))
+			.withMessageContaining("begin after it ends")
+			.withMessageContaining("clock()");
+		assertThat(this.bench.isIterationOpen()).isFalse();
+	}
+
+	@Test
+	void recordSinceDoesNothingWhileDisabled() {
+		this.bench.disable();
+		this.bench.recordSince("call", this.clock.nanoTime());
+		this.bench.enable();
+		assertThat(this.bench.isIterationOpen()).isFalse();
+		assertThat(this.bench.iterationCount()).isZero();
+	}
+
+	@Test
 	void reservedTopicsAreRejectedWithAMessageSayingWhatIsAllowed() {
 		for (String reserved : List.of("GLOBAL", "START_TIME", "STOP_TIME")) {
 			assertThatIllegalArgumentException().isThrownBy(() -> this.bench.step(reserved))
@@ -333,8 +381,11 @@ class BenchmarkerTests {
 
 		private long nanos;
 
+		private int reads;
+
 		@Override
 		public long nanoTime() {
+			this.reads++;
 			this.nanos += 1_000_000;
 			return this.nanos;
 		}

@@ -94,6 +94,10 @@ class DemoApplicationIntegrationTests {
 			assertThat(scrape).contains("porterbench_step");
 			assertThat(scrape).containsPattern(
 					"porterbench_step_seconds_count\\{[^}]*bench=\"orders\"[^}]*step=\"persist\"[^}]*} \\d");
+			// application.yml asks for histogram buckets of porterbench.step, so the steps are Timers, not
+			// FunctionTimers
+			assertThat(scrape).containsPattern(
+					"porterbench_step_seconds_bucket\\{[^}]*bench=\"orders\"[^}]*step=\"persist\"[^}]*} \\d");
 		});
 	}
 

@@ -35,6 +35,7 @@ import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchStep;
 import io.porterbench.boot.aop.BenchAdvisor;
 import io.porterbench.boot.metrics.BenchMetricsBinder;
+import io.porterbench.boot.metrics.StepMeterType;
 
 /**
  * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with porter-bench's advisor publishing
@@ -52,9 +53,11 @@ import io.porterbench.boot.metrics.BenchMetricsBinder;
  *
  * <p>{@link #benchStep()} calls a {@code @BenchStep(value = "load", bench = "pipeline")} method inside an open
  * iteration, as the steps of a pipeline run: the advisor finds the method's settings in a cache, reads the clock twice,
- * and records the step, which the metrics binder publishes to the cached {@code porterbench.step} timer. Every
- * {@value #CALLS_PER_ITERATION}th call the benchmark closes the iteration and opens the next, as in
- * {@link StepBenchmark}. Target: at most 0.4x the anchor's time, and fewer B/op.
+ * and records the step, which the metrics binder publishes, as by default, to the step's {@code porterbench.step}
+ * {@code FunctionTimer} (two adder increments). Every {@value #CALLS_PER_ITERATION}th call the benchmark closes the
+ * iteration and opens the next, as in {@link StepBenchmark}. Target: at most 0.4x the anchor's time, and fewer B/op.
+ * {@link #benchStepTimer()} is the same with the steps published as {@code Timer}s, as when the application asks for a
+ * distribution of them.
  *
  * <p>{@link #benchStepOwnIteration()} calls the same method with no iteration open, so that, by the aspect's rule,
  * each call becomes an iteration of its own: gstep, the step, gstop, and the {@code porterbench.iteration} timer too. It
@@ -88,7 +91,13 @@ public class AspectBenchmark {
 
 	private BenchService plainBenchService;
 
-	private BenchClock clock;
+	private BenchDict timerDict;
+
+	private Benchmarker timerPipeline;
+
+	private BenchService timerBenchService;
+
+	private int timerCallsInIteration;
 
 	private LoneService loneService;
 
@@ -117,9 +126,15 @@ public class AspectBenchmark {
 		this.bareInterceptorService = proxy(new BareService(),
 				new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Bare.class), proceed));
 		this.plainBenchService = new BenchService();
-		this.clock = BenchClock.system();
 		this.pipeline = this.dict.get("pipeline");
 		this.pipeline.gstep();
+		// its own registry: the same meter name cannot be a Timer and a FunctionTimer in one registry
+		this.timerDict = this.scratch.dict();
+		new BenchMetricsBinder(this.timerDict, StepMeterType.TIMER).bindTo(new SimpleMeterRegistry());
+		this.timerBenchService = proxy(new BenchService(),
+				new BenchAdvisor(this.timerDict, BenchClock.system(), "default"));
+		this.timerPipeline = this.timerDict.get("pipeline");
+		this.timerPipeline.gstep();
 	}
 
 	private static <T> T proxy(T target, Advisor advisor) {
@@ -140,6 +155,7 @@ public class AspectBenchmark {
 
 	@TearDown
 	public void tearDown() {
+		this.timerDict.close();
 		this.dict.close();
 		this.scratch.close();
 	}
@@ -187,17 +203,32 @@ public class AspectBenchmark {
 	}
 
 	/**
+	 * {@link #benchStep()} with the steps published as {@link StepMeterType#TIMER}s, as when the application asks
+	 * Micrometer for a distribution of them: a {@code Timer} update per step, like the anchor's.
+	 * @return the method's result
+	 */
+	@Benchmark
+	public int benchStepTimer() {
+		int result = this.timerBenchService.load(this.value++);
+		if (++this.timerCallsInIteration == CALLS_PER_ITERATION) {
+			this.timerCallsInIteration = 0;
+			this.timerPipeline.gstep();
+		}
+		return result;
+	}
+
+	/**
 	 * What the interceptor does around {@link #benchStep()}'s call, written out with no proxy: the open-iteration
-	 * check, two clock reads and the step (published to Micrometer). {@link #benchStep()} minus this is the proxy's
-	 * share, which {@link #bareInterceptor()} measures on its own.
+	 * check, two clock reads ({@code recordSince} takes the second) and the step (published to Micrometer).
+	 * {@link #benchStep()} minus this is the proxy's share, which {@link #bareInterceptor()} measures on its own.
 	 * @return the method's result
 	 */
 	@Benchmark
 	public int stepWithoutProxy() {
 		boolean ownIteration = !this.pipeline.isIterationOpen();
-		long start = this.clock.nanoTime();
+		long start = this.pipeline.clock().nanoTime();
 		int result = this.plainBenchService.load(this.value++);
-		this.pipeline.record("load", this.clock.nanoTime() - start);
+		this.pipeline.recordSince("load", start);
 		if (ownIteration) {
 			this.pipeline.gstop();
 		}

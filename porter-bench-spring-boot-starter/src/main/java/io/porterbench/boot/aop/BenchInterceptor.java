@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Times the calls that {@link BenchPointcut} selects, as {@link BenchAdvisor} describes.
  *
- * <p>A call costs a map lookup of its {@link Method} (resolved once per method and target class), two clock reads and
- * the step; it allocates nothing of its own and takes no lock.
+ * <p>A call costs a map lookup of its {@link Method} (resolved once per method and target class), two clock reads (the
+ * step's end is the benchmarker's own reading) and the step; it allocates nothing of its own and takes no lock.
  */
 final class BenchInterceptor implements MethodInterceptor {
 
@@ -89,13 +89,13 @@ final class BenchInterceptor implements MethodInterceptor {
 	private @Nullable Object timeStep(MethodInvocation invocation, BenchMethod method, Benchmarker bench)
 			throws Throwable {
 		boolean ownIteration = openIfNone(bench);
-		BenchClock clock = method.clock();
-		long start = clock.nanoTime();
+		// the benchmarker's own clock, so that the step's end is the one reading recordSince takes
+		long start = bench.clock().nanoTime();
 		try {
 			return invocation.proceed();
 		}
 		finally {
-			record(bench, method.topic(), clock.nanoTime() - start);
+			recordSince(bench, method.topic(), start);
 			if (ownIteration) {
 				close(bench);
 			}
@@ -239,6 +239,15 @@ final class BenchInterceptor implements MethodInterceptor {
 	private void record(Benchmarker bench, String topic, long nanos) {
 		try {
 			bench.record(topic, nanos);
+		}
+		catch (RuntimeException ex) {
+			this.failures.failed(topic, ex);
+		}
+	}
+
+	private void recordSince(Benchmarker bench, String topic, long start) {
+		try {
+			bench.recordSince(topic, start);
 		}
 		catch (RuntimeException ex) {
 			this.failures.failed(topic, ex);

@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 import io.porterbench.BenchDict;
+import io.porterbench.boot.metrics.StepMeterType;
 import io.porterbench.internal.Names;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,8 @@ public class PorterBenchProperties {
 	private boolean legacyFolderNames;
 
 	private final Memory memory = new Memory();
+
+	private final Metrics metrics = new Metrics();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -123,6 +126,33 @@ public class PorterBenchProperties {
 
 	public Memory getMemory() {
 		return this.memory;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Publication of the benchmarkers to Micrometer.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Kind of meter each step topic is published as: 'timer' (max, and the percentiles, histogram buckets and SLOs
+		 * of management.metrics.distribution.*) or 'function-timer' (count and total only, at a fraction of the cost
+		 * per step). Unset: 'timer' when management.metrics.distribution.* asks for percentiles, histogram buckets or
+		 * SLOs of porterbench.step, 'function-timer' otherwise.
+		 */
+		private @Nullable StepMeterType stepMeterType;
+
+		public @Nullable StepMeterType getStepMeterType() {
+			return this.stepMeterType;
+		}
+
+		public void setStepMeterType(@Nullable StepMeterType stepMeterType) {
+			this.stepMeterType = stepMeterType;
+		}
+
 	}
 
 	/**

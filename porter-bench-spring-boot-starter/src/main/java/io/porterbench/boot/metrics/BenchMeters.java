@@ -16,8 +16,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The meters of one benchmarker in one registry, fed by its {@link StepListener} callbacks. Step timers are created
- * once per topic and cached, so a recorded step costs one map lookup and the timer's own work.
+ * The meters of one benchmarker in one registry, fed by its {@link StepListener} callbacks. Step meters are created
+ * once per topic and cached, so a recorded step costs one map lookup and the meter's own work.
  */
 final class BenchMeters implements StepListener {
 
@@ -29,14 +29,17 @@ final class BenchMeters implements StepListener {
 
 	private final Timer iterationTimer;
 
-	private final Map<String, Timer> stepTimers = new ConcurrentHashMap<>();
+	private final StepMeterType stepMeterType;
+
+	private final Map<String, StepMeter> stepMeters = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean failureLogged = new AtomicBoolean();
 
 	private volatile boolean memoryChecked;
 
-	private BenchMeters(Benchmarker bench, MeterRegistry registry) {
+	private BenchMeters(Benchmarker bench, MeterRegistry registry, StepMeterType stepMeterType) {
 		this.registry = registry;
+		this.stepMeterType = stepMeterType;
 		this.tags = Tags.of(BenchMetricNames.TAG_BENCH, bench.name());
 		this.iterationTimer = Timer.builder(BenchMetricNames.ITERATION)
 			.description("Duration of porter-bench iterations (their GLOBAL time)")
@@ -54,10 +57,11 @@ final class BenchMeters implements StepListener {
 	 * benchmarker may be created inside the application's own call.
 	 * @param bench the benchmarker
 	 * @param registry the registry
+	 * @param stepMeterType the kind of meter the steps are published as
 	 */
-	static void bind(Benchmarker bench, MeterRegistry registry) {
+	static void bind(Benchmarker bench, MeterRegistry registry, StepMeterType stepMeterType) {
 		try {
-			bench.addStepListener(new BenchMeters(bench, registry));
+			bench.addStepListener(new BenchMeters(bench, registry, stepMeterType));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not publish the meters of porter-bench benchmarker '" + bench.name() + "'", ex);
@@ -70,7 +74,7 @@ final class BenchMeters implements StepListener {
 			return;
 		}
 		try {
-			stepTimer(topic).record(nanos, TimeUnit.NANOSECONDS);
+			stepMeter(topic).record(nanos);
 		}
 		catch (RuntimeException ex) {
 			failed(bench, ex);
@@ -90,17 +94,14 @@ final class BenchMeters implements StepListener {
 		}
 	}
 
-	private Timer stepTimer(String topic) {
-		Timer timer = this.stepTimers.get(topic);
-		return (timer != null) ? timer : this.stepTimers.computeIfAbsent(topic, this::newStepTimer);
+	private StepMeter stepMeter(String topic) {
+		StepMeter meter = this.stepMeters.get(topic);
+		return (meter != null) ? meter : this.stepMeters.computeIfAbsent(topic, this::newStepMeter);
 	}
 
-	private Timer newStepTimer(String topic) {
-		return Timer.builder(BenchMetricNames.STEP)
-			.description("Duration of porter-bench steps")
-			.tags(this.tags)
-			.tag(BenchMetricNames.TAG_STEP, topic)
-			.register(this.registry);
+	private StepMeter newStepMeter(String topic) {
+		return StepMeter.register(this.stepMeterType, this.registry,
+				this.tags.and(BenchMetricNames.TAG_STEP, topic));
 	}
 
 	// Memory tracking may be switched on after the benchmarker was bound: each closed iteration checks again, until

@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
@@ -593,6 +597,15 @@ class BenchAdvisorTests {
 				throw new IllegalStateException("this registry cannot make step timers");
 			}
 			return super.newTimer(id, distributionStatisticConfig, pauseDetector);
+		}
+
+		@Override
+		protected <T> FunctionTimer newFunctionTimer(Meter.Id id, T obj, ToLongFunction<T> countFunction,
+				ToDoubleFunction<T> totalTimeFunction, TimeUnit totalTimeFunctionUnit) {
+			if (id.getName().equals("porterbench.step")) {
+				throw new IllegalStateException("this registry cannot make step timers");
+			}
+			return super.newFunctionTimer(id, obj, countFunction, totalTimeFunction, totalTimeFunctionUnit);
 		}
 
 	}

@@ -1,15 +1,20 @@
 package io.porterbench.boot.metrics;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -17,6 +22,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link BenchMetricsAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BenchMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -44,10 +53,86 @@ class BenchMetricsAutoConfigurationTests {
 			bench.step("price");
 			bench.gstop();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get(BenchMetricNames.STEP).tags("bench", "orders", "step", "price").timer().count())
-				.isOne();
+			assertThat(registry.get(BenchMetricNames.STEP)
+				.tags("bench", "orders", "step", "price")
+				.functionTimer()
+				.count()).isOne();
 			assertThat(registry.get(BenchMetricNames.ITERATION).tag("bench", "orders").timer().count()).isOne();
 		});
+	}
+
+	@Test
+	void runWithTimerStepsPublishesStepsAsTimersWithTheirMax() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=timer")
+			.run((context) -> {
+				MeterRegistry registry = recordTwoPriceSteps(context);
+				Timer price = registry.get(BenchMetricNames.STEP).tags("bench", "orders", "step", "price").timer();
+				assertThat(price.count()).isEqualTo(2);
+				assertThat(price.max(TimeUnit.NANOSECONDS)).isPositive();
+				assertThat(registry.find(BenchMetricNames.STEP).functionTimer()).isNull();
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "management.metrics.distribution.percentiles-histogram.porterbench.step=true",
+			"management.metrics.distribution.percentiles-histogram.porterbench=true",
+			"management.metrics.distribution.percentiles-histogram.all=true",
+			"management.metrics.distribution.percentiles.porterbench.step=0.5,0.99",
+			"management.metrics.distribution.slo.porterbench.step=10ms,100ms" })
+	void runWithADistributionOfTheStepsRequestedPublishesThemAsTimers(String distribution) {
+		this.runner.withPropertyValues("porterbench.root=" + this.root, distribution).run((context) -> {
+			MeterRegistry registry = recordTwoPriceSteps(context);
+			assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").timer().count()).isEqualTo(2);
+			assertThat(registry.find(BenchMetricNames.STEP).functionTimer()).isNull();
+		});
+	}
+
+	@Test
+	void runWithTheMostSpecificDistributionSettingOffPublishesFunctionTimers() {
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root,
+					"management.metrics.distribution.percentiles-histogram.all=true",
+					"management.metrics.distribution.percentiles-histogram.porterbench.step=false",
+					"management.metrics.distribution.percentiles.porterbench.iteration=0.99")
+			.run((context) -> {
+				MeterRegistry registry = recordTwoPriceSteps(context);
+				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").functionTimer().count())
+					.isEqualTo(2);
+			});
+	}
+
+	@Test
+	void runWithFunctionTimersAndADistributionRequestedWarnsThatItHasNoEffect(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=function-timer",
+					"management.metrics.distribution.percentiles-histogram.porterbench.step=true")
+			.run((context) -> {
+				MeterRegistry registry = recordTwoPriceSteps(context);
+				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").functionTimer().count())
+					.isEqualTo(2);
+				assertThat(output).containsOnlyOnce("management.metrics.distribution.percentiles-histogram."
+						+ "porterbench.step has no effect")
+					.contains("WARN");
+			});
+	}
+
+	@Test
+	void runWithAnUnknownStepMeterTypeFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("histogram"));
+	}
+
+	private static MeterRegistry recordTwoPriceSteps(ApplicationContext context) {
+		Benchmarker bench = context.getBean(BenchDict.class).get("orders");
+		bench.gstep();
+		bench.step("price");
+		bench.step("price");
+		bench.gstop();
+		return context.getBean(MeterRegistry.class);
 	}
 
 	@Test

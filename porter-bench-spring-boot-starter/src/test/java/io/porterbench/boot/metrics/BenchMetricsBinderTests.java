@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,7 +61,7 @@ class BenchMetricsBinderTests {
 
 	@Test
 	void stepTimersCountAndSumWhatTheBenchDictRecorded() {
-		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
+		new BenchMetricsBinder(this.benchDict, StepMeterType.TIMER).bindTo(this.registry);
 		Benchmarker bench = this.benchDict.get("pipeline");
 		for (int i = 1; i <= 3; i++) {
 			bench.gstep();
@@ -85,6 +86,78 @@ class BenchMetricsBinderTests {
 	}
 
 	@Test
+	void stepsArePublishedByDefaultAsFunctionTimersCountingAndSummingWhatTheBenchDictRecorded() {
+		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
+		Benchmarker bench = this.benchDict.get("pipeline");
+		for (int i = 1; i <= 3; i++) {
+			bench.gstep();
+			this.clock.add(Duration.ofMillis(10 * i));
+			bench.step("load");
+			this.clock.add(Duration.ofMillis(100));
+			bench.step("process");
+			bench.gstop();
+		}
+		BenchSummary summary = bench.summary();
+		FunctionTimer load = this.registry.get(BenchMetricNames.STEP)
+			.tags(BenchMetricNames.TAG_BENCH, "pipeline", BenchMetricNames.TAG_STEP, "load")
+			.functionTimer();
+		FunctionTimer process = this.registry.get(BenchMetricNames.STEP)
+			.tags(BenchMetricNames.TAG_BENCH, "pipeline", BenchMetricNames.TAG_STEP, "process")
+			.functionTimer();
+		assertThat(load.count()).isEqualTo(summary.step("load").count()).isEqualTo(3);
+		assertThat(load.totalTime(TimeUnit.SECONDS)).isCloseTo(summary.step("load").total(), within(1e-9));
+		assertThat(process.count()).isEqualTo(3);
+		assertThat(process.totalTime(TimeUnit.SECONDS)).isCloseTo(0.300, within(1e-9));
+		assertThat(this.registry.find(BenchMetricNames.STEP).timers()).isEmpty();
+		// the iteration stays a Timer, with its max
+		Timer iteration = this.registry.get(BenchMetricNames.ITERATION).tag(BenchMetricNames.TAG_BENCH, "pipeline")
+			.timer();
+		assertThat(iteration.count()).isEqualTo(3);
+		assertThat(iteration.max(TimeUnit.SECONDS)).isCloseTo(0.130, within(1e-9));
+	}
+
+	@Test
+	void functionTimerStepsLoseNoStepRecordedByConcurrentThreads() throws Exception {
+		new BenchMetricsBinder(this.benchDict, StepMeterType.FUNCTION_TIMER).bindTo(this.registry);
+		Benchmarker bench = this.benchDict.get("pipeline");
+		int threads = 4;
+		int stepsPerThread = 20_000;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			for (int t = 0; t < threads; t++) {
+				executor.execute(() -> {
+					awaitQuietly(start);
+					bench.gstep();
+					for (int i = 0; i < stepsPerThread; i++) {
+						bench.record("load", 1_000);
+					}
+					bench.gstop();
+				});
+			}
+			start.countDown();
+			executor.shutdown();
+			assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		FunctionTimer load = this.registry.get(BenchMetricNames.STEP).tag(BenchMetricNames.TAG_STEP, "load")
+			.functionTimer();
+		assertThat(load.count()).isEqualTo((double) threads * stepsPerThread);
+		assertThat(load.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(threads * stepsPerThread * 1_000.0);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void iterationTimerCountsClosedIterationsWithTheirGlobalTime() {
 		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
 		Benchmarker bench = this.benchDict.get("pipeline");
@@ -106,7 +179,7 @@ class BenchMetricsBinderTests {
 
 	@Test
 	void stepTimersAreCreatedOncePerStep() {
-		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
+		new BenchMetricsBinder(this.benchDict, StepMeterType.TIMER).bindTo(this.registry);
 		Benchmarker bench = this.benchDict.get("pipeline");
 		for (int i = 0; i < 50; i++) {
 			bench.gstep();
@@ -121,7 +194,7 @@ class BenchMetricsBinderTests {
 
 	@Test
 	void timersHaveNoPercentilesOfTheirOwn() {
-		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
+		new BenchMetricsBinder(this.benchDict, StepMeterType.TIMER).bindTo(this.registry);
 		Benchmarker bench = this.benchDict.get("pipeline");
 		bench.gstep();
 		bench.step("load");

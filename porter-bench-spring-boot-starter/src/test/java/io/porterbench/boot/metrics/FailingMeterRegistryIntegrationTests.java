@@ -2,14 +2,17 @@ package io.porterbench.boot.metrics;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -170,6 +173,15 @@ class FailingMeterRegistryIntegrationTests {
 				};
 			}
 			return super.newTimer(id, config, pauseDetector);
+		}
+
+		@Override
+		protected <T> FunctionTimer newFunctionTimer(Meter.Id id, T obj, ToLongFunction<T> countFunction,
+				ToDoubleFunction<T> totalTimeFunction, TimeUnit totalTimeFunctionUnit) {
+			if (this.fault == Fault.STEP_TIMERS_REFUSED && id.getName().equals(BenchMetricNames.STEP)) {
+				throw new IllegalStateException(this.fault.message);
+			}
+			return super.newFunctionTimer(id, obj, countFunction, totalTimeFunction, totalTimeFunctionUnit);
 		}
 
 	}
