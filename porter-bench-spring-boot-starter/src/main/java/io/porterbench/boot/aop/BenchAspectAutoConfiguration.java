@@ -4,14 +4,12 @@ import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import io.porterbench.boot.autoconfigure.PorterBenchProperties;
-import org.aspectj.weaver.Advice;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +17,11 @@ import org.springframework.context.annotation.Role;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link BenchAdvisor}. The proxies themselves come from Spring Boot's {@code AopAutoConfiguration}.
+ * {@link BenchAdvisor}. The proxies themselves come from Spring Boot's {@code AopAutoConfiguration}: its AspectJ
+ * auto-proxy creator when AspectJ is on the classpath, else its infrastructure auto-proxy creator, which applies
+ * infrastructure advisors such as this one. AspectJ is not needed.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
-@ConditionalOnClass(Advice.class)
 @ConditionalOnBooleanProperty(name = "porterbench.enabled", matchIfMissing = true)
 @ConditionalOnBean(BenchDict.class)
 @EnableConfigurationProperties(PorterBenchProperties.class)

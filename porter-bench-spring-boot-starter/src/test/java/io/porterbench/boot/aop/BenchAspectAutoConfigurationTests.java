@@ -7,16 +7,16 @@ import io.porterbench.MockBenchClock;
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
-import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aop.aspectj.annotation.AnnotationAwareAspectJAutoProxyCreator;
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -132,12 +132,21 @@ class BenchAspectAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutAspectJDoesNotRegisterTheAdvisor() {
-		this.runner.withPropertyValues("porterbench.root=" + this.root)
-			.withClassLoader(new FilteredClassLoader(Advice.class))
-			.run((context) -> assertThat(context).hasSingleBean(BenchDict.class)
-				.doesNotHaveBean(BenchAdvisor.class)
-				.doesNotHaveBean(BenchAnnotationValidator.class));
+	void runWithTheInfrastructureAutoProxyCreatorProxiesAndTimesAnnotatedBeans() {
+		// without AspectJ, Spring Boot's AopAutoConfiguration registers this creator (class proxying) instead of the
+		// AspectJ one; it applies infrastructure advisors only, which BenchAdvisor is
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class))
+			.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(InfrastructureProxyingConfiguration.class, ServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BenchAdvisor.class)
+					.doesNotHaveBean(AnnotationAwareAspectJAutoProxyCreator.class);
+				PricingService pricing = context.getBean(PricingService.class);
+				assertThat(AopUtils.isCglibProxy(pricing)).isTrue();
+				assertThat(pricing.price(4)).isEqualTo(8);
+				assertThat(context.getBean(BenchDict.class).get("default").summary().step("price").count()).isOne();
+			});
 	}
 
 	@Test
@@ -166,6 +175,18 @@ class BenchAspectAutoConfigurationTests {
 				.hasMessageContaining("@BenchIteration")
 				.hasMessageContaining("'/'");
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InfrastructureProxyingConfiguration {
+
+		@Bean
+		static InfrastructureAdvisorAutoProxyCreator infrastructureAdvisorAutoProxyCreator() {
+			InfrastructureAdvisorAutoProxyCreator creator = new InfrastructureAdvisorAutoProxyCreator();
+			creator.setProxyTargetClass(true);
+			return creator;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
