@@ -193,16 +193,7 @@ public final class Benchmarker {
 		if (!thread.open) {
 			openImplicitly(thread, thread.hasMark ? thread.lastNanos : now);
 		}
-		long duration = now - thread.lastNanos;
-		thread.lastNanos = now;
-		thread.add(topic, duration, extra);
-		publishStep(topic, duration);
-		if (this.memory.isEnabled()) {
-			memoryStep(thread, topic, extra);
-		}
-		if (this.saveOnStep) {
-			requestAutoSave();
-		}
+		addStep(thread, topic, now - thread.lastNanos, extra, now);
 	}
 
 	/**
@@ -444,11 +435,16 @@ public final class Benchmarker {
 		if (!thread.open) {
 			openImplicitly(thread, now - nanos);
 		}
+		addStep(thread, topic, nanos, null, now);
+	}
+
+	/** Adds a step to the thread's open iteration, ending at {@code now}, which becomes the step clock. */
+	private void addStep(ThreadIteration thread, String topic, long nanos, Object extra, long now) {
 		thread.lastNanos = now;
-		thread.add(topic, nanos, null);
+		thread.add(topic, nanos, extra);
 		publishStep(topic, nanos);
 		if (this.memory.isEnabled()) {
-			memoryStep(thread, topic, null);
+			memoryStep(thread, topic, extra);
 		}
 		if (this.saveOnStep) {
 			requestAutoSave();

@@ -62,15 +62,7 @@ class BenchMetricsBinderTests {
 	@Test
 	void stepTimersCountAndSumWhatTheBenchDictRecorded() {
 		new BenchMetricsBinder(this.benchDict, StepMeterType.TIMER).bindTo(this.registry);
-		Benchmarker bench = this.benchDict.get("pipeline");
-		for (int i = 1; i <= 3; i++) {
-			bench.gstep();
-			this.clock.add(Duration.ofMillis(10 * i));
-			bench.step("load");
-			this.clock.add(Duration.ofMillis(100));
-			bench.step("process");
-			bench.gstop();
-		}
+		Benchmarker bench = runThreeIterations();
 		BenchSummary summary = bench.summary();
 		Timer load = this.registry.get(BenchMetricNames.STEP)
 			.tags(BenchMetricNames.TAG_BENCH, "pipeline", BenchMetricNames.TAG_STEP, "load")
@@ -88,15 +80,7 @@ class BenchMetricsBinderTests {
 	@Test
 	void stepsArePublishedByDefaultAsFunctionTimersCountingAndSummingWhatTheBenchDictRecorded() {
 		new BenchMetricsBinder(this.benchDict).bindTo(this.registry);
-		Benchmarker bench = this.benchDict.get("pipeline");
-		for (int i = 1; i <= 3; i++) {
-			bench.gstep();
-			this.clock.add(Duration.ofMillis(10 * i));
-			bench.step("load");
-			this.clock.add(Duration.ofMillis(100));
-			bench.step("process");
-			bench.gstop();
-		}
+		Benchmarker bench = runThreeIterations();
 		BenchSummary summary = bench.summary();
 		FunctionTimer load = this.registry.get(BenchMetricNames.STEP)
 			.tags(BenchMetricNames.TAG_BENCH, "pipeline", BenchMetricNames.TAG_STEP, "load")
@@ -146,6 +130,20 @@ class BenchMetricsBinderTests {
 			.functionTimer();
 		assertThat(load.count()).isEqualTo((double) threads * stepsPerThread);
 		assertThat(load.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(threads * stepsPerThread * 1_000.0);
+	}
+
+	/** Three iterations of "load" (10, 20 and 30 ms) then "process" (100 ms). */
+	private Benchmarker runThreeIterations() {
+		Benchmarker bench = this.benchDict.get("pipeline");
+		for (int i = 1; i <= 3; i++) {
+			bench.gstep();
+			this.clock.add(Duration.ofMillis(10 * i));
+			bench.step("load");
+			this.clock.add(Duration.ofMillis(100));
+			bench.step("process");
+			bench.gstop();
+		}
+		return bench;
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
