@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 import io.porterbench.record.RunFiles;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,28 +25,18 @@ import static org.awaitility.Awaitility.await;
  * The MEMORY file and the memory time entries of the DATA file, byte for byte, with a fixed memory source, under
  * locales with a point and a comma as decimal separator.
  */
+@ExtendWith(GoldenLocale.Restore.class)
 class MemoryFileGoldenTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private final Locale original = Locale.getDefault();
-
 	@TempDir
 	Path root;
 
-	@AfterEach
-	void restoreLocale() {
-		Locale.setDefault(this.original);
-	}
-
 	@ParameterizedTest
-	@ValueSource(strings = { "ROOT", "US", "GERMANY" })
-	void filesMatchTheGoldenFilesInEveryLocale(String locale) throws IOException {
-		Locale.setDefault(switch (locale) {
-			case "US" -> Locale.US;
-			case "GERMANY" -> Locale.GERMANY;
-			default -> Locale.ROOT;
-		});
+	@EnumSource(GoldenLocale.class)
+	void filesMatchTheGoldenFilesInEveryLocale(GoldenLocale locale) throws IOException {
+		locale.setAsDefault();
 		MockBenchClock clock = new MockBenchClock(1_795_705_943.74);
 		FixedMemorySource source = new FixedMemorySource(107_307_008, 52_428_800, 134_217_728, clock,
 				Duration.ofNanos(7_500));

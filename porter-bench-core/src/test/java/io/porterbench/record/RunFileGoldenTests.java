@@ -8,40 +8,30 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
+import io.porterbench.GoldenLocale;
 import io.porterbench.MockBenchClock;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The three run files, byte for byte, under locales with a point and a comma as decimal separator.
  */
+@ExtendWith(GoldenLocale.Restore.class)
 class RunFileGoldenTests {
-
-	private final Locale original = Locale.getDefault();
 
 	@TempDir
 	Path root;
 
-	@AfterEach
-	void restoreLocale() {
-		Locale.setDefault(this.original);
-	}
-
 	@ParameterizedTest
-	@ValueSource(strings = { "ROOT", "US", "GERMANY" })
-	void filesMatchTheGoldenFilesInEveryLocale(String locale) throws IOException {
-		Locale.setDefault(switch (locale) {
-			case "US" -> Locale.US;
-			case "GERMANY" -> Locale.GERMANY;
-			default -> Locale.ROOT;
-		});
+	@EnumSource(GoldenLocale.class)
+	void filesMatchTheGoldenFilesInEveryLocale(GoldenLocale locale) throws IOException {
+		locale.setAsDefault();
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
 		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).build();
 		Benchmarker bench = dict.get("golden");
