@@ -29,7 +29,6 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 
-import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchStep;
@@ -117,7 +116,7 @@ public class AspectBenchmark {
 		this.dict = this.scratch.dict();
 		MeterRegistry registry = new SimpleMeterRegistry();
 		new BenchMetricsBinder(this.dict).bindTo(registry);
-		BenchAdvisor benchAdvisor = new BenchAdvisor(this.dict, BenchClock.system(), "default");
+		BenchAdvisor benchAdvisor = new BenchAdvisor(this.dict, "default");
 		this.benchService = proxy(new BenchService(), benchAdvisor);
 		this.loneService = proxy(new LoneService(), benchAdvisor);
 		this.timedService = aspectProxy(new TimedService(), new TimedAspect(registry));
@@ -132,7 +131,7 @@ public class AspectBenchmark {
 		this.timerDict = this.scratch.dict();
 		new BenchMetricsBinder(this.timerDict, StepMeterType.TIMER).bindTo(new SimpleMeterRegistry());
 		this.timerBenchService = proxy(new BenchService(),
-				new BenchAdvisor(this.timerDict, BenchClock.system(), "default"));
+				new BenchAdvisor(this.timerDict, "default"));
 		this.timerPipeline = this.timerDict.get("pipeline");
 		this.timerPipeline.gstep();
 	}

@@ -3,7 +3,6 @@ package io.porterbench.boot.aop;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchIteration;
@@ -59,27 +58,25 @@ public class BenchAdvisor extends AbstractPointcutAdvisor {
 	private final BenchInterceptor interceptor;
 
 	/**
-	 * An advisor recording into the given registry.
+	 * An advisor recording into the given registry. Calls are timed with the clock of the benchmarker they are
+	 * recorded in, the registry's.
 	 * @param benchDict the registry
-	 * @param clock the clock that times the calls, normally the registry's
 	 * @param defaultBench the benchmarker of {@code @BenchStep} calls that name none and run outside any iteration
 	 */
-	public BenchAdvisor(BenchDict benchDict, BenchClock clock, String defaultBench) {
-		this(() -> benchDict, () -> clock, () -> defaultBench);
+	public BenchAdvisor(BenchDict benchDict, String defaultBench) {
+		this(() -> benchDict, () -> defaultBench);
 	}
 
 	/**
-	 * An advisor that looks up its registry, clock and default benchmarker when it first needs them, each once.
-	 * Spring creates advisors while it creates its bean post-processors; looking the registry up later leaves it an
-	 * ordinary bean, processed by every post-processor.
+	 * An advisor that looks up its registry and default benchmarker when it first needs them, each once. Spring
+	 * creates advisors while it creates its bean post-processors; looking the registry up later leaves it an ordinary
+	 * bean, processed by every post-processor.
 	 * @param benchDict supplies the registry
-	 * @param clock supplies the clock that times the calls, normally the registry's
 	 * @param defaultBench supplies the benchmarker of {@code @BenchStep} calls that name none and run outside any
 	 * iteration
 	 */
-	public BenchAdvisor(Supplier<BenchDict> benchDict, Supplier<BenchClock> clock, Supplier<String> defaultBench) {
-		this.interceptor = new BenchInterceptor(SingletonSupplier.of(benchDict), SingletonSupplier.of(clock),
-				SingletonSupplier.of(defaultBench));
+	public BenchAdvisor(Supplier<BenchDict> benchDict, Supplier<String> defaultBench) {
+		this.interceptor = new BenchInterceptor(SingletonSupplier.of(benchDict), SingletonSupplier.of(defaultBench));
 		setOrder(DEFAULT_ORDER);
 	}
 

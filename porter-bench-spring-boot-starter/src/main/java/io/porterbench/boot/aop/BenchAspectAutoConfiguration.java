@@ -1,6 +1,5 @@
 package io.porterbench.boot.aop;
 
-import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import io.porterbench.boot.autoconfigure.PorterBenchProperties;
@@ -32,10 +31,9 @@ public final class BenchAspectAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static BenchAdvisor benchAdvisor(ObjectProvider<BenchDict> benchDict, ObjectProvider<BenchClock> clock,
+	static BenchAdvisor benchAdvisor(ObjectProvider<BenchDict> benchDict,
 			ObjectProvider<PorterBenchProperties> properties) {
-		return new BenchAdvisor(benchDict::getObject, () -> clock.getIfUnique(BenchClock::system),
-				() -> properties.getObject().getDefaultBench());
+		return new BenchAdvisor(benchDict::getObject, () -> properties.getObject().getDefaultBench());
 	}
 
 	@Bean

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -20,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Times the calls that {@link BenchPointcut} selects, as {@link BenchAdvisor} describes.
  *
- * <p>A call costs a map lookup of its {@link Method} (resolved once per method and target class), two clock reads (the
- * step's end is the benchmarker's own reading) and the step; it allocates nothing of its own and takes no lock.
+ * <p>Calls are timed with the clock of the benchmarker they are recorded in. A call costs a map lookup of its
+ * {@link Method} (resolved once per method and target class), two clock reads (the second is the one
+ * {@link Benchmarker#recordSince} takes) and the step; it allocates nothing of its own and takes no lock.
  */
 final class BenchInterceptor implements MethodInterceptor {
 
@@ -30,8 +30,6 @@ final class BenchInterceptor implements MethodInterceptor {
 	private static final BenchMethod[] NONE = {};
 
 	private final Supplier<BenchDict> benchDict;
-
-	private final Supplier<BenchClock> clock;
 
 	private final Supplier<String> defaultBench;
 
@@ -45,9 +43,8 @@ final class BenchInterceptor implements MethodInterceptor {
 
 	private final FailureLog failures = new FailureLog(logger);
 
-	BenchInterceptor(Supplier<BenchDict> benchDict, Supplier<BenchClock> clock, Supplier<String> defaultBench) {
+	BenchInterceptor(Supplier<BenchDict> benchDict, Supplier<String> defaultBench) {
 		this.benchDict = benchDict;
-		this.clock = clock;
 		this.defaultBench = defaultBench;
 	}
 
@@ -72,7 +69,7 @@ final class BenchInterceptor implements MethodInterceptor {
 		if (bench == null || !openIfNone(bench)) {
 			return invocation.proceed();
 		}
-		long start = method.clock().nanoTime();
+		long start = bench.clock().nanoTime();
 		Object result;
 		try {
 			result = invocation.proceed();
@@ -89,7 +86,6 @@ final class BenchInterceptor implements MethodInterceptor {
 	private @Nullable Object timeStep(MethodInvocation invocation, BenchMethod method, Benchmarker bench)
 			throws Throwable {
 		boolean ownIteration = openIfNone(bench);
-		// the benchmarker's own clock, so that the step's end is the one reading recordSince takes
 		long start = bench.clock().nanoTime();
 		try {
 			return invocation.proceed();
@@ -104,7 +100,7 @@ final class BenchInterceptor implements MethodInterceptor {
 
 	private @Nullable Object timeStageStep(MethodInvocation invocation, BenchMethod method, Benchmarker bench)
 			throws Throwable {
-		long start = method.clock().nanoTime();
+		long start = bench.clock().nanoTime();
 		Object result;
 		try {
 			result = invocation.proceed();
@@ -136,10 +132,9 @@ final class BenchInterceptor implements MethodInterceptor {
 		if (bench == null) {
 			return;
 		}
-		long nanos = method.clock().nanoTime() - start;
 		boolean ownIteration = !isOpen(bench);
-		// With no iteration open, record() opens one that began when the call did; gstop then closes it.
-		record(bench, method.topic(), nanos);
+		// With no iteration open, recordSince opens one that began when the call did; gstop then closes it.
+		recordSince(bench, method.topic(), start);
 		if (ownIteration) {
 			close(bench);
 		}
@@ -161,7 +156,7 @@ final class BenchInterceptor implements MethodInterceptor {
 	private @Nullable BenchMethod resolve(Method method, Class<?> targetType) {
 		BenchMethod resolved;
 		try {
-			resolved = BenchMethod.resolve(method, targetType, this.benchDict.get(), this.clock.get());
+			resolved = BenchMethod.resolve(method, targetType, this.benchDict.get());
 		}
 		catch (RuntimeException ex) {
 			// Not cached: the next call tries again, and is logged at DEBUG only.
@@ -233,15 +228,6 @@ final class BenchInterceptor implements MethodInterceptor {
 		catch (RuntimeException ex) {
 			this.failures.failed(bench.name(), ex);
 			return true;
-		}
-	}
-
-	private void record(Benchmarker bench, String topic, long nanos) {
-		try {
-			bench.record(topic, nanos);
-		}
-		catch (RuntimeException ex) {
-			this.failures.failed(topic, ex);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.CompletionStage;
 
-import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchIteration;
@@ -25,10 +24,9 @@ import org.springframework.util.ClassUtils;
  * @param bench the benchmarker named by the annotation, or {@code null} when the calling thread decides
  * @param iteration whether the method is a {@link BenchIteration} rather than a {@link BenchStep}
  * @param returnsStage whether the method is declared to return a {@link CompletionStage}
- * @param clock the clock that times the calls
  */
 record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker bench, boolean iteration,
-		boolean returnsStage, BenchClock clock) {
+		boolean returnsStage) {
 
 	/**
 	 * Whether a method is instrumented: {@link #resolve} finds an annotation for it.
@@ -45,18 +43,16 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	 * @param method the method, as called on the proxy
 	 * @param targetType the class of the target object
 	 * @param benchDict the registry of the named benchmarkers
-	 * @param clock the clock that times the calls
 	 * @return the resolved method, or {@code null} when it carries no annotation
 	 * @throws IllegalArgumentException when the topic or benchmarker name is invalid
 	 */
-	static @Nullable BenchMethod resolve(Method method, Class<?> targetType, BenchDict benchDict,
-			BenchClock clock) {
+	static @Nullable BenchMethod resolve(Method method, Class<?> targetType, BenchDict benchDict) {
 		Method specific = AopUtils.getMostSpecificMethod(method, ClassUtils.getUserClass(targetType));
 		Annotation annotation = find(method, specific);
 		boolean returnsStage = CompletionStage.class.isAssignableFrom(method.getReturnType());
 		if (annotation instanceof BenchIteration iteration) {
 			return new BenchMethod(targetType, method.getName(), benchDict.get(iteration.value()), true,
-					returnsStage, clock);
+					returnsStage);
 		}
 		if (annotation instanceof BenchStep step) {
 			boolean typeLevel = specific.getAnnotation(BenchStep.class) == null
@@ -64,7 +60,7 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 			String topic = (typeLevel || step.value().isEmpty()) ? method.getName() : step.value();
 			Names.validateTopic(topic);
 			Benchmarker bench = step.bench().isEmpty() ? null : benchDict.get(step.bench());
-			return new BenchMethod(targetType, topic, bench, false, returnsStage, clock);
+			return new BenchMethod(targetType, topic, bench, false, returnsStage);
 		}
 		return null;
 	}

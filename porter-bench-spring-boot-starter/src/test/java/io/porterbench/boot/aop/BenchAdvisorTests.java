@@ -61,7 +61,7 @@ class BenchAdvisorTests {
 	@BeforeEach
 	void createAdvisor() {
 		this.benchDict = BenchDict.builder().root(this.root).clock(this.clock).build();
-		this.advisor = new BenchAdvisor(this.benchDict, this.clock, "fallback");
+		this.advisor = new BenchAdvisor(this.benchDict, "fallback");
 	}
 
 	@AfterEach

@@ -229,7 +229,7 @@ class BenchAspectAutoConfigurationTests {
 
 		@Bean
 		BenchAdvisor userAdvisor(BenchDict benchDict) {
-			BenchAdvisor advisor = new BenchAdvisor(benchDict, new MockBenchClock(), "mine");
+			BenchAdvisor advisor = new BenchAdvisor(benchDict, "mine");
 			advisor.setOrder(7);
 			return advisor;
 		}
