@@ -19,7 +19,7 @@ import org.springframework.util.function.SingletonSupplier;
  * auto-proxy creation picks up.
  *
  * <ul>
- * <li>{@code @BenchStep} records the call's duration as a step, with {@link Benchmarker#record(String, long)}. The
+ * <li>{@code @BenchStep} records the call's duration as a step, with {@link Benchmarker#recordSince(String, long)}. The
  * topic is {@code value}, else the method name; a type-level {@code @BenchStep} covers every public method declared in
  * the type, each named after the method. The benchmarker is {@code bench}, else the one whose iteration is open on the
  * calling thread ({@link BenchDict#current()}), else the default benchmarker.</li>
