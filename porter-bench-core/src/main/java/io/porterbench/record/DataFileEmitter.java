@@ -122,6 +122,14 @@ final class DataFileEmitter {
 
 	private boolean first = true;
 
+	// this iteration's topic names, by TopicSums index: looked up once for both places they appear
+	private byte[][] iterationNames = new byte[8][];
+
+	// the last wall-clock time written: an iteration usually starts at the reading that stopped the one before
+	private double lastEpochSeconds = Double.NaN;
+
+	private byte[] lastEpochSecondsText;
+
 	/**
 	 * An emitter for one file.
 	 * @param out where the bytes go; not closed
@@ -154,11 +162,16 @@ final class DataFileEmitter {
 		sums.compute(iteration);
 		put(this.first ? FIRST_ITERATION : NEXT_ITERATION);
 		this.first = false;
+		if (this.iterationNames.length < sums.count()) {
+			this.iterationNames = new byte[sums.count()][];
+		}
 		boolean entries = false;
 		for (int t = 0; t < sums.count(); t++) {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
-			putName(sums.topic(t));
+			byte[] name = name(sums.topic(t));
+			this.iterationNames[t] = name;
+			put(name);
 			put(NAME_SEPARATOR);
 			putSeconds(sums.sum(t));
 		}
@@ -181,7 +194,7 @@ final class DataFileEmitter {
 			String topic = sums.topic(t);
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
-			putName(topic);
+			put(this.iterationNames[t]);
 			put(TOPIC_ARRAY_START);
 			boolean calls = false;
 			for (int i = sums.firstCall(t); i < iteration.size(); i++) {
@@ -238,7 +251,12 @@ final class DataFileEmitter {
 			put((byte) '0');
 		}
 		else if (Double.isFinite(epochSeconds)) {
-			putAscii(RunFileWriter.plainDecimal(NumberOutput.toString(epochSeconds, true)));
+			if (epochSeconds != this.lastEpochSeconds) {
+				this.lastEpochSeconds = epochSeconds;
+				this.lastEpochSecondsText = RunFileWriter.plainDecimal(NumberOutput.toString(epochSeconds, true))
+					.getBytes(StandardCharsets.US_ASCII);
+			}
+			put(this.lastEpochSecondsText);
 		}
 		else {
 			// as the generator writes a non-finite number, quoted or not
@@ -267,8 +285,8 @@ final class DataFileEmitter {
 		while (rest > 0);
 	}
 
-	/** Writes a topic as a property name, escaped by Jackson once per topic and file. */
-	private void putName(String topic) throws IOException {
+	/** A topic as a property name, escaped by Jackson once per topic and file. */
+	private byte[] name(String topic) throws IOException {
 		byte[] encoded = this.names.get(topic);
 		if (encoded == null) {
 			encoded = encodeName(topic);
@@ -276,7 +294,7 @@ final class DataFileEmitter {
 				this.names.put(topic, encoded);
 			}
 		}
-		put(encoded);
+		return encoded;
 	}
 
 	private byte[] encodeName(String topic) throws IOException {
