@@ -4,10 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.porterbench.dashboard.plot.BenchCharts;
 import io.porterbench.dashboard.plot.CronoChart;
 import io.porterbench.dashboard.plot.MemoryChart;
+import io.porterbench.dashboard.plot.StepRow;
 import io.porterbench.dashboard.plot.StepTable;
 import io.porterbench.dashboard.plot.TimesChart;
 import io.porterbench.record.BenchRecord;
@@ -28,6 +35,16 @@ public final class DashboardHandler {
 	private static final int MAX_POINTS = 100_000;
 
 	private static final int CACHED_VIEWS = 16;
+
+	// below this, a run's charts are built on the request's thread alone
+	private static final int PARALLEL_CHARTS_ITERATIONS = 10_000;
+
+	private static final ExecutorService CHARTS = new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "porterbench-dashboard-charts");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.CallerRunsPolicy());
 
 	private final RunCatalog catalog;
 
@@ -113,13 +130,24 @@ public final class DashboardHandler {
 			}
 		}
 		BenchRecord bench = run.bench(name);
+		// the call sequence takes about as long as the rest together: a second core builds it meanwhile
+		CompletableFuture<DashboardJson.Chart> crono = (bench.iterations().size() < PARALLEL_CHARTS_ITERATIONS)
+				? CompletableFuture.completedFuture(chart(BenchCharts.crono(bench).downsample(maxPoints)))
+				: CompletableFuture.supplyAsync(() -> chart(BenchCharts.crono(bench).downsample(maxPoints)), CHARTS);
 		Optional<MemoryChart> memory = BenchCharts.memory(bench);
 		int open = (int) bench.iterations().stream().filter(SavedIteration::isOpen).count();
-		DashboardJson.Bench view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open,
-				run.problemsOf(name), chart(BenchCharts.times(bench).downsample(maxPoints)),
-				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
-				chart(BenchCharts.crono(bench).downsample(maxPoints)),
-				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench));
+		DashboardJson.Chart times = chart(BenchCharts.times(bench).downsample(maxPoints));
+		DashboardJson.Bars bars = DashboardJson.Bars.of(BenchCharts.bars(bench, run.name()));
+		DashboardJson.Chart memoryChart = memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null);
+		List<StepRow> table = StepTable.of(bench);
+		DashboardJson.Bench view;
+		try {
+			view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open, run.problemsOf(name),
+					times, bars, crono.join(), memoryChart, table);
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
 		synchronized (this.views) {
 			this.views.put(key, new CachedView(run, view));
 		}
