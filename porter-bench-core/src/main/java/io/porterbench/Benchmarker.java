@@ -485,11 +485,11 @@ public final class Benchmarker {
 		}
 		long globalNanos = now - thread.startNanos;
 		thread.computeTopicSums();
-		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
+		int period = this.saveOnGstop;
+		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
 		this.owner.openIterations().closed(this);
 		publishIteration(globalNanos);
-		int period = this.saveOnGstop;
-		if (period > 0 && closed % period == 0) {
+		if (period > 0 && closed > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
 		return now;
