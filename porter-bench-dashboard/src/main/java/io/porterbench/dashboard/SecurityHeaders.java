@@ -17,9 +17,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The response headers that keep run data inert in the browser, on every answer of the dashboard's routes: the page,
- * its assets and the JSON API, errors included. Step names, benchmarker names and {@code extra} data come from files
- * anyone may have written, so the page draws them as text, and the policy below stops any markup that slipped
- * through from running or loading anything from elsewhere.
+ * its assets and the JSON API, errors included. Run folder, benchmarker and step names come from files anyone may have
+ * written, so the page draws them as text, and the policy below stops any markup that slipped through from running
+ * or loading anything from elsewhere.
  */
 final class SecurityHeaders {
 

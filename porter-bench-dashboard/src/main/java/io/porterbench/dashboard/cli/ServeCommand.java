@@ -122,8 +122,8 @@ final class ServeCommand implements Callable<Integer> {
 			return null;
 		}
 		String where = address.isAnyLocalAddress() ? host(address) + " (every network interface)" : host(address);
-		return "WARNING: listening on " + where + ": every saved run under " + root
-				+ ", with the extra data of its steps, is readable by anyone who can reach this address";
+		return "WARNING: listening on " + where + ": anyone who can reach this address can read every run saved under "
+				+ root;
 	}
 
 	/**

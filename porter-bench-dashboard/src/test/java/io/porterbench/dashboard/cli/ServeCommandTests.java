@@ -157,12 +157,13 @@ class ServeCommandTests {
 			assertThat(ServeCommand.exposureWarning(InetAddress.getByName(address), root)).as(address).isNull();
 		}
 		assertThat(ServeCommand.exposureWarning(InetAddress.getByName("0.0.0.0"), root))
-			.isEqualTo("WARNING: listening on 0.0.0.0 (every network interface): every saved run under /runs, with"
-					+ " the extra data of its steps, is readable by anyone who can reach this address");
+			.isEqualTo("WARNING: listening on 0.0.0.0 (every network interface): anyone who can reach this address"
+					+ " can read every run saved under /runs");
 		assertThat(ServeCommand.exposureWarning(InetAddress.getByName("::"), root))
 			.startsWith("WARNING: listening on [0:0:0:0:0:0:0:0] (every network interface): ");
 		assertThat(ServeCommand.exposureWarning(InetAddress.getByName("192.0.2.2"), root))
-			.startsWith("WARNING: listening on 192.0.2.2: every saved run under /runs")
+			.isEqualTo("WARNING: listening on 192.0.2.2: anyone who can reach this address can read every run"
+					+ " saved under /runs")
 			.doesNotContain("\n");
 	}
 
