@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DashboardAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(DashboardAutoConfiguration.class, DashboardOffAutoConfiguration.class));
 
 	private final WebApplicationContextRunner enabled = this.runner
 		.withPropertyValues("porterbench.dashboard.enabled=true");
@@ -63,9 +64,17 @@ class DashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void theDashboardNeedsAServletWebApplication() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DashboardAutoConfiguration.class))
+	void theDashboardNeedsAServletWebApplication(CapturedOutput output) {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DashboardAutoConfiguration.class, DashboardOffAutoConfiguration.class))
+			.withPropertyValues("porterbench.dashboard.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(RunCatalog.class));
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DashboardAutoConfiguration.class, DashboardOffAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RunCatalog.class));
+		assertThat(output).doesNotContain("porter-bench dashboard is on the classpath but off");
 	}
 
 	@Test
