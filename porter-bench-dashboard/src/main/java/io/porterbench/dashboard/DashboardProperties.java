@@ -3,8 +3,8 @@ package io.porterbench.dashboard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the porter-bench dashboard. The folder of saved runs is {@code porterbench.root}, shared with the
- * starter.
+ * Settings of the porter-bench dashboard. The folder of saved runs is
+ * {@code porterbench.root}, shared with the starter.
  */
 @ConfigurationProperties("porterbench.dashboard")
 public class DashboardProperties {
@@ -20,7 +20,8 @@ public class DashboardProperties {
 	private String path = "/porterbench";
 
 	/**
-	 * Most points per chart line sent to the page; longer lines are downsampled on the server.
+	 * Most points per chart line sent to the page; longer lines are downsampled on the
+	 * server.
 	 */
 	private int maxPoints = 2000;
 

@@ -9,8 +9,8 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar, and the read-only JSON API.
- * Only GET (and HEAD for static files) is routed.
+ * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar,
+ * and the read-only JSON API. Only GET (and HEAD for static files) is routed.
  */
 public final class DashboardRoutes {
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link and every {@code #anchor} of the repository's README.md and docs/*.md resolves.
+ * Every relative link and every {@code #anchor} of the repository's README.md and
+ * docs/*.md resolves.
  */
 class DocumentationLinksTests {
 
@@ -31,7 +32,8 @@ class DocumentationLinksTests {
 
 	@Test
 	void readmeStaysAFrontDoor() throws IOException {
-		assertThat(Files.readAllLines(this.repository.resolve("README.md"))).as("lines of README.md").hasSizeLessThanOrEqualTo(500);
+		assertThat(Files.readAllLines(this.repository.resolve("README.md"))).as("lines of README.md")
+			.hasSizeLessThanOrEqualTo(500);
 	}
 
 }

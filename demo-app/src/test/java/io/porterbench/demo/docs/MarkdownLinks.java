@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the relative links of Markdown files as GitHub renders them: the file a link names exists, and its
- * {@code #anchor} is the slug of a heading (or an HTML {@code id}/{@code name}) of the file it points into.
+ * Checks the relative links of Markdown files as GitHub renders them: the file a link
+ * names exists, and its {@code #anchor} is the slug of a heading (or an HTML
+ * {@code id}/{@code name}) of the file it points into.
  */
 final class MarkdownLinks {
 
@@ -28,7 +29,10 @@ final class MarkdownLinks {
 
 	private static final Pattern INLINE_CODE = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
 
-	/** {@code [text](target)} and {@code ![alt](target)}; the text may span lines and hold one level of brackets. */
+	/**
+	 * {@code [text](target)} and {@code ![alt](target)}; the text may span lines and hold
+	 * one level of brackets.
+	 */
 	private static final Pattern INLINE_LINK = Pattern
 		.compile("!?\\[((?:[^\\[\\]]|\\[[^\\[\\]]*\\])*)\\]\\(\\s*(<[^>]*>|[^\\s)]*)(?:\\s+\"[^\"]*\")?\\s*\\)");
 
@@ -46,7 +50,8 @@ final class MarkdownLinks {
 	/**
 	 * The broken links of the given Markdown files.
 	 * @param files the files to check
-	 * @return one line per broken link: file, line, target and why; empty when every link resolves
+	 * @return one line per broken link: file, line, target and why; empty when every link
+	 * resolves
 	 */
 	List<String> check(List<Path> files) {
 		List<String> problems = new ArrayList<>();
@@ -82,7 +87,10 @@ final class MarkdownLinks {
 		String anchor = (hash >= 0) ? target.substring(hash + 1) : null;
 		Path linked = file;
 		if (!path.isEmpty()) {
-			linked = file.toAbsolutePath().getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
+			linked = file.toAbsolutePath()
+				.getParent()
+				.resolve(URLDecoder.decode(path, StandardCharsets.UTF_8))
+				.normalize();
 			if (!Files.exists(linked)) {
 				problems.add(where + "no such file: " + linked);
 				return;
@@ -96,8 +104,9 @@ final class MarkdownLinks {
 	}
 
 	/**
-	 * The anchors GitHub gives a Markdown file: one per heading (repeated slugs numbered {@code -1}, {@code -2}, ...),
-	 * and the {@code id} or {@code name} of its HTML anchors.
+	 * The anchors GitHub gives a Markdown file: one per heading (repeated slugs numbered
+	 * {@code -1}, {@code -2}, ...), and the {@code id} or {@code name} of its HTML
+	 * anchors.
 	 * @param file a Markdown file
 	 * @return its anchors
 	 */
@@ -123,8 +132,8 @@ final class MarkdownLinks {
 	}
 
 	/**
-	 * GitHub's slug of a heading: the rendered text in lower case, without punctuation other than {@code -} and
-	 * {@code _}, each space a {@code -}.
+	 * GitHub's slug of a heading: the rendered text in lower case, without punctuation
+	 * other than {@code -} and {@code _}, each space a {@code -}.
 	 * @param heading the heading's Markdown text
 	 * @return its anchor
 	 */
@@ -147,7 +156,10 @@ final class MarkdownLinks {
 		return slug.toString();
 	}
 
-	/** The text with fenced code blocks and inline code blanked out, so that line numbers stay where they were. */
+	/**
+	 * The text with fenced code blocks and inline code blanked out, so that line numbers
+	 * stay where they were.
+	 */
 	private static String outsideCode(String markdown) {
 		Matcher code = INLINE_CODE.matcher(withoutFences(markdown));
 		StringBuilder blanked = new StringBuilder();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link MarkdownLinks} finds broken links and anchors in small samples, and accepts the ones that resolve.
+ * {@link MarkdownLinks} finds broken links and anchors in small samples, and accepts the
+ * ones that resolve.
  */
 class MarkdownLinksTests {
 

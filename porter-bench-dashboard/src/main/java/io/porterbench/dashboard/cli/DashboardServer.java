@@ -19,8 +19,8 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The standalone dashboard: a Spring Boot application with nothing but the dashboard over a folder of saved runs, and
- * {@code /} redirecting to it.
+ * The standalone dashboard: a Spring Boot application with nothing but the dashboard over
+ * a folder of saved runs, and {@code /} redirecting to it.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: the dashboard over any folder of saved runs, until the process is stopped.
+ * {@code serve}: the dashboard over any folder of saved runs, until the process is
+ * stopped.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Serves the dashboard over a folder of saved runs (ours or the Python original's).")
@@ -56,9 +57,11 @@ final class ServeCommand implements Callable<Integer> {
 		});
 		this.context = context;
 		int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-		this.spec.commandLine().getOut().printf("porter-bench dashboard at http://localhost:%d%s/ over %s%n",
-				actualPort, context.getBean(DashboardProperties.class).normalizedPath(),
-				this.root.toAbsolutePath().normalize());
+		this.spec.commandLine()
+			.getOut()
+			.printf("porter-bench dashboard at http://localhost:%d%s/ over %s%n", actualPort,
+					context.getBean(DashboardProperties.class).normalizedPath(),
+					this.root.toAbsolutePath().normalize());
 		this.spec.commandLine().getOut().flush();
 		closed.await();
 		return 0;

@@ -31,8 +31,8 @@ class ServeCommandTests {
 		StringWriter out = new StringWriter();
 		CommandLine commandLine = PorterBenchCli.commandLine();
 		commandLine.setOut(new PrintWriter(out, true));
-		CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
-				() -> commandLine.execute("serve", "--root", this.folder.toString(), "--port", "0"));
+		CompletableFuture<Integer> status = CompletableFuture
+			.supplyAsync(() -> commandLine.execute("serve", "--root", this.folder.toString(), "--port", "0"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> URL.matcher(out.toString()).find() || status.isDone());
 		Matcher matcher = URL.matcher(out.toString());
 		assertThat(matcher.find()).as(out.toString()).isTrue();
