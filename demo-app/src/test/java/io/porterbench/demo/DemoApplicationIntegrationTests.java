@@ -113,6 +113,32 @@ class DemoApplicationIntegrationTests {
 	}
 
 	@Test
+	void dashboardDrawsASavedRunWithoutTheCommandLineLibraries() throws Exception {
+		// porter-bench-dashboard's picocli and JFreeChart are optional: a Boot
+		// application
+		// that uses the page has neither
+		assertThat(onClasspath("picocli.CommandLine")).isFalse();
+		assertThat(onClasspath("org.jfree.chart.JFreeChart")).isFalse();
+		// the pipeline saves itself every 4 iterations
+		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+			String run = getJson("/porterbench/api/runs").get("runs").get(0).get("name").asString();
+			JsonNode bench = getJson("/porterbench/api/runs/" + run + "/benches/pipeline");
+			assertThat(bench.get("times").get("series")).isNotEmpty();
+			assertThat(bench.get("summary")).isNotEmpty();
+		});
+	}
+
+	private static boolean onClasspath(String className) {
+		try {
+			Class.forName(className, false, DemoApplicationIntegrationTests.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
+		}
+	}
+
+	@Test
 	void validOrderIsCreatedWithItsDiscounts() throws Exception {
 		HttpResponse<String> response = post("/orders", """
 				{"customer": "test@example.com", "coupon": "WELCOME10",
