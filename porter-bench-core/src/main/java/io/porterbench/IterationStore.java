@@ -14,21 +14,27 @@ import io.porterbench.internal.RunSnapshot;
 import io.porterbench.summary.StepAccumulator;
 
 /**
- * The closed iterations of one benchmarker: the last {@code capacity} in full, in a ring whose slots are reused, and
- * every one in the constant-space accumulators. Nothing is held across calls.
+ * The closed iterations of one benchmarker: the last {@code capacity} in full, in a ring
+ * whose slots are reused, and every one in the constant-space accumulators. Nothing is
+ * held across calls.
  *
- * <p>Striped, so that threads closing iterations at the same time share no cache line: each thread adds to the stripe
- * it was given, under that stripe's lock, both the statistics and the iteration itself, which waits in the stripe's
- * few staging slots. Only when a stripe's staging slots are full does its thread move them to the shared ring, in one
- * batch under the ring's lock (the slots' objects are swapped, not copied), so the shared lines move between cores
- * once every {@value #STAGED} closes of a thread, not on every close. Memory stays bounded: the ring's
- * {@code capacity} plus {@value #STAGED} slots a stripe.
+ * <p>
+ * Striped, so that threads closing iterations at the same time share no cache line: each
+ * thread adds to the stripe it was given, under that stripe's lock, both the statistics
+ * and the iteration itself, which waits in the stripe's few staging slots. Only when a
+ * stripe's staging slots are full does its thread move them to the shared ring, in one
+ * batch under the ring's lock (the slots' objects are swapped, not copied), so the shared
+ * lines move between cores once every {@value #STAGED} closes of a thread, not on every
+ * close. Memory stays bounded: the ring's {@code capacity} plus {@value #STAGED} slots a
+ * stripe.
  *
- * <p>The order of the closed iterations, and so their numbers, is the order in which they reach the ring, the staged
- * ones after the ring's in order of their close time: a thread's own iterations are always in the order it closed
- * them; iterations of several threads are ordered a batch at a time. A snapshot takes every stripe's lock and then the
- * ring's, so it sees each iteration either in the accumulators and the ring or a stripe's staging, or still open,
- * never half-stored.
+ * <p>
+ * The order of the closed iterations, and so their numbers, is the order in which they
+ * reach the ring, the staged ones after the ring's in order of their close time: a
+ * thread's own iterations are always in the order it closed them; iterations of several
+ * threads are ordered a batch at a time. A snapshot takes every stripe's lock and then
+ * the ring's, so it sees each iteration either in the accumulators and the ring or a
+ * stripe's staging, or still open, never half-stored.
  */
 final class IterationStore {
 
@@ -37,7 +43,10 @@ final class IterationStore {
 	/** Closed iterations a stripe holds before its thread moves them to the ring. */
 	static final int STAGED = 32;
 
-	/** The ring's lock and count in one object, so that a move writes one shared cache line, not two. */
+	/**
+	 * The ring's lock and count in one object, so that a move writes one shared cache
+	 * line, not two.
+	 */
 	private final RingState ringLock = new RingState();
 
 	private final IterationData[] ring;
@@ -70,17 +79,19 @@ final class IterationStore {
 	}
 
 	/**
-	 * Stores a closed iteration and marks it closed on its thread, in one step for concurrent snapshots.
+	 * Stores a closed iteration and marks it closed on its thread, in one step for
+	 * concurrent snapshots.
 	 * @param iteration the thread's iteration
 	 * @param stopEpochSeconds when it ended
-	 * @param stopNanos when it ended, on the benchmarker's clock: its place among the staged iterations
+	 * @param stopNanos when it ended, on the benchmarker's clock: its place among the
+	 * staged iterations
 	 * @param globalNanos its GLOBAL time
-	 * @param counted whether the caller needs the number of closed iterations: the iteration and the stripe's staged
-	 * ones then go to the ring at once
-	 * @return the number of closed iterations, this one included, when {@code counted}; otherwise -1
+	 * @param counted whether the caller needs the number of closed iterations: the
+	 * iteration and the stripe's staged ones then go to the ring at once
+	 * @return the number of closed iterations, this one included, when {@code counted};
+	 * otherwise -1
 	 */
-	long append(ThreadIteration iteration, double stopEpochSeconds, long stopNanos, long globalNanos,
-			boolean counted) {
+	long append(ThreadIteration iteration, double stopEpochSeconds, long stopNanos, long globalNanos, boolean counted) {
 		Stripe stripe = this.stripes[iteration.stripe];
 		synchronized (stripe) {
 			for (int i = 0; i < iteration.distinctCount(); i++) {
@@ -105,7 +116,9 @@ final class IterationStore {
 		}
 	}
 
-	/** Moves a stripe's staged iterations to the ring; called holding the stripe's lock. */
+	/**
+	 * Moves a stripe's staged iterations to the ring; called holding the stripe's lock.
+	 */
 	private long moveToRing(Stripe stripe) {
 		synchronized (this.ringLock) {
 			RingState state = this.ringLock;
@@ -115,7 +128,8 @@ final class IterationStore {
 				int index = (int) (number % ring.length);
 				IterationData moved = stripe.staged[i];
 				moved.renumber(number);
-				// the ring's old object becomes the staging slot: nothing is copied or allocated
+				// the ring's old object becomes the staging slot: nothing is copied or
+				// allocated
 				stripe.staged[i] = ring[index];
 				ring[index] = moved;
 				number++;
@@ -174,7 +188,10 @@ final class IterationStore {
 		});
 	}
 
-	/** The stripes' staged iterations by close time, ties in stripe and staging order; called holding every lock. */
+	/**
+	 * The stripes' staged iterations by close time, ties in stripe and staging order;
+	 * called holding every lock.
+	 */
 	private List<IterationData> stagedInCloseOrder() {
 		List<long[]> keys = new ArrayList<>();
 		for (int s = 0; s < this.stripes.length; s++) {
@@ -192,7 +209,10 @@ final class IterationStore {
 		return staged;
 	}
 
-	/** Runs the action holding the locks of the stripes from {@code from} on, always taken in index order. */
+	/**
+	 * Runs the action holding the locks of the stripes from {@code from} on, always taken
+	 * in index order.
+	 */
 	private <T> T lockingStripes(int from, java.util.function.Supplier<T> action) {
 		if (from == this.stripes.length) {
 			return action.get();
@@ -202,7 +222,10 @@ final class IterationStore {
 		}
 	}
 
-	/** Merges the stripes' accumulators, in order of first appearance; called holding every lock. */
+	/**
+	 * Merges the stripes' accumulators, in order of first appearance; called holding
+	 * every lock.
+	 */
 	private Map<String, StepAccumulator> accumulatorCopies(long closed, int retainedCount) {
 		if (retainedCount == closed) {
 			return null;
@@ -256,7 +279,8 @@ final class IterationStore {
 	}
 
 	/**
-	 * The statistics that the threads given one stripe add to; guarded by its own monitor.
+	 * The statistics that the threads given one stripe add to; guarded by its own
+	 * monitor.
 	 */
 	private static final class Stripe {
 

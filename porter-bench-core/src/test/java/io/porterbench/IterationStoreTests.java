@@ -14,8 +14,8 @@ import io.porterbench.internal.RunSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store's window with iterations staged per stripe: nothing staged is lost, numbers stay consecutive, and each
- * thread's iterations keep their order.
+ * The store's window with iterations staged per stripe: nothing staged is lost, numbers
+ * stay consecutive, and each thread's iterations keep their order.
  */
 class IterationStoreTests {
 
@@ -82,7 +82,8 @@ class IterationStoreTests {
 				assertThat(iteration.extra(0)).as("%s's iteration at %d", topic, k).isEqualTo(expected);
 				next.put(topic, expected + 1);
 			}
-			assertThat(next).hasSize(threads).allSatisfy((topic, count) -> assertThat(count).isEqualTo(closesPerThread));
+			assertThat(next).hasSize(threads)
+				.allSatisfy((topic, count) -> assertThat(count).isEqualTo(closesPerThread));
 		}
 	}
 

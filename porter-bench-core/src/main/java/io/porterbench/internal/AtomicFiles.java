@@ -23,8 +23,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a file so that a reader sees the old content or the new, never a part: the bytes go to a hidden temporary
- * file in the same folder, are forced to disk, and the file is then moved over the target atomically.
+ * Writes a file so that a reader sees the old content or the new, never a part: the bytes
+ * go to a hidden temporary file in the same folder, are forced to disk, and the file is
+ * then moved over the target atomically.
  */
 public final class AtomicFiles {
 
@@ -56,16 +57,17 @@ public final class AtomicFiles {
 	 * Replaces the target with the content, atomically.
 	 * @param target the file
 	 * @param content writes the content
-	 * @throws IOException if the content could not be written or moved; the target is then unchanged and the
-	 * temporary file removed
+	 * @throws IOException if the content could not be written or moved; the target is
+	 * then unchanged and the temporary file removed
 	 */
 	public static void write(Path target, ContentWriter content) throws IOException {
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
-		Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-				+ TEMP_SUFFIX);
+		Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "."
+				+ Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
 		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				PipelinedChannelStream out = new PipelinedChannelStream(channel);
 				boolean written = false;
 				try {
@@ -89,12 +91,15 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Buffers what the content writes in chunks and, once a file outgrows its first chunk, hands the full chunks to a
-	 * background thread that writes them to the channel, so that generating a large file and the kernel copying the
-	 * bytes already generated run on two cores at once; every {@value #FLUSH_AHEAD_BYTES} bytes a second background
-	 * thread forces what is written so far, so that the disk takes the beginning of the file while the rest is still
-	 * being generated and the final force before the move has little left to do. At most {@value #CHUNKS} chunks exist
-	 * per file; the content writer waits for a free one. Small files are written on the caller's thread, in one write.
+	 * Buffers what the content writes in chunks and, once a file outgrows its first
+	 * chunk, hands the full chunks to a background thread that writes them to the
+	 * channel, so that generating a large file and the kernel copying the bytes already
+	 * generated run on two cores at once; every {@value #FLUSH_AHEAD_BYTES} bytes a
+	 * second background thread forces what is written so far, so that the disk takes the
+	 * beginning of the file while the rest is still being generated and the final force
+	 * before the move has little left to do. At most {@value #CHUNKS} chunks exist per
+	 * file; the content writer waits for a free one. Small files are written on the
+	 * caller's thread, in one write.
 	 */
 	private static final class PipelinedChannelStream extends OutputStream {
 
@@ -186,7 +191,10 @@ public final class AtomicFiles {
 			this.current = next;
 		}
 
-		/** Writes the chunks in order; after a failure it keeps taking them, unwritten, until the end. */
+		/**
+		 * Writes the chunks in order; after a failure it keeps taking them, unwritten,
+		 * until the end.
+		 */
 		private Void drain() throws InterruptedException {
 			long written = 0;
 			long flushRequestedAt = 0;
@@ -240,7 +248,10 @@ public final class AtomicFiles {
 			}
 		}
 
-		/** Stops the background writing after the content writer failed, so that the channel can be closed. */
+		/**
+		 * Stops the background writing after the content writer failed, so that the
+		 * channel can be closed.
+		 */
 		void abandon() {
 			if (this.writer != null) {
 				this.failure = new IOException("abandoned");
@@ -260,7 +271,8 @@ public final class AtomicFiles {
 					break;
 				}
 				catch (ExecutionException ex) {
-					// an early flush's failure: the final force reports a real write failure
+					// an early flush's failure: the final force reports a real write
+					// failure
 					break;
 				}
 				catch (InterruptedException ex) {

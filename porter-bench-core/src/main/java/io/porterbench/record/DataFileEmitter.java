@@ -18,17 +18,21 @@ import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
 
 /**
- * Writes a DATA file as bytes, the same bytes as {@link RunFileWriter}'s Jackson generator with the
- * {@link PythonPrettyPrinter} writes, without a generator in between.
+ * Writes a DATA file as bytes, the same bytes as {@link RunFileWriter}'s Jackson
+ * generator with the {@link PythonPrettyPrinter} writes, without a generator in between.
  *
- * <p>The file's shape is fixed (an array of iterations, each with {@code absolutes}, {@code info} and
- * {@code individual_calls} at known depths), so every separator, indentation and key is a prepared byte array and
- * every number is formatted into the buffer directly; a generator spends most of a large file's time on the
- * bookkeeping of a general layout. What is not fixed goes through Jackson with the run files' settings, once: a topic
- * name's escaping (once per topic and file) and the {@code extra} values (per value, at their depth), so escaping and
- * extras are Jackson's by construction. {@code DataFileEmitterTests} compares the two writers on random runs.
+ * <p>
+ * The file's shape is fixed (an array of iterations, each with {@code absolutes},
+ * {@code info} and {@code individual_calls} at known depths), so every separator,
+ * indentation and key is a prepared byte array and every number is formatted into the
+ * buffer directly; a generator spends most of a large file's time on the bookkeeping of a
+ * general layout. What is not fixed goes through Jackson with the run files' settings,
+ * once: a topic name's escaping (once per topic and file) and the {@code extra} values
+ * (per value, at their depth), so escaping and extras are Jackson's by construction.
+ * {@code DataFileEmitterTests} compares the two writers on random runs.
  *
- * <p>One instance per file: it reuses its buffers.
+ * <p>
+ * One instance per file: it reuses its buffers.
  */
 final class DataFileEmitter {
 
@@ -39,7 +43,10 @@ final class DataFileEmitter {
 
 	private static final int MAX_ENCODED_NAMES = 1024;
 
-	/** The depth of an {@code extra} value: root array, iteration, individual_calls, topic array, call. */
+	/**
+	 * The depth of an {@code extra} value: root array, iteration, individual_calls, topic
+	 * array, call.
+	 */
 	private static final int EXTRA_NESTING = 5;
 
 	private static final byte[] ROOT_START = ascii("[");
@@ -60,18 +67,18 @@ final class DataFileEmitter {
 
 	private static final byte[] GLOBAL_NAME = ascii("\"" + BenchSummary.GLOBAL + "\"");
 
-	private static final byte[] ABSOLUTES_END_TO_STEP_NUMBER = ascii("\n" + indent(2) + "},\n" + indent(2)
-			+ "\"info\": {\n" + indent(3) + "\"STEP_NUMBER\": ");
+	private static final byte[] ABSOLUTES_END_TO_STEP_NUMBER = ascii(
+			"\n" + indent(2) + "},\n" + indent(2) + "\"info\": {\n" + indent(3) + "\"STEP_NUMBER\": ");
 
-	private static final byte[] EMPTY_ABSOLUTES_END_TO_STEP_NUMBER = ascii("},\n" + indent(2) + "\"info\": {\n"
-			+ indent(3) + "\"STEP_NUMBER\": ");
+	private static final byte[] EMPTY_ABSOLUTES_END_TO_STEP_NUMBER = ascii(
+			"},\n" + indent(2) + "\"info\": {\n" + indent(3) + "\"STEP_NUMBER\": ");
 
 	private static final byte[] START_TIME = ascii(",\n" + indent(3) + "\"START_TIME\": ");
 
 	private static final byte[] STOP_TIME = ascii(",\n" + indent(3) + "\"STOP_TIME\": ");
 
-	private static final byte[] INFO_END_TO_CALLS = ascii("\n" + indent(2) + "},\n" + indent(2)
-			+ "\"individual_calls\": {");
+	private static final byte[] INFO_END_TO_CALLS = ascii(
+			"\n" + indent(2) + "},\n" + indent(2) + "\"individual_calls\": {");
 
 	private static final byte[] TOPIC_ARRAY_START = ascii(": [");
 
@@ -89,8 +96,8 @@ final class DataFileEmitter {
 
 	private static final byte[] TOPIC_ARRAY_END = ascii("\n" + indent(3) + "]");
 
-	private static final byte[] GLOBAL_CALL_START = ascii("\"" + BenchSummary.GLOBAL + "\": [\n" + indent(4) + "{\n"
-			+ indent(5) + "\"time\": ");
+	private static final byte[] GLOBAL_CALL_START = ascii(
+			"\"" + BenchSummary.GLOBAL + "\": [\n" + indent(4) + "{\n" + indent(5) + "\"time\": ");
 
 	private static final byte[] GLOBAL_CALL_END = ascii("\n" + indent(4) + "}\n" + indent(3) + "]");
 
@@ -122,10 +129,12 @@ final class DataFileEmitter {
 
 	private boolean first = true;
 
-	// this iteration's topic names, by TopicSums index: looked up once for both places they appear
+	// this iteration's topic names, by TopicSums index: looked up once for both places
+	// they appear
 	private byte[][] iterationNames = new byte[8][];
 
-	// the last wall-clock time written: an iteration usually starts at the reading that stopped the one before
+	// the last wall-clock time written: an iteration usually starts at the reading that
+	// stopped the one before
 	private double lastEpochSeconds = Double.NaN;
 
 	private byte[] lastEpochSecondsText;
@@ -133,7 +142,8 @@ final class DataFileEmitter {
 	/**
 	 * An emitter for one file.
 	 * @param out where the bytes go; not closed
-	 * @param benchName the benchmarker's name, for the warning about an extra that cannot be written
+	 * @param benchName the benchmarker's name, for the warning about an extra that cannot
+	 * be written
 	 */
 	DataFileEmitter(OutputStream out, String benchName) {
 		this.out = out;
@@ -298,7 +308,8 @@ final class DataFileEmitter {
 	}
 
 	private byte[] encodeName(String topic) throws IOException {
-		// {"name":0} without a pretty printer; the name's bytes lie between the brace and the colon
+		// {"name":0} without a pretty printer; the name's bytes lie between the brace and
+		// the colon
 		byte[] object = jackson(NAME_WRITER, (g) -> {
 			g.writeStartObject();
 			g.writeName(topic);

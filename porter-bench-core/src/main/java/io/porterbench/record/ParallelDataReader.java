@@ -24,18 +24,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a large DATA file in parts on several cores.
  *
- * <p>A DATA file is a list of independent iteration objects, and both writers lay it out with an indent of four
- * spaces, so a line holding exactly {@code "    },"} followed by one holding {@code "    {"} can only be the end of
- * one iteration and the start of the next (a JSON string holds no raw line break). The file is cut at such places
- * near equal fractions of its size, each part is parsed as a list of its own ({@code [} and {@code ]} added around it)
- * by its own parser, with the same checks, and the lists are joined (the DATA file of a 100,000-iteration run, 175 MB, parses in about half the time on two cores). A part parses only if its brackets balance, which
- * they do only when the cut is where an iteration ends, so a file laid out otherwise, or damaged, fails a part; it is
- * then read again in one piece by {@link RunFileReader#read}, which reports the problem exactly as before. Files below
- * {@link #MIN_PARALLEL_BYTES} are always read in one piece.
+ * <p>
+ * A DATA file is a list of independent iteration objects, and both writers lay it out
+ * with an indent of four spaces, so a line holding exactly {@code "    },"} followed by
+ * one holding {@code " {"} can only be the end of one iteration and the start of the next
+ * (a JSON string holds no raw line break). The file is cut at such places near equal
+ * fractions of its size, each part is parsed as a list of its own ({@code [} and {@code
+ * ]} added around it) by its own parser, with the same checks, and the lists are joined
+ * (the DATA file of a 100,000-iteration run, 175 MB, parses in about half the time on two
+ * cores). A part parses only if its brackets balance, which they do only when the cut is
+ * where an iteration ends, so a file laid out otherwise, or damaged, fails a part; it is
+ * then read again in one piece by {@link RunFileReader#read}, which reports the problem
+ * exactly as before. Files below {@link #MIN_PARALLEL_BYTES} are always read in one
+ * piece.
  */
 final class ParallelDataReader {
 
-	/** Smaller files are read in one piece: the parts' threads would cost more than they save. */
+	/**
+	 * Smaller files are read in one piece: the parts' threads would cost more than they
+	 * save.
+	 */
 	static final long MIN_PARALLEL_BYTES = 8L << 20;
 
 	private static final int MAX_PARTS = 4;
@@ -81,7 +89,8 @@ final class ParallelDataReader {
 	 * Reads a DATA file, in parts when it is large and there are several cores.
 	 * @param file the file
 	 * @param problems where a problem line goes
-	 * @return the iterations, in file order, or an empty list when the file cannot be used
+	 * @return the iterations, in file order, or an empty list when the file cannot be
+	 * used
 	 */
 	List<SavedIteration> read(Path file, List<String> problems) {
 		if (this.parts > 1) {
@@ -94,7 +103,8 @@ final class ParallelDataReader {
 	}
 
 	/**
-	 * The iterations read in parts, or {@code null} when the file is small, cannot be cut, or a part fails.
+	 * The iterations read in parts, or {@code null} when the file is small, cannot be
+	 * cut, or a part fails.
 	 */
 	List<SavedIteration> readInParts(Path file) {
 		try {
@@ -132,7 +142,8 @@ final class ParallelDataReader {
 			return Collections.unmodifiableList(iterations);
 		}
 		catch (IOException | RuntimeException ex) {
-			// CompletionException included: reading in one piece reports whatever is wrong
+			// CompletionException included: reading in one piece reports whatever is
+			// wrong
 			return null;
 		}
 	}
@@ -164,8 +175,8 @@ final class ParallelDataReader {
 	}
 
 	/**
-	 * The offsets of the boundaries nearest after each fraction of the file, in order, without repeats; empty when a
-	 * fraction's window holds none.
+	 * The offsets of the boundaries nearest after each fraction of the file, in order,
+	 * without repeats; empty when a fraction's window holds none.
 	 */
 	private List<Long> cuts(Path file, long size) throws IOException {
 		List<Long> cuts = new ArrayList<>();

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import io.porterbench.StepStats;
 
 /**
- * Computes {@link StepStats} exactly from all values, as the original's {@code summurize} does: numpy's linear
- * interpolation for percentiles and Tukey fences ({@code 1.5 IQR}, lower fence at least 0) for the filtered mean.
+ * Computes {@link StepStats} exactly from all values, as the original's {@code summurize}
+ * does: numpy's linear interpolation for percentiles and Tukey fences ({@code 1.5 IQR},
+ * lower fence at least 0) for the filtered mean.
  */
 public final class ExactStats {
 
@@ -23,8 +24,10 @@ public final class ExactStats {
 		if (count == 0) {
 			return StepStats.empty();
 		}
-		// the sums in the values' own order, as of(double[]) adds them; then the values sorted as integers, which
-		// orders their quotients by 1e9 the same way and, for the short non-negative durations a run holds, in a few
+		// the sums in the values' own order, as of(double[]) adds them; then the values
+		// sorted as integers, which
+		// orders their quotients by 1e9 the same way and, for the short non-negative
+		// durations a run holds, in a few
 		// linear passes instead of a comparison sort
 		double total = 0;
 		for (int i = 0; i < count; i++) {
@@ -50,8 +53,9 @@ public final class ExactStats {
 	private static final int RADIX_MIN_COUNT = 1024;
 
 	/**
-	 * Sorts the first {@code count} values: a least-significant-digit radix sort when they are many and none is
-	 * negative, {@link Arrays#sort(long[], int, int)} otherwise.
+	 * Sorts the first {@code count} values: a least-significant-digit radix sort when
+	 * they are many and none is negative, {@link Arrays#sort(long[], int, int)}
+	 * otherwise.
 	 */
 	static void sort(long[] values, int count) {
 		long max = 0;
@@ -115,7 +119,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The percentile of sorted values by linear interpolation between closest ranks (numpy's default).
+	 * The percentile of sorted values by linear interpolation between closest ranks
+	 * (numpy's default).
 	 * @param sorted values in ascending order, at least one
 	 * @param percent 0 to 100
 	 * @return the percentile
@@ -128,7 +133,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The mean of the sorted values inside the Tukey fences {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
+	 * The mean of the sorted values inside the Tukey fences
+	 * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
 	 * @param sorted values in ascending order, at least one
 	 * @return the filtered mean
 	 */

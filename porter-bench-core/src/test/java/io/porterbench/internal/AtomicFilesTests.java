@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Atomic file writes, small ones on the caller's thread and large ones through the background writer.
+ * Atomic file writes, small ones on the caller's thread and large ones through the
+ * background writer.
  */
 class AtomicFilesTests {
 

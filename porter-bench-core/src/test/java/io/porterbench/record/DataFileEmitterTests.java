@@ -16,8 +16,8 @@ import io.porterbench.internal.RunSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte emitter that writes DATA files against the Jackson generator it replaced, on random runs with every kind
- * of value the files can hold.
+ * The byte emitter that writes DATA files against the Jackson generator it replaced, on
+ * random runs with every kind of value the files can hold.
  */
 class DataFileEmitterTests {
 

@@ -19,8 +19,8 @@ import io.porterbench.MockBenchClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A DATA file read in parts gives what reading it in one piece gives, and a file that cannot be cut, or is damaged,
- * is read in one piece with the same problem lines.
+ * A DATA file read in parts gives what reading it in one piece gives, and a file that
+ * cannot be cut, or is damaged, is read in one piece with the same problem lines.
  */
 class ParallelDataReaderTests {
 

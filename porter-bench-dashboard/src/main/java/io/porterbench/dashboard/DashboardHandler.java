@@ -26,7 +26,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the {@link LiveSummaries}.
+ * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the
+ * {@link LiveSummaries}.
  */
 public final class DashboardHandler {
 
@@ -67,7 +68,8 @@ public final class DashboardHandler {
 	 * A handler over a catalog.
 	 * @param catalog the saved runs
 	 * @param live the live summaries
-	 * @param defaultMaxPoints the points per line when a request does not ask for a number
+	 * @param defaultMaxPoints the points per line when a request does not ask for a
+	 * number
 	 */
 	public DashboardHandler(RunCatalog catalog, LiveSummaries live, int defaultMaxPoints) {
 		this.catalog = catalog;
@@ -76,11 +78,12 @@ public final class DashboardHandler {
 	}
 
 	ServerResponse runs(ServerRequest request) {
-		List<DashboardJson.Run> runs = this.catalog.runs().stream()
+		List<DashboardJson.Run> runs = this.catalog.runs()
+			.stream()
 			.map((run) -> new DashboardJson.Run(run.name(), (run.time() != null) ? run.time().toString() : null))
 			.toList();
-		return json(new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs,
-				this.live.isAvailable()));
+		return json(
+				new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs, this.live.isAvailable()));
 	}
 
 	ServerResponse run(ServerRequest request) {
@@ -118,8 +121,9 @@ public final class DashboardHandler {
 	}
 
 	/**
-	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000 iterations takes a while to
-	 * reduce, and the page asks for the same benchmarker again on every visit and comparison.
+	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000
+	 * iterations takes a while to reduce, and the page asks for the same benchmarker
+	 * again on every visit and comparison.
 	 */
 	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
 		ViewKey key = new ViewKey(run.name(), name, maxPoints);
@@ -130,7 +134,8 @@ public final class DashboardHandler {
 			}
 		}
 		BenchRecord bench = run.bench(name);
-		// the call sequence takes about as long as the rest together: a second core builds it meanwhile
+		// the call sequence takes about as long as the rest together: a second core
+		// builds it meanwhile
 		CompletableFuture<DashboardJson.Chart> crono = (bench.iterations().size() < PARALLEL_CHARTS_ITERATIONS)
 				? CompletableFuture.completedFuture(chart(BenchCharts.crono(bench).downsample(maxPoints)))
 				: CompletableFuture.supplyAsync(() -> chart(BenchCharts.crono(bench).downsample(maxPoints)), CHARTS);
@@ -184,9 +189,8 @@ public final class DashboardHandler {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new IllegalArgumentException(
-				"maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS + ", was '" + value.get()
-						+ "'");
+		throw new IllegalArgumentException("maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS
+				+ ", was '" + value.get() + "'");
 	}
 
 	private static double threshold(ServerRequest request) {
@@ -207,12 +211,14 @@ public final class DashboardHandler {
 	}
 
 	private static String required(ServerRequest request, String name) {
-		return request.param(name).filter((value) -> !value.isBlank())
+		return request.param(name)
+			.filter((value) -> !value.isBlank())
 			.orElseThrow(() -> new IllegalArgumentException("The query parameter '" + name + "' is required"));
 	}
 
 	static ServerResponse error(HttpStatus status, String message) {
-		return ServerResponse.status(status).cacheControl(CacheControl.noStore())
+		return ServerResponse.status(status)
+			.cacheControl(CacheControl.noStore())
 			.body(new DashboardJson.Error(status.value(), message));
 	}
 

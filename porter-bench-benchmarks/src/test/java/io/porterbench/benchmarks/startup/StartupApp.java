@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application whose startup {@link StartupCheck} measures: a web application with the actuator and one
- * controller, using no porter-bench type, so that it starts with porter-bench on the class path (the starter, the
- * dashboard and the {@code porterbench} endpoint, all auto-configured) and without it.
+ * The application whose startup {@link StartupCheck} measures: a web application with the
+ * actuator and one controller, using no porter-bench type, so that it starts with
+ * porter-bench on the class path (the starter, the dashboard and the {@code porterbench}
+ * endpoint, all auto-configured) and without it.
  */
 @SpringBootApplication
 public class StartupApp {
@@ -21,19 +22,19 @@ public class StartupApp {
 	static final String RESULT_PREFIX = "STARTUP ";
 
 	/**
-	 * The properties of a measured start: a random loopback port, the porterbench endpoint exposed, run files in the
-	 * given folder.
+	 * The properties of a measured start: a random loopback port, the porterbench
+	 * endpoint exposed, run files in the given folder.
 	 * @param root the folder for porter-bench's run files
 	 * @return the properties
 	 */
 	static Map<String, Object> properties(String root) {
-		return Map.of("server.port", "0", "server.address", "127.0.0.1",
-				"management.endpoints.web.exposure.include", "health,porterbench", "porterbench.root", root,
-				"spring.main.banner-mode", "off");
+		return Map.of("server.port", "0", "server.address", "127.0.0.1", "management.endpoints.web.exposure.include",
+				"health,porterbench", "porterbench.root", root, "spring.main.banner-mode", "off");
 	}
 
 	/**
-	 * Starts the application once, prints {@code STARTUP <run ms> <jvm uptime ms> <porter-bench beans>} and exits.
+	 * Starts the application once, prints
+	 * {@code STARTUP <run ms> <jvm uptime ms> <porter-bench beans>} and exits.
 	 * @param args the folder for run files
 	 */
 	public static void main(String[] args) {

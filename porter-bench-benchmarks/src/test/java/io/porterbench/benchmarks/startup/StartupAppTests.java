@@ -13,8 +13,8 @@ import io.porterbench.BenchDict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application {@link StartupCheck} starts, with porter-bench as the check's first kind of start has it, and the
- * class path of the second kind.
+ * The application {@link StartupCheck} starts, with porter-bench as the check's first
+ * kind of start has it, and the class path of the second kind.
  */
 class StartupAppTests {
 
@@ -39,9 +39,9 @@ class StartupAppTests {
 				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
 				"/m2/io/porterbench/porter-bench-spring-boot-starter/0.1.0/porter-bench-spring-boot-starter-0.1.0.jar",
 				"/repo/porter-bench-dashboard/target/classes", "/repo/porter-bench-benchmarks/target/test-classes");
-		assertThat(StartupCheck.withoutPorterBench(classPath)).isEqualTo(String.join(File.pathSeparator,
-				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
-				"/repo/porter-bench-benchmarks/target/test-classes"));
+		assertThat(StartupCheck.withoutPorterBench(classPath)).isEqualTo(
+				String.join(File.pathSeparator, "/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
+						"/repo/porter-bench-benchmarks/target/test-classes"));
 	}
 
 }

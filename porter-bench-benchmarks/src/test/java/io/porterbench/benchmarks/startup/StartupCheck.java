@@ -14,12 +14,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Measures what porter-bench adds to a Spring Boot application's startup: starts {@link StartupApp} in a fresh JVM
- * with porter-bench on the class path and without it, alternately, {@value #DEFAULT_STARTS} times each (after one
- * unmeasured start of each to warm the disk cache), and prints the medians of {@code SpringApplication.run} and of
+ * Measures what porter-bench adds to a Spring Boot application's startup: starts
+ * {@link StartupApp} in a fresh JVM with porter-bench on the class path and without it,
+ * alternately, {@value #DEFAULT_STARTS} times each (after one unmeasured start of each to
+ * warm the disk cache), and prints the medians of {@code SpringApplication.run} and of
  * the JVM's uptime when the application is ready.
  *
- * <p>Run it from the repository root with the module's test class path:
+ * <p>
+ * Run it from the repository root with the module's test class path:
  *
  * <pre>
  * ./mvnw -B -q -pl porter-bench-benchmarks -am test-compile dependency:build-classpath \
@@ -33,15 +35,16 @@ public final class StartupCheck {
 	static final int DEFAULT_STARTS = 5;
 
 	// porter-bench's own modules, as jars or as a reactor build's class folders
-	private static final List<String> PORTER_BENCH_ENTRIES = List.of("porter-bench-core", "porter-bench-spring-boot-starter",
-			"porter-bench-dashboard");
+	private static final List<String> PORTER_BENCH_ENTRIES = List.of("porter-bench-core",
+			"porter-bench-spring-boot-starter", "porter-bench-dashboard");
 
 	private StartupCheck() {
 	}
 
 	/**
 	 * Runs the comparison.
-	 * @param args the number of measured starts of each kind, {@value #DEFAULT_STARTS} by default
+	 * @param args the number of measured starts of each kind, {@value #DEFAULT_STARTS} by
+	 * default
 	 * @throws Exception if a start fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -56,17 +59,19 @@ public final class StartupCheck {
 		for (int i = 0; i < starts; i++) {
 			with[i] = start(classPath, root);
 			plain[i] = start(without, root);
-			System.out.printf(Locale.ROOT, "start %d: with porter-bench run %d ms (uptime %d ms, %d beans), without %d ms"
-					+ " (uptime %d ms, %d beans)%n", i + 1, with[i][0], with[i][1], with[i][2], plain[i][0], plain[i][1],
-					plain[i][2]);
+			System.out.printf(Locale.ROOT,
+					"start %d: with porter-bench run %d ms (uptime %d ms, %d beans), without %d ms"
+							+ " (uptime %d ms, %d beans)%n",
+					i + 1, with[i][0], with[i][1], with[i][2], plain[i][0], plain[i][1], plain[i][2]);
 		}
 		long withRun = median(with, 0);
 		long plainRun = median(plain, 0);
 		long withUptime = median(with, 1);
 		long plainUptime = median(plain, 1);
-		System.out.printf(Locale.ROOT, "median of %d: SpringApplication.run %d ms with porter-bench, %d ms without: +%d ms;"
-				+ " JVM uptime when ready %d ms and %d ms: +%d ms%n", starts, withRun, plainRun, withRun - plainRun,
-				withUptime, plainUptime, withUptime - plainUptime);
+		System.out.printf(Locale.ROOT,
+				"median of %d: SpringApplication.run %d ms with porter-bench, %d ms without: +%d ms;"
+						+ " JVM uptime when ready %d ms and %d ms: +%d ms%n",
+				starts, withRun, plainRun, withRun - plainRun, withUptime, plainUptime, withUptime - plainUptime);
 	}
 
 	/**
@@ -101,8 +106,8 @@ public final class StartupCheck {
 		}
 		int exit = process.waitFor();
 		if (exit != 0 || result == null) {
-			throw new IllegalStateException("The application did not start (exit " + exit + "):\n"
-					+ String.join("\n", output));
+			throw new IllegalStateException(
+					"The application did not start (exit " + exit + "):\n" + String.join("\n", output));
 		}
 		return result;
 	}
