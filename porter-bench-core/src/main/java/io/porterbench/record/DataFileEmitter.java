@@ -115,10 +115,6 @@ final class DataFileEmitter {
 
 	private int position;
 
-	private final char[] seconds = new char[SecondsFormat.MAX_LENGTH];
-
-	private final SecondsFormat secondsFormat = new SecondsFormat();
-
 	private final TopicSums sums = new TopicSums();
 
 	private final Map<String, byte[]> names = new HashMap<>();
@@ -240,20 +236,14 @@ final class DataFileEmitter {
 	}
 
 	private void putSeconds(long nanos) throws IOException {
-		int length = this.secondsFormat.format(nanos, this.seconds);
-		if (length < 0) {
+		ensure(SecondsFormat.MAX_LENGTH);
+		int end = SecondsFormat.formatAscii(nanos, this.buffer, this.position);
+		if (end < 0) {
 			// negative, or more than eleven days: the generator's double formatter
 			putJackson(0, (g) -> g.writeNumber(nanos / 1e9));
 			return;
 		}
-		ensure(length);
-		byte[] buffer = this.buffer;
-		int at = this.position;
-		char[] chars = this.seconds;
-		for (int i = 0; i < length; i++) {
-			buffer[at + i] = (byte) chars[i];
-		}
-		this.position = at + length;
+		this.position = end;
 	}
 
 	private void putEpochSeconds(double epochSeconds) throws IOException {
