@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.porterbench.internal.AutoSaver;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import io.porterbench.memory.MemorySource;
 import io.porterbench.record.RunFolderNames;
 
@@ -117,7 +117,7 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	private Benchmarker create(String name) {
-		Names.validateBenchName(name);
+		BenchNames.validateBenchName(name);
 		Benchmarker created;
 		synchronized (this.creationLock) {
 			Benchmarker existing = this.benches.get(name);

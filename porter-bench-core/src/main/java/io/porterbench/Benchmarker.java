@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import io.porterbench.internal.RunSnapshot;
-import io.porterbench.record.RunFileWriter;
+import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFiles;
-import io.porterbench.summary.SummaryCalculator;
+import io.porterbench.internal.SummaryCalculator;
+import io.porterbench.summary.StepStats;
 
 /**
  * Times the iterations of one pipeline and their named steps (the original's {@code Benchmarker}).
@@ -453,7 +454,7 @@ public final class Benchmarker {
 
 	private void validate(ThreadIteration thread, String topic) {
 		if (!thread.isValidated(topic)) {
-			Names.validateTopic(topic);
+			BenchNames.validateTopic(topic);
 			thread.rememberValidated(topic);
 		}
 	}

@@ -2,7 +2,6 @@ package io.porterbench.summary;
 
 import java.util.Arrays;
 
-import io.porterbench.StepStats;
 
 /**
  * Computes {@link StepStats} exactly from all values, as the original's {@code summurize} does: numpy's linear

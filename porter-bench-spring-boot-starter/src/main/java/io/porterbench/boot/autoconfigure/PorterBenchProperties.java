@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import io.porterbench.BenchDict;
 import io.porterbench.boot.metrics.StepMeterType;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -112,7 +112,7 @@ public class PorterBenchProperties {
 	}
 
 	public void setDefaultBench(String defaultBench) {
-		Names.validateBenchName(defaultBench);
+		BenchNames.validateBenchName(defaultBench);
 		this.defaultBench = defaultBench;
 	}
 

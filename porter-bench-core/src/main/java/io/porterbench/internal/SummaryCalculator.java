@@ -1,10 +1,12 @@
-package io.porterbench.summary;
+package io.porterbench.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.porterbench.BenchSummary;
-import io.porterbench.StepStats;
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.ExactStats;
+import io.porterbench.summary.StepAccumulator;
+import io.porterbench.summary.StepStats;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
@@ -44,14 +46,14 @@ public final class SummaryCalculator {
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
 		if (global.size > 0) {
-			steps.put(BenchSummary.GLOBAL, ExactStats.ofNanos(global.values, global.size));
+			steps.put(RunFiles.GLOBAL, ExactStats.ofNanos(global.values, global.size));
 		}
 		return steps;
 	}
 
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
-		StepAccumulator global = accumulators.remove(BenchSummary.GLOBAL);
+		StepAccumulator global = accumulators.remove(RunFiles.GLOBAL);
 		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.open()) {
 			sums.compute(iteration);
@@ -62,7 +64,7 @@ public final class SummaryCalculator {
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		accumulators.forEach((topic, accumulator) -> steps.put(topic, accumulator.snapshot()));
 		if (global != null && global.count() > 0) {
-			steps.put(BenchSummary.GLOBAL, global.snapshot());
+			steps.put(RunFiles.GLOBAL, global.snapshot());
 		}
 		return steps;
 	}

@@ -1,4 +1,4 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.porterbench.BenchSummary;
-import io.porterbench.StepStats;
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.StepStats;
 import io.porterbench.internal.AtomicFiles;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
@@ -61,7 +61,7 @@ public final class RunFileWriter {
 
 	private static final SerializedString EXTRA = new SerializedString("extra");
 
-	private static final SerializedString GLOBAL = new SerializedString(BenchSummary.GLOBAL);
+	private static final SerializedString GLOBAL = new SerializedString(RunFiles.GLOBAL);
 
 	private static final ObjectWriter WRITER = MAPPER.writer().with(new PythonPrettyPrinter());
 
