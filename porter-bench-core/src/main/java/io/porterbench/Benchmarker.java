@@ -241,6 +241,39 @@ public final class Benchmarker {
 	}
 
 	/**
+	 * The rule for a step that comes without an iteration, as the Spring advice records them: such a step is an
+	 * iteration of its own. Opens one on this thread, as {@link #gstep()} does, unless one is open; the caller that got
+	 * {@code true} records its step and then closes the iteration with {@link #gstop()}.
+	 * @return whether this call opened an iteration
+	 */
+	public boolean openIterationIfNone() {
+		if (!this.enabled || this.threadIteration.get().open) {
+			return false;
+		}
+		gstep();
+		return true;
+	}
+
+	/**
+	 * The rule of {@link #openIterationIfNone()} for a step whose start is already past (an asynchronous call that
+	 * completed): unless an iteration is open on this thread, opens one that began at {@code startNanos}, without a
+	 * memory sample, as a step on a thread with no open iteration does.
+	 * @param startNanos when the step began, a value {@code clock().nanoTime()} returned
+	 * @return whether this call opened an iteration
+	 */
+	public boolean openIterationIfNone(long startNanos) {
+		if (!this.enabled) {
+			return false;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		if (thread.open) {
+			return false;
+		}
+		openImplicitly(thread, startNanos);
+		return true;
+	}
+
+	/**
 	 * The clock this benchmarker reads, its registry's.
 	 * @return the clock
 	 */

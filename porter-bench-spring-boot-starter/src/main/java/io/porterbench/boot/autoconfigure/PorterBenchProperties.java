@@ -5,7 +5,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 import io.porterbench.BenchDict;
-import io.porterbench.boot.metrics.StepMeterType;
 import io.porterbench.BenchNames;
 import org.jspecify.annotations.Nullable;
 
