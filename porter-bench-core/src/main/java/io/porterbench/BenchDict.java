@@ -47,17 +47,11 @@ public final class BenchDict implements AutoCloseable {
 
 	private final Object creationLock = new Object();
 
-	private final BenchClock clock;
-
-	private final MemorySource memorySource;
-
-	private final int retainedIterations;
-
 	private final boolean legacyFolderNames;
 
 	private final AutoSaver autoSaver;
 
-	private final OpenIterations openIterations = new OpenIterations();
+	private final BenchContext context;
 
 	private volatile Path root;
 
@@ -79,13 +73,12 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	private BenchDict(Builder builder) {
-		this.clock = builder.clock;
-		this.memorySource = builder.memorySource;
-		this.retainedIterations = builder.retainedIterations;
 		this.legacyFolderNames = builder.legacyFolderNames;
 		this.root = builder.root.toAbsolutePath().normalize();
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
+		this.context = new BenchContext(builder.clock, builder.memorySource, builder.retainedIterations,
+				new OpenIterations(), this.autoSaver);
 	}
 
 	/**
@@ -124,7 +117,7 @@ public final class BenchDict implements AutoCloseable {
 			if (existing != null) {
 				return existing;
 			}
-			created = new Benchmarker(this, name, this.runDirectory);
+			created = new Benchmarker(this.context, name, this.runDirectory);
 			this.benches.put(name, created);
 			this.ordered.add(created);
 		}
@@ -257,7 +250,7 @@ public final class BenchDict implements AutoCloseable {
 	 * @return the benchmarker, or {@code null} when no iteration of this registry is open on this thread
 	 */
 	public Benchmarker current() {
-		return this.openIterations.current();
+		return this.context.openIterations().current();
 	}
 
 	/** Writes the pending auto-saves and stops the background threads. The registry stays usable. */
@@ -267,26 +260,6 @@ public final class BenchDict implements AutoCloseable {
 		for (Benchmarker bench : this.ordered) {
 			bench.stopBackgroundWork();
 		}
-	}
-
-	BenchClock clock() {
-		return this.clock;
-	}
-
-	MemorySource memorySource() {
-		return this.memorySource;
-	}
-
-	int retainedIterations() {
-		return this.retainedIterations;
-	}
-
-	AutoSaver autoSaver() {
-		return this.autoSaver;
-	}
-
-	OpenIterations openIterations() {
-		return this.openIterations;
 	}
 
 	private static final class GlobalHolder {

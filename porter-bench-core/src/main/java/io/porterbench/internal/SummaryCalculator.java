@@ -35,13 +35,12 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
 		Map<String, ValueList> values = new LinkedHashMap<>();
 		ValueList global = new ValueList();
-		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.retained()) {
-			addTopicSums(iteration, sums, values);
+			addTopicSums(iteration, values);
 			global.add(iteration.globalNanos());
 		}
 		for (IterationData iteration : snapshot.open()) {
-			addTopicSums(iteration, sums, values);
+			addTopicSums(iteration, values);
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
@@ -54,9 +53,8 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
 		StepAccumulator global = accumulators.remove(RunFiles.GLOBAL);
-		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.open()) {
-			sums.compute(iteration);
+			TopicSums sums = iteration.topicSums();
 			for (int t = 0; t < sums.count(); t++) {
 				accumulators.computeIfAbsent(sums.topic(t), (key) -> new StepAccumulator()).add(sums.sum(t));
 			}
@@ -72,11 +70,10 @@ public final class SummaryCalculator {
 	/**
 	 * Adds one iteration's per-topic sums to the lists, one value per topic.
 	 * @param iteration the iteration
-	 * @param sums reused for the grouping
 	 * @param values topic to values, in order of first appearance
 	 */
-	static void addTopicSums(IterationData iteration, TopicSums sums, Map<String, ValueList> values) {
-		sums.compute(iteration);
+	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
+		TopicSums sums = iteration.topicSums();
 		for (int t = 0; t < sums.count(); t++) {
 			ValueList list = values.get(sums.topic(t));
 			if (list == null) {
@@ -85,19 +82,6 @@ public final class SummaryCalculator {
 			}
 			list.add(sums.sum(t));
 		}
-	}
-
-	/**
-	 * One iteration's per-topic sums, in order of first call.
-	 * @param iteration the iteration
-	 * @return topic to a one-element array holding the sum in nanoseconds
-	 */
-	public static Map<String, long[]> topicSums(IterationData iteration) {
-		Map<String, long[]> sums = new LinkedHashMap<>();
-		for (int i = 0; i < iteration.size(); i++) {
-			sums.computeIfAbsent(iteration.topic(i), (key) -> new long[1])[0] += iteration.nanos(i);
-		}
-		return sums;
 	}
 
 	/** A growable list of nanosecond values. */

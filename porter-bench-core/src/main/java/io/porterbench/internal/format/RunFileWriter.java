@@ -149,24 +149,23 @@ public final class RunFileWriter {
 
 	static void writeData(OutputStream out, RunSnapshot snapshot) throws IOException {
 		ExtraWriter extras = new ExtraWriter(snapshot.name());
-		TopicSums sums = new TopicSums();
 		TopicNames names = new TopicNames();
 		SecondsFormat seconds = new SecondsFormat();
 		generate(out, (g) -> {
 			g.writeStartArray();
 			for (IterationData iteration : snapshot.retained()) {
-				writeIteration(g, iteration, sums, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras);
 			}
 			for (IterationData iteration : snapshot.open()) {
-				writeIteration(g, iteration, sums, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras);
 			}
 			g.writeEndArray();
 		});
 	}
 
-	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicSums sums, TopicNames names,
+	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicNames names,
 			SecondsFormat seconds, ExtraWriter extras) {
-		sums.compute(iteration);
+		TopicSums sums = iteration.topicSums();
 		g.writeStartObject();
 		g.writeName(ABSOLUTES);
 		g.writeStartObject();
