@@ -4,8 +4,8 @@ import io.porterbench.internal.AutoSaver;
 import io.porterbench.memory.MemorySource;
 
 /**
- * What a {@link Benchmarker} needs from its registry, handed to it when it is created, so that it never reaches back
- * into the {@link BenchDict}.
+ * What a {@link Benchmarker} needs from its registry, handed to it when it is created, so
+ * that it never reaches back into the {@link BenchDict}.
  *
  * @param clock the clock every benchmarker of the registry reads
  * @param memorySource where memory samples come from

@@ -15,14 +15,18 @@ import io.porterbench.memory.PeakMemoryPoller;
 import io.porterbench.memory.TopClass;
 
 /**
- * Memory tracking of one {@link Benchmarker}: samples of the process RSS, the JVM heap, the peak RSS between samples,
- * GPU memory and the classes holding the most heap, taken at gstep, gstop and (per step) every step.
+ * Memory tracking of one {@link Benchmarker}: samples of the process RSS, the JVM heap,
+ * the peak RSS between samples, GPU memory and the classes holding the most heap, taken
+ * at gstep, gstop and (per step) every step.
  *
- * <p>A sample reads the cheap figures on the caller's thread (RSS, heap, the poller's peak) and, with
- * {@link #setTopN(int)}, takes the top classes there too, from a fresh class histogram. GPU memory ({@code nvidia-smi})
- * and, when opted in with {@link #setTopN(int, Duration)}, the top classes are refreshed on the benchmarker's one
- * poller thread, and each sample carries the latest value. That thread is a daemon, started when a setting needs it,
- * never joined, and stopped by {@link BenchDict#close()}.
+ * <p>
+ * A sample reads the cheap figures on the caller's thread (RSS, heap, the poller's peak)
+ * and, with {@link #setTopN(int)}, takes the top classes there too, from a fresh class
+ * histogram. GPU memory ({@code nvidia-smi}) and, when opted in with
+ * {@link #setTopN(int, Duration)}, the top classes are refreshed on the benchmarker's one
+ * poller thread, and each sample carries the latest value. That thread is a daemon,
+ * started when a setting needs it, never joined, and stopped by
+ * {@link BenchDict#close()}.
  */
 public final class MemoryBenchmarker {
 
@@ -69,7 +73,10 @@ public final class MemoryBenchmarker {
 
 	private volatile int topN;
 
-	/** The background refresh's period and the top classes' maximum age; {@code null}: taken at each sample. */
+	/**
+	 * The background refresh's period and the top classes' maximum age; {@code null}:
+	 * taken at each sample.
+	 */
 	private volatile Duration topClassesRefreshInterval;
 
 	private volatile List<TopClass> topClasses = List.of();
@@ -80,10 +87,12 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Polls the RSS every {@code pollInterval} on the benchmarker's poller thread, so that each sample's
-	 * {@code max memory usage} is the peak since the previous sample. Calling it again only changes the interval.
-	 * Takes effect while memory tracking is on.
-	 * @param pollInterval the time between two readings, at least 1 ms (the original's default is 100 ms)
+	 * Polls the RSS every {@code pollInterval} on the benchmarker's poller thread, so
+	 * that each sample's {@code max memory usage} is the peak since the previous sample.
+	 * Calling it again only changes the interval. Takes effect while memory tracking is
+	 * on.
+	 * @param pollInterval the time between two readings, at least 1 ms (the original's
+	 * default is 100 ms)
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
@@ -95,8 +104,9 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} every second. Without an NVIDIA GPU
-	 * it does nothing but log one debug line, and {@code cuda memory usage} stays {@code null}.
+	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} every
+	 * second. Without an NVIDIA GPU it does nothing but log one debug line, and
+	 * {@code cuda memory usage} stays {@code null}.
 	 * @return this memory benchmarker
 	 */
 	public MemoryBenchmarker enableGpuMemoryTracking() {
@@ -104,8 +114,10 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} on the poller thread.
-	 * @param refreshInterval the time between two readings, at least 1 ms; each reading starts {@code nvidia-smi}
+	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} on the
+	 * poller thread.
+	 * @param refreshInterval the time between two readings, at least 1 ms; each reading
+	 * starts {@code nvidia-smi}
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
@@ -120,7 +132,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Stops adding GPU memory to the samples; {@code cuda memory usage} is {@code null} from now on.
+	 * Stops adding GPU memory to the samples; {@code cuda memory usage} is {@code null}
+	 * from now on.
 	 * @return this memory benchmarker
 	 */
 	public synchronized MemoryBenchmarker disableGpuMemoryTracking() {
@@ -131,7 +144,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Whether this machine has an NVIDIA GPU that {@code nvidia-smi} can read. The first call may take a moment.
+	 * Whether this machine has an NVIDIA GPU that {@code nvidia-smi} can read. The first
+	 * call may take a moment.
 	 * @return whether GPU memory tracking gives figures
 	 */
 	public boolean isGpuAvailable() {
@@ -139,10 +153,12 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds the {@code n} classes holding the most heap to every sample, taken at that sample from a fresh class
-	 * histogram, as the original does. Expensive: every sample then forces a full, stop-the-world GC and a heap walk
-	 * (see {@link io.porterbench.memory.ClassHistogram}), on the recording thread and inside the sample's
-	 * {@code gstep_memory}, {@code gstop_memory} or {@code <topic>_MEMORY_STEP} time. Ends a refresh asked for with
+	 * Adds the {@code n} classes holding the most heap to every sample, taken at that
+	 * sample from a fresh class histogram, as the original does. Expensive: every sample
+	 * then forces a full, stop-the-world GC and a heap walk (see
+	 * {@link io.porterbench.memory.ClassHistogram}), on the recording thread and inside
+	 * the sample's {@code gstep_memory}, {@code gstop_memory} or
+	 * {@code <topic>_MEMORY_STEP} time. Ends a refresh asked for with
 	 * {@link #setTopN(int, Duration)}.
 	 * @param n how many classes; 0 turns it off
 	 * @return this memory benchmarker
@@ -158,14 +174,17 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Opts in to cheaper, older top classes: adds the {@code n} classes holding the most heap to every sample from a
-	 * class histogram refreshed on the poller thread every {@code maxAge}, so a sample's top classes describe the heap
-	 * of up to {@code maxAge} before it. Each refresh still forces a full GC, on the poller thread.
+	 * Opts in to cheaper, older top classes: adds the {@code n} classes holding the most
+	 * heap to every sample from a class histogram refreshed on the poller thread every
+	 * {@code maxAge}, so a sample's top classes describe the heap of up to {@code maxAge}
+	 * before it. Each refresh still forces a full GC, on the poller thread.
 	 * {@link #setTopN(int)} takes them at each sample instead.
 	 * @param n how many classes; 0 turns it off
-	 * @param maxAge the time between two histograms and so the top classes' maximum age, at least 1 ms
+	 * @param maxAge the time between two histograms and so the top classes' maximum age,
+	 * at least 1 ms
 	 * @return this memory benchmarker
-	 * @throws IllegalArgumentException if {@code n} is negative or the interval shorter than 1 ms
+	 * @throws IllegalArgumentException if {@code n} is negative or the interval shorter
+	 * than 1 ms
 	 */
 	public synchronized MemoryBenchmarker setTopN(int n, Duration maxAge) {
 		requireTopN(n);
@@ -184,8 +203,10 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * The maximum age of a sample's top classes, when they come from the background refresh.
-	 * @return the refresh interval, or empty when top classes are taken at each sample (or off)
+	 * The maximum age of a sample's top classes, when they come from the background
+	 * refresh.
+	 * @return the refresh interval, or empty when top classes are taken at each sample
+	 * (or off)
 	 */
 	public Optional<Duration> topClassesMaxAge() {
 		return Optional.ofNullable(this.topClassesRefreshInterval);
@@ -223,7 +244,8 @@ public final class MemoryBenchmarker {
 
 	/**
 	 * Whether GPU memory tracking was asked for.
-	 * @return true after {@link #enableGpuMemoryTracking()}, whether or not a GPU is there
+	 * @return true after {@link #enableGpuMemoryTracking()}, whether or not a GPU is
+	 * there
 	 */
 	public boolean isGpuTracking() {
 		return this.gpuRefreshInterval != null;
@@ -238,8 +260,9 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Turns memory tracking off: no more samples or memory time entries, and the poller thread ends. The settings stay
-	 * for the next {@link Benchmarker#enableMemoryTracking(boolean)}.
+	 * Turns memory tracking off: no more samples or memory time entries, and the poller
+	 * thread ends. The settings stay for the next
+	 * {@link Benchmarker#enableMemoryTracking(boolean)}.
 	 */
 	public synchronized void disable() {
 		this.enabled = false;
@@ -284,14 +307,20 @@ public final class MemoryBenchmarker {
 		this.topClasses = (n > 0) ? this.source.topClasses(n) : List.of();
 	}
 
-	/** Opens the memory side of a new iteration and takes its {@code gstep} sample; it starts after the sample. */
+	/**
+	 * Opens the memory side of a new iteration and takes its {@code gstep} sample; it
+	 * starts after the sample.
+	 */
 	void openIteration(ThreadIteration thread, BenchClock clock) {
 		thread.openMemory(0);
 		sample(thread, GSTEP, null);
 		thread.stampMemoryStart(clock.epochSeconds());
 	}
 
-	/** Opens the memory side of an iteration opened by a step, without a {@code gstep} sample. */
+	/**
+	 * Opens the memory side of an iteration opened by a step, without a {@code gstep}
+	 * sample.
+	 */
 	void openIterationQuietly(ThreadIteration thread, double startEpochSeconds) {
 		thread.openMemory(startEpochSeconds);
 	}
@@ -303,8 +332,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Takes a sample on the calling thread: cheap figures read now, top classes taken now unless refreshed in the
-	 * background, GPU memory from the poller's last refresh.
+	 * Takes a sample on the calling thread: cheap figures read now, top classes taken now
+	 * unless refreshed in the background, GPU memory from the poller's last refresh.
 	 */
 	void sample(ThreadIteration thread, String topic, Object extra) {
 		MemorySource memory = this.source;
@@ -314,7 +343,8 @@ public final class MemoryBenchmarker {
 		long maxRss = MemorySamples.NO_PEAK;
 		if (this.pollInterval != null) {
 			long peak = this.poller.takePeak();
-			// the sample's own reading belongs to the window too, so the peak is never below it
+			// the sample's own reading belongs to the window too, so the peak is never
+			// below it
 			maxRss = (peak != 0) ? Math.max(peak, rss) : 0;
 		}
 		thread.addMemorySample(topic, rss, maxRss, heapUsed, heapCommitted, this.gpu, topClasses(), extra);
@@ -332,7 +362,10 @@ public final class MemoryBenchmarker {
 		return this.topClasses;
 	}
 
-	/** The topic of the time entry for a step's memory overhead, {@code <topic>_MEMORY_STEP}. */
+	/**
+	 * The topic of the time entry for a step's memory overhead,
+	 * {@code <topic>_MEMORY_STEP}.
+	 */
 	String memoryStepTopic(String topic) {
 		String cached = this.memoryStepTopics.get(topic);
 		if (cached != null) {

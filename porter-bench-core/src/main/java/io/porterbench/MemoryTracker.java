@@ -1,10 +1,12 @@
 package io.porterbench;
 
 /**
- * The memory side of a {@link Benchmarker}'s iterations: the one collaborator the recording methods call at each
- * opening, step and close, which does nothing while memory tracking is off. It takes the samples through the
- * benchmarker's {@link MemoryBenchmarker} and records what they cost ({@code gstep_memory}, {@code gstop_memory},
- * {@code <topic>_MEMORY_STEP}) through the benchmarker's timed entries.
+ * The memory side of a {@link Benchmarker}'s iterations: the one collaborator the
+ * recording methods call at each opening, step and close, which does nothing while memory
+ * tracking is off. It takes the samples through the benchmarker's
+ * {@link MemoryBenchmarker} and records what they cost ({@code gstep_memory},
+ * {@code gstop_memory}, {@code <topic>_MEMORY_STEP}) through the benchmarker's timed
+ * entries.
  */
 final class MemoryTracker {
 
@@ -21,8 +23,8 @@ final class MemoryTracker {
 	}
 
 	/**
-	 * After {@code gstep} opened an iteration: takes the {@code gstep} sample and records its cost; GLOBAL and the
-	 * first step leave that cost out, as in the original.
+	 * After {@code gstep} opened an iteration: takes the {@code gstep} sample and records
+	 * its cost; GLOBAL and the first step leave that cost out, as in the original.
 	 */
 	void opened(ThreadIteration thread) {
 		if (this.memory.isEnabled()) {
@@ -39,7 +41,10 @@ final class MemoryTracker {
 		}
 	}
 
-	/** After a step: the per-step sample when asked for, and the {@code <topic>_MEMORY_STEP} entry. */
+	/**
+	 * After a step: the per-step sample when asked for, and the
+	 * {@code <topic>_MEMORY_STEP} entry.
+	 */
 	void stepped(ThreadIteration thread, String topic, Object extra) {
 		if (this.memory.isEnabled()) {
 			if (this.memory.isPerStep() && thread.tracksMemory) {
@@ -50,9 +55,9 @@ final class MemoryTracker {
 	}
 
 	/**
-	 * Before an iteration closes: takes the {@code gstop} sample and records its cost as {@code gstop_memory}, which
-	 * GLOBAL includes; an iteration that tracked memory is closed on its memory side even when tracking was turned off
-	 * since.
+	 * Before an iteration closes: takes the {@code gstop} sample and records its cost as
+	 * {@code gstop_memory}, which GLOBAL includes; an iteration that tracked memory is
+	 * closed on its memory side even when tracking was turned off since.
 	 * @return the end of the iteration: {@code now}, or the end of the sample's entry
 	 */
 	long closing(ThreadIteration thread, long now) {
@@ -75,8 +80,8 @@ final class MemoryTracker {
 	}
 
 	/**
-	 * Where the tracker records the time its samples cost: an entry of the library's own, the time since the previous
-	 * entry of the iteration.
+	 * Where the tracker records the time its samples cost: an entry of the library's own,
+	 * the time since the previous entry of the iteration.
 	 */
 	@FunctionalInterface
 	interface TimedEntries {

@@ -24,8 +24,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency rules of the design: the core stands alone, its packages form no cycle, and its public API names
- * only JDK types and porter-bench's own public types.
+ * The dependency rules of the design: the core stands alone, its packages form no cycle,
+ * and its public API names only JDK types and porter-bench's own public types.
  */
 class ArchitectureTests {
 
@@ -33,7 +33,8 @@ class ArchitectureTests {
 
 	private static final String INTERNAL = "io.porterbench.internal";
 
-	private final JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses core = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
 	@Test
@@ -67,7 +68,8 @@ class ArchitectureTests {
 
 	@Test
 	void packagesFormNoCycle() {
-		// the root package is a slice of its own, so root <-> record and root <-> summary count as cycles
+		// the root package is a slice of its own, so root <-> record and root <-> summary
+		// count as cycles
 		slices().assignedFrom(new SliceAssignment() {
 
 			@Override
@@ -94,14 +96,12 @@ class ArchitectureTests {
 
 	@Test
 	void publicApiNamesOnlyJdkAndPublicPorterBenchTypes() {
-		members().that(arePartOfThePublicApi())
-			.should(nameOnlyJdkAndPublicPorterBenchTypes())
-			.check(this.core);
+		members().that(arePartOfThePublicApi()).should(nameOnlyJdkAndPublicPorterBenchTypes()).check(this.core);
 	}
 
 	private static DescribedPredicate<JavaMember> arePartOfThePublicApi() {
-		return DescribedPredicate.describe("are public or protected members of public classes outside "
-				+ INTERNAL, (member) -> {
+		return DescribedPredicate.describe("are public or protected members of public classes outside " + INTERNAL,
+				(member) -> {
 					JavaClass owner = member.getOwner();
 					boolean visible = member.getModifiers().contains(JavaModifier.PUBLIC)
 							|| member.getModifiers().contains(JavaModifier.PROTECTED);
@@ -127,8 +127,8 @@ class ArchitectureTests {
 				for (JavaClass type : named) {
 					JavaClass base = type.getBaseComponentType();
 					if (!isAllowed(base)) {
-						events.add(SimpleConditionEvent.violated(member,
-								member.getFullName() + " names " + base.getName() + " in " + member.getSourceCodeLocation()));
+						events.add(SimpleConditionEvent.violated(member, member.getFullName() + " names "
+								+ base.getName() + " in " + member.getSourceCodeLocation()));
 					}
 				}
 			}

@@ -9,14 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one background writer of a registry: auto-saves requested on the hot path run here, and a save requested again
- * while it is still pending runs once.
+ * The one background writer of a registry: auto-saves requested on the hot path run here,
+ * and a save requested again while it is still pending runs once.
  *
- * <p>A task's exceptions are logged; an {@link Error} is not caught: it ends the thread and reaches its uncaught-exception
- * handler, and a fresh thread runs what is still queued.
+ * <p>
+ * A task's exceptions are logged; an {@link Error} is not caught: it ends the thread and
+ * reaches its uncaught-exception handler, and a fresh thread runs what is still queued.
  *
- * <p>The thread is a daemon, started on the first request, so it never keeps the JVM alive. {@link #close()} runs what
- * is pending and stops it; a later request starts a new one.
+ * <p>
+ * The thread is a daemon, started on the first request, so it never keeps the JVM alive.
+ * {@link #close()} runs what is pending and stops it; a later request starts a new one.
  */
 public final class AutoSaver implements AutoCloseable {
 
@@ -35,7 +37,8 @@ public final class AutoSaver implements AutoCloseable {
 
 	/**
 	 * Asks for a task to run on the writer thread; does nothing if it is already pending.
-	 * @param task a task that handles its own failures; the same instance each time for one target
+	 * @param task a task that handles its own failures; the same instance each time for
+	 * one target
 	 */
 	public void request(Runnable task) {
 		if (this.pending.add(task)) {
@@ -72,7 +75,8 @@ public final class AutoSaver implements AutoCloseable {
 		}
 		finally {
 			if (!stopped) {
-				// an Error ended this thread on its way to the uncaught-exception handler: what is queued still runs
+				// an Error ended this thread on its way to the uncaught-exception
+				// handler: what is queued still runs
 				restartIfQueued();
 			}
 		}
@@ -107,7 +111,8 @@ public final class AutoSaver implements AutoCloseable {
 				task.run();
 			}
 			catch (Exception ex) {
-				// an Error (OutOfMemoryError, StackOverflowError...) is not ours to swallow: it propagates
+				// an Error (OutOfMemoryError, StackOverflowError...) is not ours to
+				// swallow: it propagates
 				logger.warn("porter-bench auto-save failed; the data stays in memory for the next save", ex);
 			}
 		}

@@ -3,11 +3,12 @@ package io.porterbench.internal;
 import java.util.Arrays;
 
 /**
- * The calls of one iteration in arrays, in call order: the shape the store keeps, snapshots copy and the writer
- * reads. A call's position is its {@code crono_counter}.
+ * The calls of one iteration in arrays, in call order: the shape the store keeps,
+ * snapshots copy and the writer reads. A call's position is its {@code crono_counter}.
  *
- * <p>Mutable so that the store can reuse the objects of its retained window; a snapshot's copies are never changed
- * again.
+ * <p>
+ * Mutable so that the store can reuse the objects of its retained window; a snapshot's
+ * copies are never changed again.
  */
 public final class IterationData {
 
@@ -56,7 +57,8 @@ public final class IterationData {
 	}
 
 	/**
-	 * Overwrites this iteration with the given one, reusing the arrays where they are large enough.
+	 * Overwrites this iteration with the given one, reusing the arrays where they are
+	 * large enough.
 	 * @param number the iteration's number
 	 * @param startEpochSeconds when it began, epoch seconds
 	 * @param stopEpochSeconds when it ended, epoch seconds, or 0 while open
@@ -103,7 +105,8 @@ public final class IterationData {
 	}
 
 	/**
-	 * Takes the per-topic sums computed when the iteration closed, so that a save never computes them again.
+	 * Takes the per-topic sums computed when the iteration closed, so that a save never
+	 * computes them again.
 	 * @param computed the sums of the calls just {@link #set}
 	 */
 	public void setTopicSums(TopicSums computed) {
@@ -115,8 +118,9 @@ public final class IterationData {
 	}
 
 	/**
-	 * The calls grouped by topic with each topic's sum: those taken when the iteration closed, or computed now, once,
-	 * for an iteration copied while open. Not for concurrent use.
+	 * The calls grouped by topic with each topic's sum: those taken when the iteration
+	 * closed, or computed now, once, for an iteration copied while open. Not for
+	 * concurrent use.
 	 * @return the sums
 	 */
 	public TopicSums topicSums() {

@@ -3,8 +3,8 @@ package io.porterbench.internal;
 import java.util.Arrays;
 
 /**
- * One iteration's calls grouped by topic in order of first call, with each topic's sum, in arrays reused from one
- * iteration to the next.
+ * One iteration's calls grouped by topic in order of first call, with each topic's sum,
+ * in arrays reused from one iteration to the next.
  */
 public final class TopicSums {
 
@@ -29,7 +29,8 @@ public final class TopicSums {
 	}
 
 	/**
-	 * Groups calls given as arrays, replacing what the previous call computed; allocates only to grow its arrays.
+	 * Groups calls given as arrays, replacing what the previous call computed; allocates
+	 * only to grow its arrays.
 	 * @param callTopics the calls' topics
 	 * @param callNanos the calls' durations
 	 * @param size how many calls, from index 0
@@ -52,7 +53,8 @@ public final class TopicSums {
 	}
 
 	/**
-	 * Takes the grouping another instance computed, growing this one's arrays when needed.
+	 * Takes the grouping another instance computed, growing this one's arrays when
+	 * needed.
 	 * @param source the sums to copy
 	 */
 	public void copyFrom(TopicSums source) {
@@ -142,4 +144,3 @@ public final class TopicSums {
 	}
 
 }
-

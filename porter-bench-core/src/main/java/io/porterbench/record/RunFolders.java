@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds saved runs: which files are run files, which folders hold runs, and the runs under a root, for every tool that
- * reads them (the dashboard, the command line tool, {@link RunRecord}).
+ * Finds saved runs: which files are run files, which folders hold runs, and the runs
+ * under a root, for every tool that reads them (the dashboard, the command line tool,
+ * {@link RunRecord}).
  */
 public final class RunFolders {
 
@@ -31,8 +32,9 @@ public final class RunFolders {
 	/**
 	 * Whether a file name is one of a run's files.
 	 * @param fileName a file name
-	 * @return true for {@code <name>_STEP_DICT_DATA.json}, {@code <name>_STEP_DICT_SUMMARY.json} and
-	 * {@code <name>_MEMORY.json} with a non-empty name, not hidden
+	 * @return true for {@code <name>_STEP_DICT_DATA.json},
+	 * {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json} with a
+	 * non-empty name, not hidden
 	 */
 	public static boolean isRunFile(String fileName) {
 		return benchName(fileName).isPresent();
@@ -56,7 +58,8 @@ public final class RunFolders {
 	}
 
 	/**
-	 * Whether a folder holds at least one file named as a run file. An unreadable or missing folder holds none.
+	 * Whether a folder holds at least one file named as a run file. An unreadable or
+	 * missing folder holds none.
 	 * @param folder a folder
 	 * @return true if an entry of the folder has a run file's name
 	 */
@@ -67,7 +70,8 @@ public final class RunFolders {
 	/**
 	 * Where a folder keeps its runs.
 	 * @param folder a folder
-	 * @return its {@code TICTOC_PERFORMANCE} subfolder if it has one, else the folder itself
+	 * @return its {@code TICTOC_PERFORMANCE} subfolder if it has one, else the folder
+	 * itself
 	 */
 	public static Path runsRoot(Path folder) {
 		Path nested = folder.resolve(RunFiles.RUNS_FOLDER);
@@ -75,10 +79,11 @@ public final class RunFolders {
 	}
 
 	/**
-	 * The runs directly under a root: real folders (not links), not hidden, named as a run time in either of
-	 * porter-bench's or the original's forms, or holding run files.
+	 * The runs directly under a root: real folders (not links), not hidden, named as a
+	 * run time in either of porter-bench's or the original's forms, or holding run files.
 	 * @param root the folder of runs
-	 * @return the runs, newest first, then those named otherwise by name; empty when the root is missing or unreadable
+	 * @return the runs, newest first, then those named otherwise by name; empty when the
+	 * root is missing or unreadable
 	 */
 	public static List<RunFolder> list(Path root) {
 		List<RunFolder> runs = new ArrayList<>();
@@ -105,7 +110,8 @@ public final class RunFolders {
 			stream.forEach(children::add);
 		}
 		catch (IOException | RuntimeException ex) {
-			// an unreadable folder lists as empty, so one bad folder never hides the others
+			// an unreadable folder lists as empty, so one bad folder never hides the
+			// others
 		}
 		return children;
 	}
@@ -115,7 +121,8 @@ public final class RunFolders {
 	 *
 	 * @param name the folder's name
 	 * @param path the folder
-	 * @param time when the run started, as its folder name says, or empty for a folder named otherwise
+	 * @param time when the run started, as its folder name says, or empty for a folder
+	 * named otherwise
 	 */
 	public record RunFolder(String name, Path path, Optional<RunFolderNames.RunTime> time) {
 	}

@@ -5,8 +5,8 @@ package io.porterbench.record;
  *
  * @param time its duration in seconds
  * @param cronoCounter its position among the calls of the iteration
- * @param extra the extra value given with the call as plain Java values ({@code Map}, {@code List}, {@code String},
- * {@code Number} or {@code Boolean}), or {@code null}
+ * @param extra the extra value given with the call as plain Java values ({@code Map},
+ * {@code List}, {@code String}, {@code Number} or {@code Boolean}), or {@code null}
  */
 public record SavedCall(double time, int cronoCounter, Object extra) {
 }

@@ -2,10 +2,10 @@ package io.porterbench.summary;
 
 import java.util.Arrays;
 
-
 /**
- * Computes {@link StepStats} exactly from all values, as the original's {@code summurize} does: numpy's linear
- * interpolation for percentiles and Tukey fences ({@code 1.5 IQR}, lower fence at least 0) for the filtered mean.
+ * Computes {@link StepStats} exactly from all values, as the original's {@code summurize}
+ * does: numpy's linear interpolation for percentiles and Tukey fences ({@code 1.5 IQR},
+ * lower fence at least 0) for the filtered mean.
  */
 public final class ExactStats {
 
@@ -54,7 +54,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The percentile of sorted values by linear interpolation between closest ranks (numpy's default).
+	 * The percentile of sorted values by linear interpolation between closest ranks
+	 * (numpy's default).
 	 * @param sorted values in ascending order, at least one
 	 * @param percent 0 to 100
 	 * @return the percentile
@@ -67,7 +68,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The mean of the sorted values inside the Tukey fences {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
+	 * The mean of the sorted values inside the Tukey fences
+	 * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
 	 * @param sorted values in ascending order, at least one
 	 * @return the filtered mean
 	 */

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Loading a run in porter-bench's own format: the original's keys plus {@code count}, {@code total}, {@code std},
- * {@code p50}, {@code p90}, {@code p99} in the summary and {@code heap used}, {@code heap committed} in memory samples.
+ * Loading a run in porter-bench's own format: the original's keys plus {@code count},
+ * {@code total}, {@code std}, {@code p50}, {@code p90}, {@code p99} in the summary and
+ * {@code heap used}, {@code heap committed} in memory samples.
  */
 class RunRecordOwnFormatTests {
 
@@ -125,7 +126,8 @@ class RunRecordOwnFormatTests {
 		assertThat(first.calls().get("proc")).extracting(SavedCall::time).containsExactly(0.375, 0.125);
 		assertThat(first.calls().get("proc")).extracting(SavedCall::cronoCounter).containsExactly(1, 2);
 		assertThat(first.absolutes().get("proc")).isEqualTo(0.5);
-		assertThat(((List<?>) ((Map<?, ?>) first.calls().get("load").get(0).extra()).get("tags")).get(1)).isEqualTo("b");
+		assertThat(((List<?>) ((Map<?, ?>) first.calls().get("load").get(0).extra()).get("tags")).get(1))
+			.isEqualTo("b");
 	}
 
 	@Test

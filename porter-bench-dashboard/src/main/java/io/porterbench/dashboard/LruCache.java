@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A small, thread-safe cache that keeps the most recently used entries up to a fixed count.
+ * A small, thread-safe cache that keeps the most recently used entries up to a fixed
+ * count.
  *
  * @param <K> the key type
  * @param <V> the value type

@@ -40,11 +40,7 @@ class StarterArchitectureTests {
 
 	@Test
 	void beanMethodsAreNotPublic() {
-		methods().that()
-			.areAnnotatedWith(Bean.class)
-			.should()
-			.notBePublic()
-			.check(this.classes);
+		methods().that().areAnnotatedWith(Bean.class).should().notBePublic().check(this.classes);
 	}
 
 	@Test
@@ -61,7 +57,8 @@ class StarterArchitectureTests {
 
 	@Test
 	void packagesFormNoCycle() {
-		// the starter's root package is a slice of its own, so a cycle between it and a sub-package counts too
+		// the starter's root package is a slice of its own, so a cycle between it and a
+		// sub-package counts too
 		slices().assignedFrom(new SliceAssignment() {
 
 			@Override

@@ -11,7 +11,8 @@ import io.porterbench.record.RunFolders;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --path} and {@code --run} options shared by the commands that read one saved run.
+ * The {@code --path} and {@code --run} options shared by the commands that read one saved
+ * run.
  */
 final class RunSelection {
 
@@ -39,7 +40,8 @@ final class RunSelection {
 	/**
 	 * Loads a run.
 	 * @param path a run folder, or a root
-	 * @param runName a run under the root, or {@code null} for the latest (or for the run folder itself)
+	 * @param runName a run under the root, or {@code null} for the latest (or for the run
+	 * folder itself)
 	 * @return the loaded run
 	 * @throws BadInputException if the folder or the run does not exist
 	 */

@@ -31,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BenchAdvisorAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class,
-					BenchAdvisorAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class, BenchAdvisorAutoConfiguration.class));
 
 	@TempDir
 	Path root;
@@ -133,10 +132,12 @@ class BenchAdvisorAutoConfigurationTests {
 
 	@Test
 	void runWithTheInfrastructureAutoProxyCreatorProxiesAndTimesAnnotatedBeans() {
-		// without AspectJ, Spring Boot's AopAutoConfiguration registers this creator (class proxying) instead of the
+		// without AspectJ, Spring Boot's AopAutoConfiguration registers this creator
+		// (class proxying) instead of the
 		// AspectJ one; it applies infrastructure advisors only, which BenchAdvisor is
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAdvisorAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAdvisorAutoConfiguration.class))
 			.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(InfrastructureProxyingConfiguration.class, ServiceConfiguration.class)
 			.run((context) -> {
