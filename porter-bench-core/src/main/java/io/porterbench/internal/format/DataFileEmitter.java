@@ -1,4 +1,4 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,8 +115,6 @@ final class DataFileEmitter {
 
 	private int position;
 
-	private final TopicSums sums = new TopicSums();
-
 	private final Map<String, byte[]> names = new HashMap<>();
 
 	private final RunFileWriter.ExtraWriter extras;
@@ -164,8 +162,7 @@ final class DataFileEmitter {
 	}
 
 	private void writeIteration(IterationData iteration) throws IOException {
-		TopicSums sums = this.sums;
-		sums.compute(iteration);
+		TopicSums sums = iteration.topicSums();
 		put(this.first ? FIRST_ITERATION : NEXT_ITERATION);
 		this.first = false;
 		if (this.iterationNames.length < sums.count()) {
