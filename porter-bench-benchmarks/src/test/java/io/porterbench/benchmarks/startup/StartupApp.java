@@ -29,7 +29,8 @@ public class StartupApp {
 	 */
 	static Map<String, Object> properties(String root) {
 		return Map.of("server.port", "0", "server.address", "127.0.0.1", "management.endpoints.web.exposure.include",
-				"health,porterbench", "porterbench.root", root, "spring.main.banner-mode", "off");
+				"health,porterbench", "porterbench.root", root, "porterbench.dashboard.enabled", "true",
+				"spring.main.banner-mode", "off");
 	}
 
 	/**
