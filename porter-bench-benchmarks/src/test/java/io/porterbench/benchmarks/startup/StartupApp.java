@@ -23,7 +23,7 @@ public class StartupApp {
 
 	/**
 	 * The properties of a measured start: a random loopback port, the porterbench
-	 * endpoint exposed, run files in the given folder.
+	 * endpoint exposed, the opt-in dashboard on, run files in the given folder.
 	 * @param root the folder for porter-bench's run files
 	 * @return the properties
 	 */
