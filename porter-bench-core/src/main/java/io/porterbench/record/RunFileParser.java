@@ -86,6 +86,7 @@ final class RunFileParser {
 				case "absolutes" -> parts.absolutes = absolutes();
 				case INFO -> parts.info = info();
 				case "individual_calls" -> parts.calls = calls();
+				case "extra" -> parts.extra = extra();
 				default -> skip();
 			}
 		});
@@ -93,7 +94,7 @@ final class RunFileParser {
 		require(parts.info, INFO);
 		require(parts.calls, "individual_calls");
 		return new SavedIteration(parts.info.stepNumber, parts.info.startTime, parts.info.stopTime, parts.absolutes,
-				parts.calls);
+				parts.calls, parts.info.host, parts.info.pid, parts.extra);
 	}
 
 	private Info info() {
@@ -103,12 +104,14 @@ final class RunFileParser {
 				case "STEP_NUMBER" -> parts.stepNumber = whole();
 				case "START_TIME" -> parts.startTime = startTime();
 				case "STOP_TIME" -> parts.stopTime = number();
+				case "HOST" -> parts.host = string();
+				case "PID" -> parts.pid = whole();
 				default -> skip();
 			}
 		});
 		require(parts.stepNumber, "STEP_NUMBER");
 		require(parts.stopTime, "STOP_TIME");
-		return new Info(parts.stepNumber, parts.startTime, parts.stopTime);
+		return new Info(parts.stepNumber, parts.startTime, parts.stopTime, parts.host, parts.pid);
 	}
 
 	private double startTime() {
@@ -194,7 +197,7 @@ final class RunFileParser {
 		require(parts.info, INFO);
 		require(parts.samples, "data");
 		return new SavedMemoryIteration(parts.info.stepNumber, parts.info.startTime, parts.info.stopTime,
-				parts.samples);
+				parts.samples, parts.info.host, parts.info.pid);
 	}
 
 	private Map<String, List<SavedMemorySample>> samples() {
@@ -259,6 +262,13 @@ final class RunFileParser {
 			objects.add(new SavedMemorySample.TopObject(type, bytes));
 		});
 		return Collections.unmodifiableList(objects);
+	}
+
+	private String string() {
+		if (this.parser.currentToken() != JsonToken.VALUE_STRING) {
+			throw fail("should be a string, found " + describeCurrent());
+		}
+		return this.parser.getString();
 	}
 
 	private JsonNode extra() {
@@ -397,7 +407,7 @@ final class RunFileParser {
 		return (oneLine.length() <= 40) ? oneLine : oneLine.substring(0, 40) + "...";
 	}
 
-	private record Info(long stepNumber, double startTime, double stopTime) {
+	private record Info(long stepNumber, double startTime, double stopTime, String host, Long pid) {
 	}
 
 	private static final class InfoParts {
@@ -408,6 +418,10 @@ final class RunFileParser {
 
 		Double stopTime;
 
+		String host;
+
+		Long pid;
+
 	}
 
 	private static final class IterationParts {
@@ -417,6 +431,8 @@ final class RunFileParser {
 		Info info;
 
 		Map<String, List<SavedCall>> calls;
+
+		JsonNode extra;
 
 	}
 
