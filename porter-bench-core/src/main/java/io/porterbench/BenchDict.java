@@ -55,6 +55,8 @@ public final class BenchDict implements AutoCloseable {
 
 	private final boolean legacyFolderNames;
 
+	private final RunOrigin origin;
+
 	private final AutoSaver autoSaver;
 
 	private final OpenIterations openIterations = new OpenIterations();
@@ -83,6 +85,7 @@ public final class BenchDict implements AutoCloseable {
 		this.memorySource = builder.memorySource;
 		this.retainedIterations = builder.retainedIterations;
 		this.legacyFolderNames = builder.legacyFolderNames;
+		this.origin = builder.origin;
 		this.root = builder.root.toAbsolutePath().normalize();
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
@@ -273,6 +276,10 @@ public final class BenchDict implements AutoCloseable {
 		return this.clock;
 	}
 
+	RunOrigin origin() {
+		return (this.origin != null) ? this.origin : RunOrigin.current();
+	}
+
 	MemorySource memorySource() {
 		return this.memorySource;
 	}
@@ -309,6 +316,9 @@ public final class BenchDict implements AutoCloseable {
 		private int retainedIterations = DEFAULT_RETAINED_ITERATIONS;
 
 		private boolean legacyFolderNames;
+
+		// null: RunOrigin.current(), looked up on the first save rather than when the registry is built
+		private RunOrigin origin;
 
 		private Builder() {
 		}
@@ -368,6 +378,20 @@ public final class BenchDict implements AutoCloseable {
 		 */
 		public Builder legacyFolderNames(boolean legacyFolderNames) {
 			this.legacyFolderNames = legacyFolderNames;
+			return this;
+		}
+
+		/**
+		 * The host and process written as {@code HOST} and {@code PID} into the {@code info} of every saved
+		 * iteration; tests give fixed ones, {@link RunOrigin#none()} writes the original's keys only.
+		 * @param origin default {@link RunOrigin#current()}, the running process
+		 * @return this builder
+		 */
+		public Builder origin(RunOrigin origin) {
+			if (origin == null) {
+				throw new IllegalArgumentException("The run origin must not be null; use RunOrigin.none() to write none");
+			}
+			this.origin = origin;
 			return this;
 		}
 

@@ -325,8 +325,9 @@ public final class Benchmarker {
 		synchronized (this.saveLock) {
 			RunSnapshot snapshot = snapshot();
 			try {
-				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot));
-				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot);
+				RunOrigin origin = this.owner.origin();
+				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot), origin);
+				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot, origin);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new BenchSaveException(this.runDirectory, ex);
