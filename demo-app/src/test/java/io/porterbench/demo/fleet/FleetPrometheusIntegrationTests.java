@@ -3,6 +3,7 @@ package io.porterbench.demo.fleet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -204,6 +206,37 @@ class FleetPrometheusIntegrationTests {
 		});
 	}
 
+	@Test
+	void thePanelsDrawnWithChartJsMakeAPicture() throws Exception {
+		boolean chromium = Files.isExecutable(PanelImage.CHROMIUM);
+		if (!chromium && inCi()) {
+			fail("No Chromium at " + PanelImage.CHROMIUM + "; .ci/run installs Debian's chromium package");
+		}
+		assumeTrue(chromium, "No Chromium at " + PanelImage.CHROMIUM + " to draw the panels with");
+		JsonNode root = JsonMapper.builder().build().readTree(Files.readString(DASHBOARD));
+		PanelImage image = new PanelImage();
+		for (JsonNode panel : root.path("panels").values()) {
+			List<JsonNode> results = new ArrayList<>();
+			List<String> legends = new ArrayList<>();
+			for (JsonNode target : panel.path("targets").values()) {
+				Expression expression = new Expression(panel.path("title").asString(),
+						dashboard.replaceVariables(target.path("expr").asString()));
+				awaitData(expression);
+				results.add(prometheus.queryRange(expression.text(), Duration.ofMinutes(2), Duration.ofSeconds(1)));
+				legends.add(target.path("legendFormat").asString());
+			}
+			if (!results.isEmpty()) {
+				image.add(panel.path("title").asString(),
+						panel.path("fieldConfig").path("defaults").path("unit").asString(), results, legends);
+			}
+		}
+		// -Dporterbench.fleet.panels=../docs/grafana/porter-bench-panels.png refreshes the picture in the docs
+		Path png = Path.of(System.getProperty("porterbench.fleet.panels", "target/fleet/porter-bench-panels.png"));
+		int drawn = image.render(temp.resolve("panels"), png);
+		assertThat(drawn).isEqualTo(image.size()).isGreaterThanOrEqualTo(11);
+		assertThat(Files.size(png)).isGreaterThan(20_000);
+	}
+
 	private static void awaitData(Expression expression) {
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode result = prometheus.query(expression.text());
@@ -214,7 +247,7 @@ class FleetPrometheusIntegrationTests {
 	}
 
 	private static double value(JsonNode series) {
-		return Double.parseDouble(series.path("value").get(1).asString());
+		return PrometheusServer.number(series.path("value").get(1).asString());
 	}
 
 	private static boolean listening(int port) {

@@ -210,6 +210,19 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	/**
+	 * Reads a sample value as the HTTP API writes it: a decimal, {@code NaN}, {@code +Inf} or {@code -Inf}.
+	 * @param value the value's text
+	 * @return the value
+	 */
+	static double number(String value) {
+		return switch (value) {
+			case "+Inf" -> Double.POSITIVE_INFINITY;
+			case "-Inf" -> Double.NEGATIVE_INFINITY;
+			default -> Double.parseDouble(value);
+		};
+	}
+
+	/**
 	 * The address the server listens at.
 	 * @return its base URI
 	 */
