@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *
  * <p>This class imports nothing from porter-bench. The starter on the classpath is enough: its auto-configuration
  * creates the {@code BenchDict}, applies {@code @BenchStep}/{@code @BenchIteration}, publishes Micrometer meters and
- * the {@code /actuator/porterbench} endpoint, and the dashboard jar serves {@code /porterbench/}. The tour, in the
+ * the {@code /actuator/porterbench} endpoint, and the dashboard jar serves {@code /porterbench/} once
+ * {@code application.yml} turns it on ({@code porterbench.dashboard.enabled=true}). The tour, in the
  * order worth reading:
  * <ol>
  * <li>{@link io.porterbench.demo.orders.OrderController}: one HTTP request = one iteration, four services = four

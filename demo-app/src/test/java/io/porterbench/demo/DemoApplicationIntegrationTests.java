@@ -108,6 +108,11 @@ class DemoApplicationIntegrationTests {
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).containsIgnoringCase("<html").containsIgnoringCase("porter");
+		// on because application.yml opts in (porterbench.dashboard.enabled=true), and locked down like any page
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("script-src 'self'"));
+		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 	}
 
 	@Test

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DashboardProperties {
 
 	/**
-	 * Whether to serve the dashboard and its JSON API.
+	 * Whether to serve the dashboard and its JSON API. Off by default: the page shows every saved run to anyone who
+	 * can reach the application, so turning it on is a choice, best made together with access rules for its path.
 	 */
-	private boolean enabled = true;
+	private boolean enabled;
 
 	/**
 	 * Path under which the dashboard page and its API are served.
