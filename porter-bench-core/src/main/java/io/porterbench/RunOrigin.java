@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The host and process that record a run, written as {@code HOST} and {@code PID} into the {@code info} of every
- * iteration a save writes, so that runs of several instances can be told apart and merged with their sources named.
+ * The host and process that record a run, written as {@code HOST} and {@code PID} into
+ * the {@code info} of every iteration a save writes, so that runs of several instances
+ * can be told apart and merged with their sources named.
  *
- * <p>The Python original writes neither key and its tools ignore keys they do not know. {@link #none()} writes the
- * original's three keys only.
+ * <p>
+ * The Python original writes neither key and its tools ignore keys they do not know.
+ * {@link #none()} writes the original's three keys only.
  */
 public final class RunOrigin {
 
@@ -29,8 +31,9 @@ public final class RunOrigin {
 	}
 
 	/**
-	 * The running process: its id, and the host name from {@code HOSTNAME}, {@code COMPUTERNAME},
-	 * {@code /etc/hostname} or, failing those, the local host's name; looked up once, on the first save.
+	 * The running process: its id, and the host name from {@code HOSTNAME},
+	 * {@code COMPUTERNAME}, {@code /etc/hostname} or, failing those, the local host's
+	 * name; looked up once, on the first save.
 	 * @return the origin of the running process
 	 */
 	public static RunOrigin current() {
@@ -55,7 +58,8 @@ public final class RunOrigin {
 	}
 
 	/**
-	 * No origin: saves write the original's {@code STEP_NUMBER}, {@code START_TIME} and {@code STOP_TIME} only.
+	 * No origin: saves write the original's {@code STEP_NUMBER}, {@code START_TIME} and
+	 * {@code STOP_TIME} only.
 	 * @return the empty origin
 	 */
 	public static RunOrigin none() {
@@ -83,7 +87,10 @@ public final class RunOrigin {
 		return (this == NONE) ? "RunOrigin[none]" : "RunOrigin[host=" + this.host + ", pid=" + this.pid + "]";
 	}
 
-	/** Looked up on first use: the host name may need a name service, which must not slow down class loading. */
+	/**
+	 * Looked up on first use: the host name may need a name service, which must not slow
+	 * down class loading.
+	 */
 	private static final class Current {
 
 		static final RunOrigin ORIGIN = new RunOrigin(hostName(), ProcessHandle.current().pid());

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link RunOrigin}: every save names the host and process that recorded the run, and the loader reads
- * them back.
+ * Tests for {@link RunOrigin}: every save names the host and process that recorded the
+ * run, and the loader reads them back.
  */
 class RunOriginTests {
 

@@ -3,11 +3,12 @@ package io.porterbench.internal;
 import java.util.Arrays;
 
 /**
- * The calls of one iteration in arrays, in call order: the shape the store keeps, snapshots copy and the writer
- * reads. A call's position is its {@code crono_counter}.
+ * The calls of one iteration in arrays, in call order: the shape the store keeps,
+ * snapshots copy and the writer reads. A call's position is its {@code crono_counter}.
  *
- * <p>Mutable so that the store can reuse the objects of its retained window; a snapshot's copies are never changed
- * again.
+ * <p>
+ * Mutable so that the store can reuse the objects of its retained window; a snapshot's
+ * copies are never changed again.
  */
 public final class IterationData {
 
@@ -39,7 +40,8 @@ public final class IterationData {
 
 	double memoryStopEpochSeconds;
 
-	// Only for iterations read back from saved runs (a merge): the process that recorded them and the iteration's
+	// Only for iterations read back from saved runs (a merge): the process that recorded
+	// them and the iteration's
 	// own extra. The store never sets them, so the hot path does not pay for them.
 	String sourceHost;
 
@@ -59,7 +61,8 @@ public final class IterationData {
 	}
 
 	/**
-	 * Overwrites this iteration with the given one, reusing the arrays where they are large enough.
+	 * Overwrites this iteration with the given one, reusing the arrays where they are
+	 * large enough.
 	 * @param number the iteration's number
 	 * @param startEpochSeconds when it began, epoch seconds
 	 * @param stopEpochSeconds when it ended, epoch seconds, or 0 while open
@@ -144,8 +147,9 @@ public final class IterationData {
 	}
 
 	/**
-	 * Names the process that recorded an iteration read back from a saved run, and gives it an {@code extra} of its
-	 * own; the writer writes them instead of the saving process's {@code HOST} and {@code PID}.
+	 * Names the process that recorded an iteration read back from a saved run, and gives
+	 * it an {@code extra} of its own; the writer writes them instead of the saving
+	 * process's {@code HOST} and {@code PID}.
 	 * @param host the recording host, or {@code null} when unknown
 	 * @param pid the recording process's id, or a negative number when unknown
 	 * @param extra the iteration's own extra, or {@code null}

@@ -8,8 +8,9 @@ import io.porterbench.record.SavedMemorySample;
 import io.porterbench.record.SavedStepSummary;
 
 /**
- * What a benchmarker's files say about how it was recorded, in words for the message when two runs disagree: whose
- * SUMMARY file (porter-bench's ten figures or the original's four), and whether and how memory was tracked.
+ * What a benchmarker's files say about how it was recorded, in words for the message when
+ * two runs disagree: whose SUMMARY file (porter-bench's ten figures or the original's
+ * four), and whether and how memory was tracked.
  */
 final class BenchFormat {
 

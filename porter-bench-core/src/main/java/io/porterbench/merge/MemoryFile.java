@@ -12,8 +12,9 @@ import io.porterbench.record.SavedMemoryIteration;
 import io.porterbench.record.SavedMemorySample;
 
 /**
- * Writes merged memory iterations back as a MEMORY file, sample by sample as they were read: the original's six keys,
- * then {@code heap used} and {@code heap committed} where the source had them.
+ * Writes merged memory iterations back as a MEMORY file, sample by sample as they were
+ * read: the original's six keys, then {@code heap used} and {@code heap committed} where
+ * the source had them.
  */
 final class MemoryFile {
 
@@ -99,8 +100,8 @@ final class MemoryFile {
 	/**
 	 * A memory iteration of a source run, with its number in the merged run.
 	 *
-	 * @param number the number of its DATA iteration in the merged run, or {@link Long#MAX_VALUE} when the source's
-	 * DATA file does not have it
+	 * @param number the number of its DATA iteration in the merged run, or
+	 * {@link Long#MAX_VALUE} when the source's DATA file does not have it
 	 * @param sourceIndex the source run's position among the given runs
 	 * @param iteration the memory iteration
 	 */

@@ -34,23 +34,28 @@ import io.porterbench.record.SavedMemoryIteration;
 import io.porterbench.summary.SummaryCalculator;
 
 /**
- * Merges saved runs of the same benchmarkers, recorded by several instances or workers, into one new run folder: each
- * benchmarker's iterations from every run that has it, in the order they started, each naming its source in its own
- * {@code extra}, and SUMMARY files computed exactly over the merged iterations.
+ * Merges saved runs of the same benchmarkers, recorded by several instances or workers,
+ * into one new run folder: each benchmarker's iterations from every run that has it, in
+ * the order they started, each naming its source in its own {@code extra}, and SUMMARY
+ * files computed exactly over the merged iterations.
  *
  * <pre>{@code
  * Path merged = RunMerge.merge(List.of(Path.of("worker-1"), Path.of("worker-2")), Path.of("TICTOC_PERFORMANCE"));
  * }</pre>
  *
- * <p>Everything is read and checked before anything is written: bad input is an {@link IllegalArgumentException}
- * with a one-line message, and then nothing is written.
+ * <p>
+ * Everything is read and checked before anything is written: bad input is an
+ * {@link IllegalArgumentException} with a one-line message, and then nothing is written.
  */
 public final class RunMerge {
 
 	/** The key of an iteration's {@code extra} that names the run folder it came from. */
 	public static final String SOURCE = "source";
 
-	/** The key of an iteration's {@code extra} that holds its {@code STEP_NUMBER} in its source run. */
+	/**
+	 * The key of an iteration's {@code extra} that holds its {@code STEP_NUMBER} in its
+	 * source run.
+	 */
 	public static final String SOURCE_STEP_NUMBER = "source_step_number";
 
 	private static final double NANOS_PER_SECOND = 1e9;
@@ -60,13 +65,15 @@ public final class RunMerge {
 
 	/**
 	 * Merges runs into a new run folder under a root.
-	 * @param runs the runs: each a run folder, or a folder that holds runs (then its latest run); at least one
+	 * @param runs the runs: each a run folder, or a folder that holds runs (then its
+	 * latest run); at least one
 	 * @param root the folder that gets the merged run folder, created if missing
 	 * @return the merged run folder
-	 * @throws IllegalArgumentException with a one-line message, when no run is given, a path is not a run or is given
-	 * twice, a file is malformed or missing, or the runs disagree on the format of a benchmarker's files; nothing is
-	 * written then
-	 * @throws UncheckedIOException if the merged run could not be written; nothing of it is left behind
+	 * @throws IllegalArgumentException with a one-line message, when no run is given, a
+	 * path is not a run or is given twice, a file is malformed or missing, or the runs
+	 * disagree on the format of a benchmarker's files; nothing is written then
+	 * @throws UncheckedIOException if the merged run could not be written; nothing of it
+	 * is left behind
 	 */
 	public static Path merge(List<Path> runs, Path root) {
 		if (runs == null || runs.isEmpty()) {
@@ -105,8 +112,8 @@ public final class RunMerge {
 
 	private static Path runFolder(Path given) {
 		if (!Files.isDirectory(given)) {
-			throw new IllegalArgumentException(given + " is not a run: " + (Files.exists(given) ? "it is a file, not a "
-					+ "folder" : "no such folder"));
+			throw new IllegalArgumentException(given + " is not a run: "
+					+ (Files.exists(given) ? "it is a file, not a " + "folder" : "no such folder"));
 		}
 		List<Path> folders = RunRecord.runFolders(given);
 		if (folders.isEmpty()) {
@@ -134,9 +141,9 @@ public final class RunMerge {
 		for (Part other : parts.subList(1, parts.size())) {
 			String otherFormat = BenchFormat.of(other.bench());
 			if (!format.equals(otherFormat)) {
-				throw new IllegalArgumentException("The runs disagree on the format of benchmarker '" + name + "': "
-						+ first.source().folder() + " has " + format + ", " + other.source().folder() + " has "
-						+ otherFormat);
+				throw new IllegalArgumentException(
+						"The runs disagree on the format of benchmarker '" + name + "': " + first.source().folder()
+								+ " has " + format + ", " + other.source().folder() + " has " + otherFormat);
 			}
 		}
 	}
@@ -150,7 +157,8 @@ public final class RunMerge {
 			for (MergedBench bench : merged.values()) {
 				bench.write(staging);
 			}
-			// readers never see a half-merged run: it appears under its name complete or not at all
+			// readers never see a half-merged run: it appears under its name complete or
+			// not at all
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return target;
 		}
@@ -160,8 +168,7 @@ public final class RunMerge {
 		}
 		catch (IOException ex) {
 			deleteQuietly(staging);
-			throw new UncheckedIOException("Could not write the merged run under " + root + ": " + ex.getMessage(),
-					ex);
+			throw new UncheckedIOException("Could not write the merged run under " + root + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -175,7 +182,8 @@ public final class RunMerge {
 					Files.deleteIfExists(file);
 				}
 				catch (IOException ex) {
-					// best effort: the staging folder's dot name keeps it out of every run listing
+					// best effort: the staging folder's dot name keeps it out of every
+					// run listing
 				}
 			});
 		}
@@ -238,7 +246,8 @@ public final class RunMerge {
 					iterations.add(new Merging(part, i, saved.get(i)));
 				}
 			}
-			// closed first and open last, as a save writes them; each group in start-time order, ties in input order
+			// closed first and open last, as a save writes them; each group in start-time
+			// order, ties in input order
 			iterations.sort(Comparator.comparing((Merging m) -> m.iteration().isOpen())
 				.thenComparing((Merging m) -> m.iteration().startTime(), RunMerge::compareStartTimes)
 				.thenComparingInt((Merging m) -> m.part().index())
@@ -256,8 +265,8 @@ public final class RunMerge {
 			for (Part part : parts) {
 				for (SavedMemoryIteration iteration : part.bench().memory()) {
 					Long number = numbers.get(new SourceStep(part.index(), iteration.stepNumber()));
-					memory.add(new MemoryFile.Entry((number != null) ? number : Long.MAX_VALUE, part.index(),
-							iteration));
+					memory
+						.add(new MemoryFile.Entry((number != null) ? number : Long.MAX_VALUE, part.index(), iteration));
 				}
 			}
 			memory.sort(Comparator.comparingLong(MemoryFile.Entry::number)
@@ -312,7 +321,8 @@ public final class RunMerge {
 		return data;
 	}
 
-	// A merged run merged again keeps naming the run each iteration was first recorded in.
+	// A merged run merged again keeps naming the run each iteration was first recorded
+	// in.
 	private static JsonNode sourceExtra(Merging merging) {
 		JsonNode existing = merging.iteration().extra();
 		if (existing != null && existing.has(SOURCE)) {
@@ -324,7 +334,8 @@ public final class RunMerge {
 		return extra;
 	}
 
-	// The files hold seconds written from whole nanoseconds (ours) or from Python floats; rounding to the nanosecond
+	// The files hold seconds written from whole nanoseconds (ours) or from Python floats;
+	// rounding to the nanosecond
 	// gives ours back exactly.
 	private static long nanos(double seconds) {
 		if (!Double.isFinite(seconds)) {

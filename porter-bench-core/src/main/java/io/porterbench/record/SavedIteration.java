@@ -9,14 +9,17 @@ import tools.jackson.databind.JsonNode;
  * One iteration of a saved DATA file.
  *
  * @param stepNumber the iteration's number ({@code STEP_NUMBER})
- * @param startTime epoch seconds, or {@code NaN} when the file has none (the original writes {@code []})
+ * @param startTime epoch seconds, or {@code NaN} when the file has none (the original
+ * writes {@code []})
  * @param stopTime epoch seconds, or 0 for an iteration that was still open
  * @param absolutes per topic, the sum of its calls in seconds, in file order
  * @param calls per topic, its calls, in file order
- * @param host the host of the process that recorded it ({@code HOST} in {@code info}), or {@code null} when the file
- * does not say (the Python original's files never do)
- * @param pid that process's id ({@code PID} in {@code info}), or {@code null} when the file does not say
- * @param extra the iteration's own {@code extra} (a merged run names each iteration's source there), or {@code null}
+ * @param host the host of the process that recorded it ({@code HOST} in {@code info}), or
+ * {@code null} when the file does not say (the Python original's files never do)
+ * @param pid that process's id ({@code PID} in {@code info}), or {@code null} when the
+ * file does not say
+ * @param extra the iteration's own {@code extra} (a merged run names each iteration's
+ * source there), or {@code null}
  */
 public record SavedIteration(long stepNumber, double startTime, double stopTime, Map<String, Double> absolutes,
 		Map<String, List<SavedCall>> calls, String host, Long pid, JsonNode extra) {

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * Tests for {@link RunMerge}: two workers' runs of the same benchmarkers become one run whose summaries are those of
- * the union of their iterations, computed exactly.
+ * Tests for {@link RunMerge}: two workers' runs of the same benchmarkers become one run
+ * whose summaries are those of the union of their iterations, computed exactly.
  */
 class RunMergeTests {
 
@@ -65,8 +65,7 @@ class RunMergeTests {
 		Path a = saveWorker("a", WORKER_A_START, RunOrigin.of("host-a", 101), durationsA(), false);
 		Path b = saveWorker("b", WORKER_B_START, RunOrigin.of("host-b", 202), durationsB(), false);
 
-		BenchRecord orders = RunRecord.load(RunMerge.merge(List.of(b, a), this.temp.resolve("merged")))
-			.bench("orders");
+		BenchRecord orders = RunRecord.load(RunMerge.merge(List.of(b, a), this.temp.resolve("merged"))).bench("orders");
 
 		double[] starts = orders.iterations().stream().mapToDouble(SavedIteration::startTime).toArray();
 		double[] sorted = starts.clone();
@@ -90,7 +89,8 @@ class RunMergeTests {
 	void mergedSummaryIsTheSummaryOfTheUnionNotAnAverageOfTheRuns() throws IOException {
 		Path a = saveWorker("a", WORKER_A_START, RunOrigin.of("host-a", 101), durationsA(), false);
 		Path b = saveWorker("b", WORKER_B_START, RunOrigin.of("host-b", 202), durationsB(), false);
-		// the same iterations recorded by one process: what the merge must reproduce figure for figure
+		// the same iterations recorded by one process: what the merge must reproduce
+		// figure for figure
 		long[] union = concat(durationsA(), durationsB());
 		Path whole = saveWorker("whole", WORKER_A_START, RunOrigin.of("host-a", 101), union, false);
 
@@ -134,8 +134,7 @@ class RunMergeTests {
 		Path a = saveWorker("a", WORKER_A_START, RunOrigin.of("host-a", 101), durationsA(), true);
 		Path b = saveWorker("b", WORKER_B_START, RunOrigin.of("host-b", 202), durationsB(), true);
 
-		BenchRecord orders = RunRecord.load(RunMerge.merge(List.of(a, b), this.temp.resolve("merged")))
-			.bench("orders");
+		BenchRecord orders = RunRecord.load(RunMerge.merge(List.of(a, b), this.temp.resolve("merged"))).bench("orders");
 
 		assertThat(orders.memory()).hasSize(7);
 		assertThat(orders.memory()).extracting((iteration) -> iteration.stepNumber())
@@ -196,9 +195,10 @@ class RunMergeTests {
 	void runsThatDisagreeOnABenchmarkersFormatAreRefused() {
 		Path a = saveWorker("a", WORKER_A_START, RunOrigin.of("host-a", 101), durationsA(), true);
 		Path b = saveWorker("b", WORKER_B_START, RunOrigin.of("host-b", 202), durationsB(), false);
-		assertRefused(List.of(a, b), "The runs disagree on the format of benchmarker 'orders': " + a
-				+ " has a porter-bench SUMMARY file (ten figures) and memory samples with heap figures, " + b
-				+ " has a porter-bench SUMMARY file (ten figures) and no memory samples");
+		assertRefused(List.of(a, b),
+				"The runs disagree on the format of benchmarker 'orders': " + a
+						+ " has a porter-bench SUMMARY file (ten figures) and memory samples with heap figures, " + b
+						+ " has a porter-bench SUMMARY file (ten figures) and no memory samples");
 	}
 
 	@Test
@@ -233,7 +233,8 @@ class RunMergeTests {
 		assertThat(root).doesNotExist();
 	}
 
-	// price times in nanoseconds, one per iteration; A's median is 35 ms, B's 6 ms, the union's 20 ms
+	// price times in nanoseconds, one per iteration; A's median is 35 ms, B's 6 ms, the
+	// union's 20 ms
 	private static long[] durationsA() {
 		return new long[] { 20_000_000, 30_000_000, 40_000_000, 50_000_000 };
 	}
@@ -243,8 +244,9 @@ class RunMergeTests {
 	}
 
 	/**
-	 * Saves one worker's run: an iteration a second, each with a {@code price} step of the given duration and a
-	 * {@code notify} step; worker A also has a benchmarker of its own.
+	 * Saves one worker's run: an iteration a second, each with a {@code price} step of
+	 * the given duration and a {@code notify} step; worker A also has a benchmarker of
+	 * its own.
 	 */
 	private Path saveWorker(String worker, double start, RunOrigin origin, long[] priceNanos, boolean memory) {
 		MockBenchClock clock = new MockBenchClock(start);
@@ -290,13 +292,14 @@ class RunMergeTests {
 	private static Path copyPythonRun(Path project) throws IOException {
 		Path source;
 		try {
-			source = Path.of(RunMergeTests.class.getResource("/python-run/TICTOC_PERFORMANCE/15:20-26:11:2026").toURI());
+			source = Path
+				.of(RunMergeTests.class.getResource("/python-run/TICTOC_PERFORMANCE/15:20-26:11:2026").toURI());
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
-		Path target = Files.createDirectories(project.resolve("TICTOC_PERFORMANCE").resolve(source.getFileName()
-			.toString()));
+		Path target = Files
+			.createDirectories(project.resolve("TICTOC_PERFORMANCE").resolve(source.getFileName().toString()));
 		try (Stream<Path> files = Files.list(source)) {
 			for (Path file : files.toList()) {
 				Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);

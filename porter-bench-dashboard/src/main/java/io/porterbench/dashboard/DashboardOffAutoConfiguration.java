@@ -13,9 +13,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 
 /**
- * Says once at startup, in a servlet web application that has the dashboard jar but chose nothing, that the dashboard
- * is off: a user who added the jar for the page learns why {@code /porterbench/} is a 404, how to turn it on, and that
- * its path then wants securing.
+ * Says once at startup, in a servlet web application that has the dashboard jar but chose
+ * nothing, that the dashboard is off: a user who added the jar for the page learns why
+ * {@code /porterbench/} is a 404, how to turn it on, and that its path then wants
+ * securing.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,7 +36,10 @@ public final class DashboardOffAutoConfiguration {
 		return new DashboardOffNotice(environment.containsProperty(ENABLED_PROPERTY));
 	}
 
-	/** Logs {@link #MESSAGE} once the application's singletons exist, unless the property was set to false. */
+	/**
+	 * Logs {@link #MESSAGE} once the application's singletons exist, unless the property
+	 * was set to false.
+	 */
 	static final class DashboardOffNotice implements SmartInitializingSingleton {
 
 		private static final Log logger = LogFactory.getLog(DashboardOffAutoConfiguration.class);

@@ -9,9 +9,11 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar, and the read-only JSON API.
- * Only GET (and HEAD for static files) is routed. Every answer carries a Content-Security-Policy that allows nothing
- * but the dashboard's own origin, {@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: no-referrer}.
+ * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar,
+ * and the read-only JSON API. Only GET (and HEAD for static files) is routed. Every
+ * answer carries a Content-Security-Policy that allows nothing but the dashboard's own
+ * origin, {@code X-Content-Type-Options: nosniff} and
+ * {@code Referrer-Policy: no-referrer}.
  */
 public final class DashboardRoutes {
 

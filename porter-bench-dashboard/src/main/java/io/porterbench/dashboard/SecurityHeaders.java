@@ -16,16 +16,17 @@ import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The response headers that keep run data inert in the browser, on every answer of the dashboard's routes: the page,
- * its assets and the JSON API, errors included. Run folder, benchmarker and step names come from files anyone may have
- * written, so the page draws them as text, and the policy below stops any markup that slipped through from running
+ * The response headers that keep run data inert in the browser, on every answer of the
+ * dashboard's routes: the page, its assets and the JSON API, errors included. Run folder,
+ * benchmarker and step names come from files anyone may have written, so the page draws
+ * them as text, and the policy below stops any markup that slipped through from running
  * or loading anything from elsewhere.
  */
 final class SecurityHeaders {
 
 	/**
-	 * Scripts, styles, images and connections from the dashboard's own origin only; no inline script or style, no
-	 * plugins, no framing, no {@code <base>} rewriting.
+	 * Scripts, styles, images and connections from the dashboard's own origin only; no
+	 * inline script or style, no plugins, no framing, no {@code <base>} rewriting.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
 			+ " img-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none';"
@@ -46,8 +47,9 @@ final class SecurityHeaders {
 	}
 
 	/**
-	 * Sets the headers on the servlet response before the wrapped response writes itself: responses built by
-	 * {@code ServerResponse} are immutable, and the resource handler's are built out of reach.
+	 * Sets the headers on the servlet response before the wrapped response writes itself:
+	 * responses built by {@code ServerResponse} are immutable, and the resource handler's
+	 * are built out of reach.
 	 */
 	private static final class Secured implements ServerResponse {
 

@@ -21,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class DashboardAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(DashboardAutoConfiguration.class, DashboardOffAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(DashboardAutoConfiguration.class, DashboardOffAutoConfiguration.class));
 
 	private final WebApplicationContextRunner enabled = this.runner
 		.withPropertyValues("porterbench.dashboard.enabled=true");

@@ -26,9 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs whose names are markup, in headless Chromium under the dashboard's Content-Security-Policy: the names show as
- * text, no script runs, every chart is drawn, and the browser reports no policy violation; and the policy is really
- * enforced, so that a script that did slip into the page would be refused and reported.
+ * Runs whose names are markup, in headless Chromium under the dashboard's
+ * Content-Security-Policy: the names show as text, no script runs, every chart is drawn,
+ * and the browser reports no policy violation; and the policy is really enforced, so that
+ * a script that did slip into the page would be refused and reported.
  */
 class DashboardHostileRunBrowserIntegrationTests {
 
@@ -37,13 +38,17 @@ class DashboardHostileRunBrowserIntegrationTests {
 	private static final List<String> RUN_CHARTS = List.of("chart-times", "chart-bars-mean", "chart-bars-filtered",
 			"chart-crono");
 
-	/** Step topics the core library accepts: any text but control characters and the reserved names. */
+	/**
+	 * Step topics the core library accepts: any text but control characters and the
+	 * reserved names.
+	 */
 	private static final List<String> HOSTILE_STEPS = List.of("<img src=x onerror=window.pwned='img'>",
 			"\"><script>window.pwned='script'</script>", "javascript:window.pwned='href'");
 
 	/**
-	 * A benchmarker name the core library refuses, but which a file written by another tool (the Python original, a
-	 * hand-made copy) can carry in its file name: no {@code /}, so it stays one file name.
+	 * A benchmarker name the core library refuses, but which a file written by another
+	 * tool (the Python original, a hand-made copy) can carry in its file name: no
+	 * {@code /}, so it stays one file name.
 	 */
 	private static final String HOSTILE_BENCH = "<img src=x onerror=window.pwned='bench'>";
 
@@ -71,11 +76,14 @@ class DashboardHostileRunBrowserIntegrationTests {
 	@BeforeAll
 	static void startDashboard() throws IOException {
 		Path root = Files.createDirectories(folder.resolve("runs"));
-		coreRun = CoreRuns.write(root, "pipeline", 30, HOSTILE_STEPS.get(0), 2, HOSTILE_STEPS.get(1), 3,
-				HOSTILE_STEPS.get(2), 1).getFileName().toString();
+		coreRun = CoreRuns
+			.write(root, "pipeline", 30, HOSTILE_STEPS.get(0), 2, HOSTILE_STEPS.get(1), 3, HOSTILE_STEPS.get(2), 1)
+			.getFileName()
+			.toString();
 		TestRuns.bench(HOSTILE_BENCH)
-			.iterations(30, (i) -> new Object[] { HOSTILE_STEPS.get(0), 0.010 + 0.001 * (i % 3), HOSTILE_STEPS.get(1),
-					0.020 + 0.002 * (i % 5), HOSTILE_STEPS.get(2), 0.005 })
+			.iterations(30,
+					(i) -> new Object[] { HOSTILE_STEPS.get(0), 0.010 + 0.001 * (i % 3), HOSTILE_STEPS.get(1),
+							0.020 + 0.002 * (i % 5), HOSTILE_STEPS.get(2), 0.005 })
 			.memory(200_000_000L, 50_000_000L, 230_000_000L)
 			.memory(210_000_000L, 60_000_000L, 0)
 			.writeTo(root.resolve(HOSTILE_RUN));
@@ -121,7 +129,8 @@ class DashboardHostileRunBrowserIntegrationTests {
 		Map<String, Object> page = (Map<String, Object>) this.browser.script(PAGE_IS_INERT);
 		assertThat(page.get("pwned")).as("a script from a name ran").isNull();
 		assertThat(((Number) page.get("injected")).intValue()).as("elements made from a name").isZero();
-		assertThat((List<?>) page.get("scripts")).as("the page's scripts").hasSize(2)
+		assertThat((List<?>) page.get("scripts")).as("the page's scripts")
+			.hasSize(2)
 			.allSatisfy((src) -> assertThat(src).isNotNull());
 	}
 
@@ -181,8 +190,7 @@ class DashboardHostileRunBrowserIntegrationTests {
 				document.head.appendChild(script);""");
 		assertThat(this.browser.script("return window.pwned === undefined;")).isEqualTo(true);
 		List<LogEntry> errors = this.browser.consoleErrors();
-		assertThat(errors).anySatisfy((entry) -> assertThat(entry.getMessage())
-			.containsIgnoringCase("inline script")
+		assertThat(errors).anySatisfy((entry) -> assertThat(entry.getMessage()).containsIgnoringCase("inline script")
 			.contains("Content Security Policy", "script-src 'self'"));
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's defaults as a user meets them, over real HTTP: off in an application until it opts in, and every
- * answer of the page and its API, embedded or standalone, carrying the headers that keep run data inert.
+ * The dashboard's defaults as a user meets them, over real HTTP: off in an application
+ * until it opts in, and every answer of the page and its API, embedded or standalone,
+ * carrying the headers that keep run data inert.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DashboardSafeDefaultsIntegrationTests {
@@ -51,8 +52,8 @@ class DashboardSafeDefaultsIntegrationTests {
 
 	private int start(String... args) {
 		SpringApplication application = new SpringApplication(PlainApplication.class);
-		application.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1",
-				"porterbench.root", this.root.toString(), "spring.main.banner-mode", "off"));
+		application.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "porterbench.root",
+				this.root.toString(), "spring.main.banner-mode", "off"));
 		this.context = application.run(args);
 		return port();
 	}
@@ -62,8 +63,7 @@ class DashboardSafeDefaultsIntegrationTests {
 	}
 
 	@Test
-	void withThePropertyUnsetTheDashboardAnswers404AndOneInfoLineSaysHowToTurnItOnAndSecureIt(
-			CapturedOutput output) {
+	void withThePropertyUnsetTheDashboardAnswers404AndOneInfoLineSaysHowToTurnItOnAndSecureIt(CapturedOutput output) {
 		CoreRuns.write(this.root, "pipeline", 5, "load", 1);
 		int port = start();
 		for (String target : List.of("/porterbench", "/porterbench/", "/porterbench/index.html",
@@ -103,7 +103,8 @@ class DashboardSafeDefaultsIntegrationTests {
 		String html = RawHttp.get(port, "/porterbench/").body();
 		assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find()).as("inline <script>")
 			.isFalse();
-		assertThat(html).doesNotContainIgnoringCase("<style").doesNotContainIgnoringCase(" style=")
+		assertThat(html).doesNotContainIgnoringCase("<style")
+			.doesNotContainIgnoringCase(" style=")
 			.doesNotContainIgnoringCase("javascript:")
 			.doesNotContain("data:");
 		assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find())
@@ -117,9 +118,8 @@ class DashboardSafeDefaultsIntegrationTests {
 		String chartJs = "/porterbench/webjars/chart.js/" + DashboardPage.chartJsVersion() + "/dist/chart.umd.min.js";
 		Map<String, Integer> targets = Map.of("/porterbench/", 200, "/porterbench/api/runs", 200,
 				"/porterbench/api/runs/" + run, 200, "/porterbench/api/runs/" + run + "/benches/pipeline", 200,
-				"/porterbench/api/live", 200, "/porterbench/api/runs/no-such-run", 404,
-				"/porterbench/api/compare", 400, "/porterbench/assets/dashboard.js", 200,
-				"/porterbench/assets/favicon.svg", 200, chartJs, 200);
+				"/porterbench/api/live", 200, "/porterbench/api/runs/no-such-run", 404, "/porterbench/api/compare", 400,
+				"/porterbench/assets/dashboard.js", 200, "/porterbench/assets/favicon.svg", 200, chartJs, 200);
 		targets.forEach((target, status) -> {
 			RawHttp.Response response = RawHttp.get(port, target);
 			assertThat(response.status()).as(target).isEqualTo(status);

@@ -35,8 +35,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's Spring Security guards the dashboard like any of its routes: the {@code SecurityFilterChain} of
- * docs/security.md, with basic and with form login, over real HTTP.
+ * An application's Spring Security guards the dashboard like any of its routes: the
+ * {@code SecurityFilterChain} of docs/security.md, with basic and with form login, over
+ * real HTTP.
  */
 class DashboardSecurityIntegrationTests {
 
@@ -59,7 +60,8 @@ class DashboardSecurityIntegrationTests {
 
 	private void start(Class<?> application) {
 		SpringApplication spring = new SpringApplication(application);
-		// src/test/resources/application.properties keeps Spring Security out of the other tests' applications.
+		// src/test/resources/application.properties keeps Spring Security out of the
+		// other tests' applications.
 		spring.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "porterbench.root",
 				this.root.toString(), "porterbench.dashboard.enabled", "true", "spring.main.banner-mode", "off"));
 		this.context = spring.run("--spring.autoconfigure.exclude=");
@@ -88,8 +90,7 @@ class DashboardSecurityIntegrationTests {
 			HttpResponse<String> anonymous = get(http, path);
 			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
 			assertThat(anonymous.body()).as(path).doesNotContain(run);
-			assertThat(get(http, path, "Authorization", basic("bench", "wrong")).statusCode()).as(path)
-				.isEqualTo(401);
+			assertThat(get(http, path, "Authorization", basic("bench", "wrong")).statusCode()).as(path).isEqualTo(401);
 		}
 		for (String path : List.of("/porterbench/", "/porterbench/api/runs", "/porterbench/api/runs/" + run,
 				"/porterbench/assets/dashboard.js")) {
@@ -100,8 +101,7 @@ class DashboardSecurityIntegrationTests {
 			assertThat(response.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
 			assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
 		}
-		assertThat(get(http, "/porterbench/api/runs", "Authorization", basic("bench", "s3cret")).body())
-			.contains(run);
+		assertThat(get(http, "/porterbench/api/runs", "Authorization", basic("bench", "s3cret")).body()).contains(run);
 		assertThat(get(http, "/porterbench/", "Authorization", basic("bench", "s3cret")).body())
 			.contains("<title>porter-bench dashboard</title>");
 		assertThat(get(http, "/elsewhere").statusCode()).as("a route outside the chain").isEqualTo(404);
@@ -129,8 +129,8 @@ class DashboardSecurityIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		HttpResponse<String> runs = get(browser, "/porterbench/api/runs");
 		assertThat(runs.statusCode()).isEqualTo(200);
 		assertThat(runs.body()).contains(run);
@@ -139,8 +139,7 @@ class DashboardSecurityIntegrationTests {
 
 	/** The users of both applications: one who may read the runs. */
 	static UserDetailsService users() {
-		return new InMemoryUserDetailsManager(
-				User.withUsername("bench").password("{noop}s3cret").roles("OPS").build());
+		return new InMemoryUserDetailsManager(User.withUsername("bench").password("{noop}s3cret").roles("OPS").build());
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

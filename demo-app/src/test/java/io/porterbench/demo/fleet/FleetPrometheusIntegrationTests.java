@@ -33,14 +33,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The fleet view, proven against a real Prometheus: two demo instances, each its own Spring application context with
- * its own web server on a free loopback port and its own {@code instance} tag, scraped every second by a Prometheus
- * server in a child process. Every PromQL expression of the Grafana dashboard ({@code docs/grafana/porter-bench.json})
- * and of the fleet guide ({@code docs/fleet.md}) returns data, the dashboard's variables list both instances, and the
- * per-step p99 covers both. Everything started is stopped at the end, and checked to be gone.
+ * The fleet view, proven against a real Prometheus: two demo instances, each its own
+ * Spring application context with its own web server on a free loopback port and its own
+ * {@code instance} tag, scraped every second by a Prometheus server in a child process.
+ * Every PromQL expression of the Grafana dashboard
+ * ({@code docs/grafana/porter-bench.json}) and of the fleet guide ({@code docs/fleet.md})
+ * returns data, the dashboard's variables list both instances, and the per-step p99
+ * covers both. Everything started is stopped at the end, and checked to be gone.
  *
- * <p>Without a {@code prometheus} binary the test is skipped on a developer's machine and fails in CI
- * ({@code CI=true}), where {@code .ci/run} installs Debian's {@code prometheus} package.
+ * <p>
+ * Without a {@code prometheus} binary the test is skipped on a developer's machine and
+ * fails in CI ({@code CI=true}), where {@code .ci/run} installs Debian's
+ * {@code prometheus} package.
  */
 class FleetPrometheusIntegrationTests {
 
@@ -83,24 +87,24 @@ class FleetPrometheusIntegrationTests {
 			demoPorts.add(port);
 			targets.add("127.0.0.1:" + port);
 		}
-		prometheus = PrometheusServer.start(binary.get(), temp.resolve("prometheus"), "/actuator/prometheus",
-				targets);
+		prometheus = PrometheusServer.start(binary.get(), temp.resolve("prometheus"), "/actuator/prometheus", targets);
 	}
 
-	// CI services set CI to true (GitHub, GitLab) or 1; .ci/run sets it to true unless it is set
+	// CI services set CI to true (GitHub, GitLab) or 1; .ci/run sets it to true unless it
+	// is set
 	private static boolean inCi() {
 		String ci = System.getenv("CI");
 		return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
 	}
 
 	private static ConfigurableApplicationContext startDemo(String instance) {
-		// command line arguments, so that they win over the demo's application.yml; the load generator keeps posting
+		// command line arguments, so that they win over the demo's application.yml; the
+		// load generator keeps posting
 		// orders for as long as the test runs
-		return new SpringApplicationBuilder(DemoApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--management.metrics.tags.instance=" + instance,
-				"--porterbench.root=" + temp.resolve(instance), "--porterbench.save-on-shutdown=false",
-				"--demo.load.requests=3000", "--demo.load.duration=300s", "--demo.load.concurrency=2",
-				"--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(DemoApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
+				"--management.metrics.tags.instance=" + instance, "--porterbench.root=" + temp.resolve(instance),
+				"--porterbench.save-on-shutdown=false", "--demo.load.requests=3000", "--demo.load.duration=300s",
+				"--demo.load.concurrency=2", "--spring.main.banner-mode=off");
 	}
 
 	@AfterAll
@@ -127,8 +131,8 @@ class FleetPrometheusIntegrationTests {
 			JsonNode targets = prometheus.activeTargets();
 			assertThat(targets.values()).hasSize(2)
 				.allSatisfy((target) -> assertThat(target.path("health").asString()).isEqualTo("up"));
-			assertThat(targets.values()).allSatisfy(
-					(target) -> assertThat(target.path("scrapeInterval").asString()).isEqualTo("1s"));
+			assertThat(targets.values())
+				.allSatisfy((target) -> assertThat(target.path("scrapeInterval").asString()).isEqualTo("1s"));
 		});
 	}
 
@@ -183,7 +187,8 @@ class FleetPrometheusIntegrationTests {
 			assertThat(instances).as("instances with a finite p99 from %s", perInstance)
 				.containsExactlyInAnyOrderElementsOf(INSTANCES);
 		});
-		// the fleet's p99 is computed from the buckets of both: each instance alone has buckets of its own, and the
+		// the fleet's p99 is computed from the buckets of both: each instance alone has
+		// buckets of its own, and the
 		// fleet's step count is the sum of theirs
 		String p99 = dashboard.rawPanelQuery("Step time p99");
 		for (String instance : INSTANCES) {
@@ -200,8 +205,8 @@ class FleetPrometheusIntegrationTests {
 				total += value(series);
 			}
 			assertThat(instances).containsExactlyInAnyOrderElementsOf(INSTANCES);
-			JsonNode fleet = prometheus.query("sum(porterbench_step_seconds_bucket{bench=\"orders\", step=\"price\", "
-					+ "le=\"+Inf\"})");
+			JsonNode fleet = prometheus
+				.query("sum(porterbench_step_seconds_bucket{bench=\"orders\", step=\"price\", " + "le=\"+Inf\"})");
 			assertThat(value(fleet.get(0))).isGreaterThanOrEqualTo(total);
 		});
 	}
@@ -230,7 +235,8 @@ class FleetPrometheusIntegrationTests {
 						panel.path("fieldConfig").path("defaults").path("unit").asString(), results, legends);
 			}
 		}
-		// -Dporterbench.fleet.panels=../docs/grafana/porter-bench-panels.png refreshes the picture in the docs
+		// -Dporterbench.fleet.panels=../docs/grafana/porter-bench-panels.png refreshes
+		// the picture in the docs
 		Path png = Path.of(System.getProperty("porterbench.fleet.panels", "target/fleet/porter-bench-panels.png"));
 		int drawn = image.render(temp.resolve("panels"), png);
 		assertThat(drawn).isEqualTo(image.size()).isGreaterThanOrEqualTo(11);

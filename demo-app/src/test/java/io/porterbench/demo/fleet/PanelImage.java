@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Draws the dashboard's panels from Prometheus range queries with Chart.js (from the dashboard's webjar) in a small
- * page, and screenshots it with headless Chromium: a picture of what the Grafana dashboard shows, where no Grafana
- * runs.
+ * Draws the dashboard's panels from Prometheus range queries with Chart.js (from the
+ * dashboard's webjar) in a small page, and screenshots it with headless Chromium: a
+ * picture of what the Grafana dashboard shows, where no Grafana runs.
  */
 final class PanelImage {
 
@@ -178,14 +178,15 @@ final class PanelImage {
 				    options: { animation: false, responsive: true, maintainAspectRatio: false, devicePixelRatio: 1,
 				      plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 10 } } } },
 				      scales: { x: { ticks: { maxTicksLimit: 6, font: { size: 10 } } },
-				        y: { beginAtZero: true, 
+				        y: { beginAtZero: true,
 				          ticks: { font: { size: 10 }, callback: v => format(panel.unit, v) } } } }
 				  });
 				  drawn++;
 				}
 				document.body.setAttribute('data-drawn', String(drawn));
 				</script></body></html>
-				""".formatted(COLUMNS, PANEL_HEIGHT, panelsJson);
+				"""
+			.formatted(COLUMNS, PANEL_HEIGHT, panelsJson);
 	}
 
 }

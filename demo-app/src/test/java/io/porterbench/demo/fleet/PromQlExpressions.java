@@ -15,16 +15,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The PromQL expressions of the Grafana dashboard and of a Markdown document, read from the files themselves, with
- * the dashboard's variables replaced by the match-all regular expressions the dashboard declares for them.
+ * The PromQL expressions of the Grafana dashboard and of a Markdown document, read from
+ * the files themselves, with the dashboard's variables replaced by the match-all regular
+ * expressions the dashboard declares for them.
  */
 final class PromQlExpressions {
 
-	/** The window that stands in for Grafana's {@code $__rate_interval} and {@code $__interval}. */
+	/**
+	 * The window that stands in for Grafana's {@code $__rate_interval} and
+	 * {@code $__interval}.
+	 */
 	static final String RATE_WINDOW = "1m";
 
-	private static final Pattern PROMQL_BLOCK = Pattern.compile("^```promql\\n(.*?)^```", Pattern.MULTILINE
-			| Pattern.DOTALL);
+	private static final Pattern PROMQL_BLOCK = Pattern.compile("^```promql\\n(.*?)^```",
+			Pattern.MULTILINE | Pattern.DOTALL);
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.+),\\s*(\\w+)\\)$", Pattern.DOTALL);
 
@@ -78,8 +82,8 @@ final class PromQlExpressions {
 	}
 
 	/**
-	 * The expressions of the {@code promql} blocks of a Markdown document: each run of lines that are neither blank
-	 * nor {@code #} comments is one expression.
+	 * The expressions of the {@code promql} blocks of a Markdown document: each run of
+	 * lines that are neither blank nor {@code #} comments is one expression.
 	 * @param markdown the document
 	 * @return its expressions, in document order
 	 * @throws IOException when the file cannot be read
@@ -92,8 +96,9 @@ final class PromQlExpressions {
 			for (String line : (block.group(1) + "\n").split("\n", -1)) {
 				if (line.isBlank() || line.strip().startsWith("#")) {
 					if (!current.isEmpty()) {
-						expressions.add(new Expression(markdown.getFileName() + " expression "
-								+ (expressions.size() + 1), current.toString().strip()));
+						expressions
+							.add(new Expression(markdown.getFileName() + " expression " + (expressions.size() + 1),
+									current.toString().strip()));
 						current.setLength(0);
 					}
 				}
@@ -110,7 +115,8 @@ final class PromQlExpressions {
 	 * @return the expressions, in dashboard order
 	 */
 	List<Expression> panels() {
-		return this.panels.stream().map((expression) -> expression.withText(replaceVariables(expression.text())))
+		return this.panels.stream()
+			.map((expression) -> expression.withText(replaceVariables(expression.text())))
 			.toList();
 	}
 
@@ -125,7 +131,8 @@ final class PromQlExpressions {
 	}
 
 	/**
-	 * Replaces the dashboard's variables in an expression: each by its match-all value unless given another.
+	 * Replaces the dashboard's variables in an expression: each by its match-all value
+	 * unless given another.
 	 * @param expression the expression
 	 * @param values values of some variables, as regular expressions
 	 * @return the expression Prometheus can run
@@ -140,7 +147,8 @@ final class PromQlExpressions {
 		List<String> names = all.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 		for (String name : names) {
 			String value = all.get(name);
-			result = result.replace("${" + name + "}", value).replace("[[" + name + "]]", value)
+			result = result.replace("${" + name + "}", value)
+				.replace("[[" + name + "]]", value)
 				.replace("$" + name, value);
 		}
 		if (result.contains("$")) {

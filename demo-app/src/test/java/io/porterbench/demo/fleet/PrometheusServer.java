@@ -22,12 +22,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real Prometheus server in a child process: its own configuration and data folder under a temporary folder, on a
- * free loopback port, scraping the given targets every second. {@link #close()} stops it and waits until it is gone.
+ * A real Prometheus server in a child process: its own configuration and data folder
+ * under a temporary folder, on a free loopback port, scraping the given targets every
+ * second. {@link #close()} stops it and waits until it is gone.
  */
 final class PrometheusServer implements AutoCloseable {
 
-	/** The environment variable or system property that names the binary when it is not {@code /usr/bin/prometheus}. */
+	/**
+	 * The environment variable or system property that names the binary when it is not
+	 * {@code /usr/bin/prometheus}.
+	 */
 	static final String BINARY_PROPERTY = "porterbench.prometheus";
 
 	private static final int ATTEMPTS = 3;
@@ -51,14 +55,15 @@ final class PrometheusServer implements AutoCloseable {
 		this.process = process;
 		this.base = base;
 		this.log = log;
-		// should the JVM end without close() (a killed build), the server must not outlive it
+		// should the JVM end without close() (a killed build), the server must not
+		// outlive it
 		this.killer = new Thread(process::destroyForcibly, "prometheus-killer");
 		Runtime.getRuntime().addShutdownHook(this.killer);
 	}
 
 	/**
-	 * Finds the Prometheus binary: the {@value #BINARY_PROPERTY} system property or environment variable, else
-	 * {@code prometheus} on the {@code PATH}.
+	 * Finds the Prometheus binary: the {@value #BINARY_PROPERTY} system property or
+	 * environment variable, else {@code prometheus} on the {@code PATH}.
 	 * @return the binary, when there is one
 	 */
 	static Optional<Path> binary() {
@@ -74,7 +79,8 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the configuration and starts the server, on a new free port if another process took the first one.
+	 * Writes the configuration and starts the server, on a new free port if another
+	 * process took the first one.
 	 * @param binary the Prometheus binary
 	 * @param folder a folder of its own for the configuration, the data and the log
 	 * @param metricsPath the path the targets publish at
@@ -154,12 +160,12 @@ final class PrometheusServer implements AutoCloseable {
 	 * Runs an instant query through {@code /api/v1/query}.
 	 * @param expression the PromQL expression
 	 * @return the {@code data.result} array
-	 * @throws IOException when Prometheus cannot be reached or rejects the expression (the message says why)
+	 * @throws IOException when Prometheus cannot be reached or rejects the expression
+	 * (the message says why)
 	 * @throws InterruptedException when interrupted
 	 */
 	JsonNode query(String expression) throws IOException, InterruptedException {
-		URI uri = this.base
-			.resolve("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
+		URI uri = this.base.resolve("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -184,11 +190,10 @@ final class PrometheusServer implements AutoCloseable {
 		long end = System.currentTimeMillis() / 1000;
 		String query = "query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8) + "&start="
 				+ (end - range.toSeconds()) + "&end=" + end + "&step=" + step.toSeconds();
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(this.base.resolve("/api/v1/query_range?" + query))
-					.timeout(Duration.ofSeconds(10))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.base.resolve("/api/v1/query_range?" + query))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		JsonNode body = this.json.readTree(response.body());
 		if (response.statusCode() != 200) {
 			throw new IOException("Prometheus rejected " + expression + ": " + body.path("error").asString());
@@ -210,7 +215,8 @@ final class PrometheusServer implements AutoCloseable {
 	}
 
 	/**
-	 * Reads a sample value as the HTTP API writes it: a decimal, {@code NaN}, {@code +Inf} or {@code -Inf}.
+	 * Reads a sample value as the HTTP API writes it: a decimal, {@code NaN},
+	 * {@code +Inf} or {@code -Inf}.
 	 * @param value the value's text
 	 * @return the value
 	 */

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code merge}: the runs of several instances or workers become one run folder with exact summaries over all of
- * their iterations, which {@code summary}, {@code plots}, {@code diff} and the dashboard read like any other run.
+ * {@code merge}: the runs of several instances or workers become one run folder with
+ * exact summaries over all of their iterations, which {@code summary}, {@code plots},
+ * {@code diff} and the dashboard read like any other run.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
 		description = "Merges runs of the same benchmarkers saved by several instances or workers into one new run "
@@ -28,7 +29,8 @@ final class MergeCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	// Checked here rather than by picocli, so that a missing argument is one line and exit status 2 like other bad
+	// Checked here rather than by picocli, so that a missing argument is one line and
+	// exit status 2 like other bad
 	// input, not a usage page
 	@Parameters(arity = "0..*", paramLabel = "RUN",
 			description = "A run folder, or a folder holding TICTOC_PERFORMANCE or run folders (its latest run).")

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: the dashboard over any folder of saved runs, until the process is stopped, on the loopback address
- * unless {@code --address} names another.
+ * {@code serve}: the dashboard over any folder of saved runs, until the process is
+ * stopped, on the loopback address unless {@code --address} names another.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Serves the dashboard over a folder of saved runs (ours or the Python original's).")
@@ -69,8 +69,10 @@ final class ServeCommand implements Callable<Integer> {
 		this.context = context;
 		int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
 		Path folder = this.root.toAbsolutePath().normalize();
-		this.spec.commandLine().getOut().printf("porter-bench dashboard at http://%s:%d%s/ over %s%n", host(bind),
-				actualPort, context.getBean(DashboardProperties.class).normalizedPath(), folder);
+		this.spec.commandLine()
+			.getOut()
+			.printf("porter-bench dashboard at http://%s:%d%s/ over %s%n", host(bind), actualPort,
+					context.getBean(DashboardProperties.class).normalizedPath(), folder);
 		this.spec.commandLine().getOut().flush();
 		String warning = exposureWarning(bind, folder);
 		if (warning != null) {
@@ -85,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
 	 * Resolves {@code --address} to an address this machine can listen on.
 	 * @param address a literal address or a host name
 	 * @return the address
-	 * @throws BadInputException if it does not resolve or belongs to no interface of this machine
+	 * @throws BadInputException if it does not resolve or belongs to no interface of this
+	 * machine
 	 */
 	static InetAddress localAddress(String address) {
 		InetAddress resolved;
@@ -115,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
 	 * The warning for an address others can reach.
 	 * @param address the bound address
 	 * @param root the folder served
-	 * @return one line, or {@code null} for a loopback address, which only this machine reaches
+	 * @return one line, or {@code null} for a loopback address, which only this machine
+	 * reaches
 	 */
 	static String exposureWarning(InetAddress address, Path root) {
 		if (address.isLoopbackAddress()) {

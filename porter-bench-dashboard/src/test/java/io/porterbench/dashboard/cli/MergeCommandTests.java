@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code merge}: two workers' runs become one that {@code summary}, {@code plots}, {@code diff} and the dashboard
- * read; bad input exits with 2 and one line, and writes nothing.
+ * {@code merge}: two workers' runs become one that {@code summary}, {@code plots},
+ * {@code diff} and the dashboard read; bad input exits with 2 and one line, and writes
+ * nothing.
  */
 class MergeCommandTests {
 
@@ -108,7 +109,10 @@ class MergeCommandTests {
 		assertThat(this.folder.resolve("out")).doesNotExist();
 	}
 
-	/** A worker's project folder, with its run under TICTOC_PERFORMANCE: an iteration a second. */
+	/**
+	 * A worker's project folder, with its run under TICTOC_PERFORMANCE: an iteration a
+	 * second.
+	 */
 	private Path saveWorker(String worker, double start, int iterations, boolean memory) {
 		Path project = this.folder.resolve(worker);
 		MockBenchClock clock = new MockBenchClock(start);

@@ -41,7 +41,10 @@ class ServeCommandTests {
 	private static final Pattern URL = Pattern
 		.compile("porter-bench dashboard at http://(\\S+):(\\d+)/porterbench/ over (.*)");
 
-	/** The kernel's table of IPv4 TCP sockets, on Linux, where every CI machine of this project runs. */
+	/**
+	 * The kernel's table of IPv4 TCP sockets, on Linux, where every CI machine of this
+	 * project runs.
+	 */
 	private static final Path PROC_TCP = Paths.get("/proc/net/tcp");
 
 	private static final Path PROC_TCP6 = Paths.get("/proc/net/tcp6");
@@ -191,7 +194,8 @@ class ServeCommandTests {
 				String[] local = fields[1].split(":");
 				boolean listening = "0A".equals(fields[3]);
 				if (listening && local[1].equals(portHex)) {
-					addresses.add(InetAddress.getByAddress(kernelOrder(local[0])).getHostAddress()
+					addresses.add(InetAddress.getByAddress(kernelOrder(local[0]))
+						.getHostAddress()
 						.replace("0:0:0:0:0:0:0:1", "::1"));
 				}
 			}
@@ -199,7 +203,10 @@ class ServeCommandTests {
 		return addresses;
 	}
 
-	/** The kernel prints each 32-bit word of an address in host (little-endian on x86 and arm64) order. */
+	/**
+	 * The kernel prints each 32-bit word of an address in host (little-endian on x86 and
+	 * arm64) order.
+	 */
 	private static byte[] kernelOrder(String hex) {
 		byte[] bytes = new byte[hex.length() / 2];
 		for (int word = 0; word < bytes.length / 4; word++) {
@@ -212,8 +219,9 @@ class ServeCommandTests {
 	}
 
 	/**
-	 * Addresses of this machine other than 127.0.0.1: those of its other interfaces, and 127.0.0.2, which Linux
-	 * routes to the loopback interface, so that even a machine with no network has one to try.
+	 * Addresses of this machine other than 127.0.0.1: those of its other interfaces, and
+	 * 127.0.0.2, which Linux routes to the loopback interface, so that even a machine
+	 * with no network has one to try.
 	 */
 	private static List<InetAddress> otherLocalAddresses() {
 		try {
@@ -221,7 +229,8 @@ class ServeCommandTests {
 			addresses.add(InetAddress.getByName("127.0.0.2"));
 			for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
 				if (network.isUp() && !network.isLoopback()) {
-					Collections.list(network.getInetAddresses()).stream()
+					Collections.list(network.getInetAddresses())
+						.stream()
 						.filter((address) -> !(address instanceof Inet6Address) || !address.isLinkLocalAddress())
 						.forEach(addresses::add);
 				}

@@ -65,7 +65,8 @@ class BenchMetricsAutoConfigurationTests {
 
 	@Test
 	void runWithBootCommonTagsPublishesThemWithTheBenchmarkersOwnTagsOnly() {
-		// the application and the instance are Spring Boot's tags (management.metrics.tags.*); porter-bench adds
+		// the application and the instance are Spring Boot's tags
+		// (management.metrics.tags.*); porter-bench adds
 		// only bench and step, so that no tag of its own can clash with or duplicate them
 		this.runner
 			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=timer",
@@ -76,8 +77,7 @@ class BenchMetricsAutoConfigurationTests {
 					.extracting(Tag::getKey, Tag::getValue)
 					.containsExactlyInAnyOrder(tuple("application", "shop"), tuple("instance", "shop-1"),
 							tuple("bench", "orders"), tuple("step", "price"));
-				assertThat(registry.get(BenchMetricNames.ITERATION).timer().getId().getTags())
-					.extracting(Tag::getKey)
+				assertThat(registry.get(BenchMetricNames.ITERATION).timer().getId().getTags()).extracting(Tag::getKey)
 					.containsExactlyInAnyOrder("application", "instance", "bench");
 				assertThat(registry.get(BenchMetricNames.ITERATION_ACTIVE).gauge().getId().getTags())
 					.extracting(Tag::getKey)
@@ -90,7 +90,8 @@ class BenchMetricsAutoConfigurationTests {
 		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=timer")
 			.run((context) -> {
 				MeterRegistry registry = recordTwoPriceSteps(context);
-				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").timer().getId().getTags()).extracting(Tag::getKey)
+				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").timer().getId().getTags())
+					.extracting(Tag::getKey)
 					.containsExactlyInAnyOrder("bench", "step");
 				assertThat(registry.get(BenchMetricNames.ITERATION).timer().getId().getTags()).extracting(Tag::getKey)
 					.containsExactly("bench");
@@ -146,16 +147,16 @@ class BenchMetricsAutoConfigurationTests {
 				MeterRegistry registry = recordTwoPriceSteps(context);
 				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").functionTimer().count())
 					.isEqualTo(2);
-				assertThat(output).containsOnlyOnce("management.metrics.distribution.percentiles-histogram."
-						+ "porterbench.step has no effect")
+				assertThat(output)
+					.containsOnlyOnce(
+							"management.metrics.distribution.percentiles-histogram." + "porterbench.step has no effect")
 					.contains("WARN");
 			});
 	}
 
 	@Test
 	void runWithAnUnknownStepMeterTypeFailsNamingTheProperty() {
-		this.runner
-			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
