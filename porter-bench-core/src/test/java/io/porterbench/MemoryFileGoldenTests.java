@@ -13,6 +13,7 @@ import java.util.Map;
 import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunOrigin;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

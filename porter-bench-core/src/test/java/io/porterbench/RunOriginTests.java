@@ -2,6 +2,7 @@ package io.porterbench;
 
 import java.nio.file.Path;
 
+import io.porterbench.record.RunOrigin;
 import io.porterbench.record.RunRecord;
 import io.porterbench.record.SavedIteration;
 import org.junit.jupiter.api.Test;

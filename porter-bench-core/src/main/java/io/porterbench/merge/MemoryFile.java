@@ -7,7 +7,7 @@ import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
 
-import io.porterbench.record.RunFileWriter;
+import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.SavedMemoryIteration;
 import io.porterbench.record.SavedMemorySample;
 

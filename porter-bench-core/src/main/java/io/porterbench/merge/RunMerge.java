@@ -16,22 +16,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
-import io.porterbench.BenchSummary;
-import io.porterbench.RunOrigin;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.record.BenchRecord;
-import io.porterbench.record.RunFileWriter;
+import io.porterbench.internal.format.RunFileWriter;
+import io.porterbench.record.RunFiles;
 import io.porterbench.record.RunFolderNames;
 import io.porterbench.record.RunRecord;
 import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
 import io.porterbench.record.SavedMemoryIteration;
-import io.porterbench.summary.SummaryCalculator;
+import io.porterbench.internal.SummaryCalculator;
 
 /**
  * Merges saved runs of the same benchmarkers, recorded by several instances or workers,
@@ -292,7 +288,7 @@ public final class RunMerge {
 		SavedIteration saved = merging.iteration();
 		List<Call> calls = new ArrayList<>();
 		saved.calls().forEach((topic, list) -> {
-			if (!BenchSummary.GLOBAL.equals(topic)) {
+			if (!RunFiles.GLOBAL.equals(topic)) {
 				for (SavedCall call : list) {
 					calls.add(new Call(topic, call));
 				}
@@ -312,7 +308,7 @@ public final class RunMerge {
 		boolean closed = !saved.isOpen();
 		long global = 0;
 		if (closed) {
-			Double savedGlobal = saved.absolutes().get(BenchSummary.GLOBAL);
+			Double savedGlobal = saved.absolutes().get(RunFiles.GLOBAL);
 			global = (savedGlobal != null) ? nanos(savedGlobal) : sum(nanos);
 		}
 		IterationData data = new IterationData();
@@ -323,20 +319,19 @@ public final class RunMerge {
 
 	// A merged run merged again keeps naming the run each iteration was first recorded
 	// in.
-	private static JsonNode sourceExtra(Merging merging) {
-		JsonNode existing = merging.iteration().extra();
-		if (existing != null && existing.has(SOURCE)) {
+	private static Object sourceExtra(Merging merging) {
+		Object existing = merging.iteration().extra();
+		if (existing instanceof Map<?, ?> map && map.containsKey(SOURCE)) {
 			return existing;
 		}
-		ObjectNode extra = JsonNodeFactory.instance.objectNode();
+		Map<String, Object> extra = new LinkedHashMap<>();
 		extra.put(SOURCE, merging.part().source().folder().toString());
 		extra.put(SOURCE_STEP_NUMBER, merging.iteration().stepNumber());
 		return extra;
 	}
 
 	// The files hold seconds written from whole nanoseconds (ours) or from Python floats;
-	// rounding to the nanosecond
-	// gives ours back exactly.
+	// rounding to the nanosecond gives ours back exactly.
 	private static long nanos(double seconds) {
 		if (!Double.isFinite(seconds)) {
 			throw new IllegalArgumentException("A step time is " + seconds + "; only finite times can be merged");

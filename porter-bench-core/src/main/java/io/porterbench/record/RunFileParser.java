@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -276,8 +275,9 @@ final class RunFileParser {
 		return this.parser.getString();
 	}
 
-	private JsonNode extra() {
-		return (this.parser.currentToken() == JsonToken.VALUE_NULL) ? null : this.mapper.readTree(this.parser);
+	private Object extra() {
+		return (this.parser.currentToken() == JsonToken.VALUE_NULL) ? null
+				: this.mapper.readValue(this.parser, Object.class);
 	}
 
 	private double number() {
@@ -440,7 +440,7 @@ final class RunFileParser {
 
 		Map<String, List<SavedCall>> calls;
 
-		JsonNode extra;
+		Object extra;
 
 	}
 
@@ -450,7 +450,7 @@ final class RunFileParser {
 
 		Integer cronoCounter;
 
-		JsonNode extra;
+		Object extra;
 
 	}
 
@@ -496,7 +496,7 @@ final class RunFileParser {
 
 		Integer cronoCounter;
 
-		JsonNode extra;
+		Object extra;
 
 		Long maxMemory;
 

@@ -3,8 +3,6 @@ package io.porterbench.record;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * One iteration of a saved DATA file.
  *
@@ -22,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * source there), or {@code null}
  */
 public record SavedIteration(long stepNumber, double startTime, double stopTime, Map<String, Double> absolutes,
-		Map<String, List<SavedCall>> calls, String host, Long pid, JsonNode extra) {
+		Map<String, List<SavedCall>> calls, String host, Long pid, Object extra) {
 
 	/**
 	 * An iteration whose file names no process and has no iteration {@code extra}.

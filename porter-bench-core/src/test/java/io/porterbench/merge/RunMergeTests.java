@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
-import io.porterbench.RunOrigin;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.RunFiles;
 import io.porterbench.record.RunRecord;
@@ -76,13 +76,11 @@ class RunMergeTests {
 		assertThat(orders.iterations()).extracting(SavedIteration::pid)
 			.containsExactly(101L, 202L, 101L, 202L, 101L, 202L, 101L);
 		SavedIteration first = orders.iterations().get(0);
-		assertThat(first.extra().get(RunMerge.SOURCE).asString()).isEqualTo(a.toString());
-		assertThat(first.extra().get(RunMerge.SOURCE_STEP_NUMBER).asLong()).isZero();
+		assertThat(first.extra()).isEqualTo(Map.of(RunMerge.SOURCE, a.toString(), RunMerge.SOURCE_STEP_NUMBER, 0));
 		SavedIteration fourth = orders.iterations().get(3);
-		assertThat(fourth.extra().get(RunMerge.SOURCE).asString()).isEqualTo(b.toString());
-		assertThat(fourth.extra().get(RunMerge.SOURCE_STEP_NUMBER).asLong()).isEqualTo(1);
+		assertThat(fourth.extra()).isEqualTo(Map.of(RunMerge.SOURCE, b.toString(), RunMerge.SOURCE_STEP_NUMBER, 1));
 		// the calls keep their own extras
-		assertThat(first.calls().get("price").get(0).extra().get("worker").asString()).isEqualTo("a");
+		assertThat(first.calls().get("price").get(0).extra()).isEqualTo(Map.of("worker", "a"));
 	}
 
 	@Test

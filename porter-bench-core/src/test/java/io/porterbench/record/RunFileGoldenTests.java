@@ -12,7 +12,6 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.GoldenLocale;
 import io.porterbench.MockBenchClock;
-import io.porterbench.RunOrigin;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
-import io.porterbench.RunOrigin;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.dashboard.LoadedRun;
 import io.porterbench.dashboard.RunCatalog;
 import io.porterbench.record.RunFiles;

@@ -1,11 +1,11 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
 
-import io.porterbench.RunOrigin;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.MemorySamples;
 import io.porterbench.internal.RunSnapshot;

@@ -1,4 +1,4 @@
-package io.porterbench;
+package io.porterbench.record;
 
 import java.io.IOException;
 import java.net.InetAddress;
