@@ -153,8 +153,7 @@ public final class RunMerge {
 			for (MergedBench bench : merged.values()) {
 				bench.write(staging);
 			}
-			// readers never see a half-merged run: it appears under its name complete or
-			// not at all
+			// readers never see a half-merged run: it appears complete or not at all
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return target;
 		}
@@ -178,8 +177,7 @@ public final class RunMerge {
 					Files.deleteIfExists(file);
 				}
 				catch (IOException ex) {
-					// best effort: the staging folder's dot name keeps it out of every
-					// run listing
+					// best effort: the dot name keeps it out of run listings
 				}
 			});
 		}
@@ -242,8 +240,8 @@ public final class RunMerge {
 					iterations.add(new Merging(part, i, saved.get(i)));
 				}
 			}
-			// closed first and open last, as a save writes them; each group in start-time
-			// order, ties in input order
+			// closed first, open last, as a save writes them; by start time, ties in
+			// input order
 			iterations.sort(Comparator.comparing((Merging m) -> m.iteration().isOpen())
 				.thenComparing((Merging m) -> m.iteration().startTime(), RunMerge::compareStartTimes)
 				.thenComparingInt((Merging m) -> m.part().index())
@@ -317,8 +315,7 @@ public final class RunMerge {
 		return data;
 	}
 
-	// A merged run merged again keeps naming the run each iteration was first recorded
-	// in.
+	// Merged again, an iteration keeps naming the run it was first recorded in.
 	private static Object sourceExtra(Merging merging) {
 		Object existing = merging.iteration().extra();
 		if (existing instanceof Map<?, ?> map && map.containsKey(SOURCE)) {

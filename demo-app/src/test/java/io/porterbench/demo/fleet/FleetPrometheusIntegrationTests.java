@@ -90,17 +90,15 @@ class FleetPrometheusIntegrationTests {
 		prometheus = PrometheusServer.start(binary.get(), temp.resolve("prometheus"), "/actuator/prometheus", targets);
 	}
 
-	// CI services set CI to true (GitHub, GitLab) or 1; .ci/run sets it to true unless it
-	// is set
+	// CI services set CI to true or 1; .ci/run sets it to true unless it is set
 	private static boolean inCi() {
 		String ci = System.getenv("CI");
 		return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
 	}
 
 	private static ConfigurableApplicationContext startDemo(String instance) {
-		// command line arguments, so that they win over the demo's application.yml; the
-		// load generator keeps posting
-		// orders for as long as the test runs
+		// command line arguments win over the demo's application.yml; the load generator
+		// keeps posting orders for as long as the test runs
 		return new SpringApplicationBuilder(DemoApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--management.metrics.tags.instance=" + instance, "--porterbench.root=" + temp.resolve(instance),
 				"--porterbench.save-on-shutdown=false", "--demo.load.requests=3000", "--demo.load.duration=300s",
@@ -188,8 +186,7 @@ class FleetPrometheusIntegrationTests {
 				.containsExactlyInAnyOrderElementsOf(INSTANCES);
 		});
 		// the fleet's p99 is computed from the buckets of both: each instance alone has
-		// buckets of its own, and the
-		// fleet's step count is the sum of theirs
+		// buckets of its own, and the fleet's step count is the sum of theirs
 		String p99 = dashboard.rawPanelQuery("Step time p99");
 		for (String instance : INSTANCES) {
 			awaitData(new Expression("p99 of " + instance,
@@ -235,8 +232,7 @@ class FleetPrometheusIntegrationTests {
 						panel.path("fieldConfig").path("defaults").path("unit").asString(), results, legends);
 			}
 		}
-		// -Dporterbench.fleet.panels=../docs/grafana/porter-bench-panels.png refreshes
-		// the picture in the docs
+		// -Dporterbench.fleet.panels=PATH writes the picture there (the docs' copy)
 		Path png = Path.of(System.getProperty("porterbench.fleet.panels", "target/fleet/porter-bench-panels.png"));
 		int drawn = image.render(temp.resolve("panels"), png);
 		assertThat(drawn).isEqualTo(image.size()).isGreaterThanOrEqualTo(11);
