@@ -48,6 +48,17 @@ public final class PorterBenchCli implements Runnable {
 		CommandLine commandLine = new CommandLine(new PorterBenchCli());
 		commandLine.setExecutionExceptionHandler(PorterBenchCli::handleFailure);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+		commandLine.setParameterExceptionHandler((ex, args) -> {
+			if (!(ex.getCommandLine().getCommand() instanceof DiffCommand)) {
+				return usage.handleParseException(ex, args);
+			}
+			// CI reads diff's standard error: one line naming the problem, no usage page.
+			PrintWriter err = ex.getCommandLine().getErr();
+			err.println(ex.getMessage() + " (see diff --help)");
+			err.flush();
+			return EXIT_BAD_INPUT;
+		});
 		return commandLine;
 	}
 
