@@ -37,6 +37,7 @@ class RegressionAnalysisTests {
 				falseVerdicts.add("pair " + pair + ": " + flagged);
 			}
 		}
+		System.out.println("A/A: " + falseVerdicts.size() + " of " + PAIRS + " pairs with a verdict " + falseVerdicts);
 		assertThat(falseVerdicts).as("A/A pairs with a regressed or improved step").hasSizeLessThanOrEqualTo(1);
 	}
 
@@ -50,6 +51,7 @@ class RegressionAnalysisTests {
 				detected++;
 			}
 		}
+		System.out.println("A/B: the 10% slowdown, and only it, flagged in " + detected + " of " + PAIRS + " pairs");
 		assertThat(detected).isGreaterThanOrEqualTo(19);
 	}
 
