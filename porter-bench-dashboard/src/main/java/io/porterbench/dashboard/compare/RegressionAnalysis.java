@@ -95,20 +95,20 @@ public final class RegressionAnalysis {
 			// Every time equal on both sides: nothing tells them apart.
 			p = 1.0;
 		}
-		Double change = (baseMedian > 0) ? newMedian / baseMedian - 1 : null;
-		double[] interval = ShiftInterval.ofChange(x, y, options.alpha());
-		return new StepComparison(step, verdict(p, change, baseMedian, newMedian, options), x.length, y.length,
-				baseMedian, newMedian, change, interval[0], interval[1], p);
+		if (baseMedian > 0) {
+			double change = newMedian / baseMedian - 1;
+			double[] interval = ShiftInterval.ofChange(x, y, options.alpha());
+			return new StepComparison(step, verdict(p, change, options), x.length, y.length, baseMedian, newMedian,
+					change, interval[0], interval[1], p);
+		}
+		// No ratio to a median of 0: growing from it is a regression of any size, staying at 0 is none.
+		Verdict verdict = (p < options.alpha() && newMedian > baseMedian) ? Verdict.REGRESSED : Verdict.UNCHANGED;
+		return new StepComparison(step, verdict, x.length, y.length, baseMedian, newMedian, null, null, null, p);
 	}
 
-	private static Verdict verdict(double p, Double change, double baseMedian, double newMedian,
-			CompareOptions options) {
+	private static Verdict verdict(double p, double change, CompareOptions options) {
 		if (!(p < options.alpha())) {
 			return Verdict.UNCHANGED;
-		}
-		if (change == null) {
-			// A median of 0 growing is a regression of any size; staying at 0 is none.
-			return (newMedian > baseMedian) ? Verdict.REGRESSED : Verdict.UNCHANGED;
 		}
 		if (change >= options.threshold() - TOLERANCE) {
 			return Verdict.REGRESSED;
