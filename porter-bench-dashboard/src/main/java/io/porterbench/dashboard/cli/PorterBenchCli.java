@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * The porter-bench command line tool, the main class of the executable jar.
  *
- * <p>Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when {@code diff} finds a
+ * <p>Exit status: 0 on success (for {@code diff}: no step regressed), 1 when {@code diff} finds a
  * regression, 2 on bad input (unknown option, missing folder, no saved run, unknown benchmarker) or any other
  * failure, so that 1 always means a regression.
  */
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 				CommandLine.HelpCommand.class })
 public final class PorterBenchCli implements Runnable {
 
-	/** The exit status of {@code diff} when a step got slower than the threshold. */
+	/** The exit status of {@code diff} when a step regressed. */
 	public static final int EXIT_REGRESSION = 1;
 
 	/** The exit status for bad input and every other failure. */
