@@ -24,7 +24,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the {@link LiveSummaries}.
+ * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the
+ * {@link LiveSummaries}.
  */
 public final class DashboardHandler {
 
@@ -55,7 +56,8 @@ public final class DashboardHandler {
 	 * A handler over a catalog.
 	 * @param catalog the saved runs
 	 * @param live the live summaries
-	 * @param defaultMaxPoints the points per line when a request does not ask for a number
+	 * @param defaultMaxPoints the points per line when a request does not ask for a
+	 * number
 	 */
 	public DashboardHandler(RunCatalog catalog, LiveSummaries live, int defaultMaxPoints) {
 		this.catalog = catalog;
@@ -64,11 +66,12 @@ public final class DashboardHandler {
 	}
 
 	ServerResponse runs(ServerRequest request) {
-		List<DashboardJson.Run> runs = this.catalog.runs().stream()
+		List<DashboardJson.Run> runs = this.catalog.runs()
+			.stream()
 			.map((run) -> new DashboardJson.Run(run.name(), (run.time() != null) ? run.time().toString() : null))
 			.toList();
-		return json(new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs,
-				this.live.isAvailable()));
+		return json(
+				new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs, this.live.isAvailable()));
 	}
 
 	ServerResponse run(ServerRequest request) {
@@ -100,18 +103,21 @@ public final class DashboardHandler {
 		int maxPoints = maxPoints(request);
 		DashboardJson.Bench before = view(baseline, benchName, maxPoints);
 		DashboardJson.Bench after = view(candidate, benchName, maxPoints);
-		// The same analysis as the CLI's diff, so that the page and CI never disagree on a verdict.
+		// The same analysis as the CLI's diff, so that the page and CI never disagree on
+		// a verdict.
 		BenchComparison steps = RegressionAnalysis.compareBench(benchName, List.of(baseline.bench(benchName)),
 				candidate.bench(benchName), options);
 		Comparison comparison = new Comparison(List.of(baseline.name()), candidate.name(), options, List.of(steps));
 		return json(new DashboardJson.Comparison(benchName,
 				new DashboardJson.Side(baseline.name(), before.times(), before.bars()),
-				new DashboardJson.Side(candidate.name(), after.times(), after.bars()), ReportFormat.toJson(comparison)));
+				new DashboardJson.Side(candidate.name(), after.times(), after.bars()),
+				ReportFormat.toJson(comparison)));
 	}
 
 	/**
-	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000 iterations takes a while to
-	 * reduce, and the page asks for the same benchmarker again on every visit and comparison.
+	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000
+	 * iterations takes a while to reduce, and the page asks for the same benchmarker
+	 * again on every visit and comparison.
 	 */
 	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
 		ViewKey key = new ViewKey(run.name(), name, maxPoints);
@@ -165,18 +171,19 @@ public final class DashboardHandler {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new IllegalArgumentException(
-				"maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS + ", was '" + value.get()
-						+ "'");
+		throw new IllegalArgumentException("maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS
+				+ ", was '" + value.get() + "'");
 	}
 
 	private static String required(ServerRequest request, String name) {
-		return request.param(name).filter((value) -> !value.isBlank())
+		return request.param(name)
+			.filter((value) -> !value.isBlank())
 			.orElseThrow(() -> new IllegalArgumentException("The query parameter '" + name + "' is required"));
 	}
 
 	static ServerResponse error(HttpStatus status, String message) {
-		return ServerResponse.status(status).cacheControl(CacheControl.noStore())
+		return ServerResponse.status(status)
+			.cacheControl(CacheControl.noStore())
 			.body(new DashboardJson.Error(status.value(), message));
 	}
 

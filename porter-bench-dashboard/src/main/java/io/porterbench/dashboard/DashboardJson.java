@@ -21,7 +21,8 @@ public final class DashboardJson {
 	 *
 	 * @param root the root folder's name (never its full path)
 	 * @param runs the runs
-	 * @param live whether the application has a {@code BenchDict} whose live summaries {@code api/live} serves
+	 * @param live whether the application has a {@code BenchDict} whose live summaries
+	 * {@code api/live} serves
 	 */
 	public record Runs(String root, List<Run> runs, boolean live) {
 	}
@@ -30,7 +31,8 @@ public final class DashboardJson {
 	 * One run of the listing.
 	 *
 	 * @param name the run folder's name, its identifier
-	 * @param time the start time from the name (ISO local date-time), or {@code null} for a foreign name
+	 * @param time the start time from the name (ISO local date-time), or {@code null} for
+	 * a foreign name
 	 */
 	public record Run(String name, String time) {
 	}
@@ -58,7 +60,8 @@ public final class DashboardJson {
 	}
 
 	/**
-	 * {@code GET <path>/api/runs/{run}/benches/{bench}}: the four charts and the table of one benchmarker.
+	 * {@code GET <path>/api/runs/{run}/benches/{bench}}: the four charts and the table of
+	 * one benchmarker.
 	 *
 	 * @param run the run
 	 * @param bench the benchmarker
@@ -120,14 +123,17 @@ public final class DashboardJson {
 	}
 
 	/**
-	 * {@code GET <path>/api/compare}: one benchmarker in two runs, with the verdicts of {@code diff}.
+	 * {@code GET <path>/api/compare}: one benchmarker in two runs, with the verdicts of
+	 * {@code diff}.
 	 *
 	 * @param bench the benchmarker
 	 * @param baseline the baseline run's side
 	 * @param candidate the candidate run's side
-	 * @param verdicts the document of {@code diff --format json} for this benchmarker (runs named by their names):
-	 * {@code base}, {@code new}, {@code alpha}, {@code threshold}, {@code regressions}, {@code improvements} and
-	 * {@code benchmarkers[0].steps}, each with its verdict, medians, change, interval and p-value
+	 * @param verdicts the document of {@code diff --format json} for this benchmarker
+	 * (runs named by their names): {@code base}, {@code new}, {@code alpha},
+	 * {@code threshold}, {@code regressions}, {@code improvements} and
+	 * {@code benchmarkers[0].steps}, each with its verdict, medians, change, interval and
+	 * p-value
 	 */
 	public record Comparison(String bench, Side baseline, Side candidate, Map<String, Object> verdicts) {
 	}

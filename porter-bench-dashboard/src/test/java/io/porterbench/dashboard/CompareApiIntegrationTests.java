@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The dashboard's compare API gives the verdicts of {@code diff}, from the same code: the same document for the same
- * runs, up to how the runs are named.
+ * The dashboard's compare API gives the verdicts of {@code diff}, from the same code: the
+ * same document for the same runs, up to how the runs are named.
  */
 class CompareApiIntegrationTests {
 
@@ -69,8 +69,8 @@ class CompareApiIntegrationTests {
 		JsonNode load = verdicts.get("benchmarkers").get(0).get("steps").get(0);
 		assertThat(load.get("verdict").asString()).isEqualTo("regressed");
 		assertThat(load.get("change").asDouble()).isCloseTo(0.2, within(1e-9));
-		Comparison cli = SavedRunComparison.compare(SavedRunComparison.select(baseline, 1, slower),
-				java.util.List.of(), new CompareOptions(0.05, 0.1, 5));
+		Comparison cli = SavedRunComparison.compare(SavedRunComparison.select(baseline, 1, slower), java.util.List.of(),
+				new CompareOptions(0.05, 0.1, 5));
 		JsonNode expected = JSON.valueToTree(ReportFormat.toJson(cli));
 		assertThat(verdicts.get("benchmarkers")).isEqualTo(expected.get("benchmarkers"));
 	}
@@ -81,9 +81,11 @@ class CompareApiIntegrationTests {
 				+ "&candidate=" + slower.getFileName() + "&bench=pipeline&threshold=10");
 		assertThat(bare.status()).isEqualTo(400);
 		assertThat(bare.body()).contains("write 10% for a percentage");
-		assertThat(RawHttp.get(port, "/porterbench/api/compare?baseline=" + baseline.getFileName() + "&candidate="
-				+ slower.getFileName() + "&bench=pipeline&minIterations=none").body())
-			.contains("min-iterations must be a whole number");
+		assertThat(RawHttp
+			.get(port,
+					"/porterbench/api/compare?baseline=" + baseline.getFileName() + "&candidate=" + slower.getFileName()
+							+ "&bench=pipeline&minIterations=none")
+			.body()).contains("min-iterations must be a whole number");
 	}
 
 	private static JsonNode get(String target) {

@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures {@code diff} and the compare API on two runs of 100,000 iterations x 5 steps and logs the wall times (the
- * targets are 5 s and 2 s; the machine running the tests is too noisy and shared to assert them).
+ * Measures {@code diff} and the compare API on two runs of 100,000 iterations x 5 steps
+ * and logs the wall times (the targets are 5 s and 2 s; the machine running the tests is
+ * too noisy and shared to assert them).
  */
 class CompareSpeedTests {
 
@@ -60,8 +61,8 @@ class CompareSpeedTests {
 
 		start = System.nanoTime();
 		double childCpuBefore = childrenCpuSeconds();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PorterBenchCli.class.getName(), "diff", base.toString(),
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), PorterBenchCli.class.getName(), "diff", base.toString(),
 				slower.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(this.folder.resolve("diff.txt").toFile())
@@ -77,7 +78,8 @@ class CompareSpeedTests {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String target = "/porterbench/api/compare?baseline=" + base.getFileName() + "&candidate="
 					+ slower.getFileName() + "&bench=pipeline";
-			// No read timeout: on a loaded machine the first request may take a while, and that is what is measured.
+			// No read timeout: on a loaded machine the first request may take a while,
+			// and that is what is measured.
 			HttpClient http = HttpClient.newHttpClient();
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).build();
 			start = System.nanoTime();
@@ -107,13 +109,19 @@ class CompareSpeedTests {
 		return String.format(Locale.ROOT, "%s: %.2f s wall, %.2f s CPU", what, wall, cpu);
 	}
 
-	/** CPU time of this JVM, all threads: on a shared machine it says what the work costs, whatever the wait. */
+	/**
+	 * CPU time of this JVM, all threads: on a shared machine it says what the work costs,
+	 * whatever the wait.
+	 */
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
-	/** CPU time of the finished child processes (Linux's cutime and cstime), or NaN elsewhere. */
+	/**
+	 * CPU time of the finished child processes (Linux's cutime and cstime), or NaN
+	 * elsewhere.
+	 */
 	private static double childrenCpuSeconds() throws IOException {
 		Path stat = Path.of("/proc/self/stat");
 		if (!Files.isReadable(stat)) {
@@ -121,7 +129,8 @@ class CompareSpeedTests {
 		}
 		String text = Files.readString(stat);
 		String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-		// After the command: state is field 3; cutime and cstime are fields 16 and 17, in clock ticks (100 a second).
+		// After the command: state is field 3; cutime and cstime are fields 16 and 17, in
+		// clock ticks (100 a second).
 		return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
 	}
 
@@ -129,7 +138,10 @@ class CompareSpeedTests {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	/** Logs to standard output and to target/compare-speed.txt, where the report's figures are read from. */
+	/**
+	 * Logs to standard output and to target/compare-speed.txt, where the report's figures
+	 * are read from.
+	 */
 	private static void log(List<String> lines) throws IOException {
 		String header = "Comparison speed, 2 runs x " + ITERATIONS + " iterations x 5 steps, "
 				+ Runtime.getRuntime().availableProcessors() + " CPUs, load average "

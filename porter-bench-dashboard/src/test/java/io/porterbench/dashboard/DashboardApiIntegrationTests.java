@@ -91,8 +91,8 @@ class DashboardApiIntegrationTests {
 	void thePythonRunServesItsFourCharts() {
 		JsonNode alloc = getJson("/porterbench/api/runs/" + enc(TestRuns.PYTHON_RUN) + "/benches/alloc");
 		assertThat(alloc.get("iterations").asInt()).isEqualTo(3);
-		assertThat(alloc.get("times").get("series").valueStream().map((s) -> s.get("name").asString()))
-			.contains("grow", "work", "GLOBAL");
+		assertThat(alloc.get("times").get("series").valueStream().map((s) -> s.get("name").asString())).contains("grow",
+				"work", "GLOBAL");
 		assertThat(alloc.get("bars").get("steps").get(alloc.get("bars").get("steps").size() - 1).asString())
 			.isEqualTo("GLOBAL");
 		assertThat(alloc.get("crono").get("series").get(0).get("x").size()).isPositive();
@@ -131,8 +131,11 @@ class DashboardApiIntegrationTests {
 	}
 
 	private static JsonNode bench(JsonNode run, String name) {
-		return run.get("benches").valueStream().filter((bench) -> bench.get("name").asString().equals(name))
-			.findFirst().orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
+		return run.get("benches")
+			.valueStream()
+			.filter((bench) -> bench.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
 	}
 
 	@ParameterizedTest
@@ -188,8 +191,8 @@ class DashboardApiIntegrationTests {
 		assertThat(verdicts.get("base").valueStream().map(JsonNode::asString)).containsExactly(coreRun);
 		assertThat(verdicts.get("new").asString()).isEqualTo(coreRun);
 		JsonNode steps = verdicts.get("benchmarkers").get(0).get("steps");
-		assertThat(steps.valueStream().map((d) -> d.get("step").asString())).containsExactly("load", "process",
-				"gstop", "GLOBAL");
+		assertThat(steps.valueStream().map((d) -> d.get("step").asString())).containsExactly("load", "process", "gstop",
+				"GLOBAL");
 		assertThat(steps.valueStream().map((d) -> d.get("verdict").asString())).containsOnly("unchanged");
 		assertThat(steps.get(0).get("pValue").asDouble()).isEqualTo(1.0);
 		assertThat(steps.get(0).get("baseCount").asInt()).isEqualTo(50);
@@ -203,8 +206,11 @@ class DashboardApiIntegrationTests {
 		assertThat(RawHttp.get(port, "/").head()).contains("Location: /porterbench/");
 		RawHttp.Response page = RawHttp.get(port, "/porterbench/");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("<script src=\"webjars/chart.js/" + DashboardPage.chartJsVersion()
-				+ "/dist/chart.umd.min.js\"></script>").doesNotContain("http://").doesNotContain("https://");
+		assertThat(page.body())
+			.contains("<script src=\"webjars/chart.js/" + DashboardPage.chartJsVersion()
+					+ "/dist/chart.umd.min.js\"></script>")
+			.doesNotContain("http://")
+			.doesNotContain("https://");
 		RawHttp.Response chartJs = RawHttp.get(port,
 				"/porterbench/webjars/chart.js/" + DashboardPage.chartJsVersion() + "/dist/chart.umd.min.js");
 		assertThat(chartJs.status()).isEqualTo(200);

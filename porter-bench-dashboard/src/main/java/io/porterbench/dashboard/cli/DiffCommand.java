@@ -21,11 +21,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code diff BASE NEW}: compares every benchmarker the runs share, step by step, on the per-iteration times (a
- * Mann-Whitney U test and a minimum change of the median), and exits with 1 when a step regressed.
+ * {@code diff BASE NEW}: compares every benchmarker the runs share, step by step, on the
+ * per-iteration times (a Mann-Whitney U test and a minimum change of the median), and
+ * exits with 1 when a step regressed.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Compares a new run with a baseline, step by step, on the per-iteration times of the DATA files.",
+		description = {
+				"Compares a new run with a baseline, step by step, on the per-iteration times of the DATA files.",
 				"A step regressed when the Mann-Whitney U p-value is below --alpha and its median grew by"
 						+ " --threshold or more (improved: shrank by as much); with fewer than --min-iterations"
 						+ " iterations on a side it is insufficient.",
@@ -108,11 +110,14 @@ final class DiffCommand implements Callable<Integer> {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new BadInputException("--baseline-runs must be a whole number of 1 or more; was '" + this.baselineRuns
-				+ "'");
+		throw new BadInputException(
+				"--baseline-runs must be a whole number of 1 or more; was '" + this.baselineRuns + "'");
 	}
 
-	/** Writes through a temporary file, so that a failed write leaves no half report behind. */
+	/**
+	 * Writes through a temporary file, so that a failed write leaves no half report
+	 * behind.
+	 */
 	private static void write(Path file, String report) {
 		Path target = file.toAbsolutePath().normalize();
 		Path temporary = null;
@@ -136,8 +141,8 @@ final class DiffCommand implements Callable<Integer> {
 			return;
 		}
 		try {
-			Files.writeString(Path.of(summary), ReportFormat.MARKDOWN.render(comparison) + "\n",
-					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(Path.of(summary), ReportFormat.MARKDOWN.render(comparison) + "\n", StandardCharsets.UTF_8,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		catch (IOException | RuntimeException ex) {
 			// The verdict stands without the summary; say why the summary is missing.

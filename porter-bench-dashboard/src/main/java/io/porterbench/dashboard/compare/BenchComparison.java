@@ -3,8 +3,8 @@ package io.porterbench.dashboard.compare;
 import java.util.List;
 
 /**
- * The steps of one benchmarker compared: the baseline's steps in order, then those only the new run has,
- * {@code GLOBAL} last.
+ * The steps of one benchmarker compared: the baseline's steps in order, then those only
+ * the new run has, {@code GLOBAL} last.
  *
  * @param name the benchmarker
  * @param steps one comparison per step of either side

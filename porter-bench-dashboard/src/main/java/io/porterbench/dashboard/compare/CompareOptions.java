@@ -3,13 +3,15 @@ package io.porterbench.dashboard.compare;
 import java.util.Locale;
 
 /**
- * The knobs of a comparison, validated: a step regresses or improves when the rank test's p-value is below
- * {@code alpha} and its median moved by at least {@code threshold}, given at least {@code minIterations} iterations
- * on each side.
+ * The knobs of a comparison, validated: a step regresses or improves when the rank test's
+ * p-value is below {@code alpha} and its median moved by at least {@code threshold},
+ * given at least {@code minIterations} iterations on each side.
  *
  * @param alpha the significance level, above 0 and below 1 (default 0.01)
- * @param threshold the smallest change that counts, as a fraction, 0 or more (default 0.05, that is 5%)
- * @param minIterations the fewest iterations of a step on each side for a verdict, 1 or more (default 5)
+ * @param threshold the smallest change that counts, as a fraction, 0 or more (default
+ * 0.05, that is 5%)
+ * @param minIterations the fewest iterations of a step on each side for a verdict, 1 or
+ * more (default 5)
  */
 public record CompareOptions(double alpha, double threshold, int minIterations) {
 
@@ -47,8 +49,8 @@ public record CompareOptions(double alpha, double threshold, int minIterations) 
 	}
 
 	/**
-	 * Options from text, as the command line and the dashboard's query parameters give them; {@code null} or blank
-	 * values take the defaults.
+	 * Options from text, as the command line and the dashboard's query parameters give
+	 * them; {@code null} or blank values take the defaults.
 	 * @param alpha such as {@code 0.01}
 	 * @param threshold a fraction such as {@code 0.05} or a percentage such as {@code 5%}
 	 * @param minIterations a whole number such as {@code 5}
@@ -77,8 +79,8 @@ public record CompareOptions(double alpha, double threshold, int minIterations) 
 	}
 
 	/**
-	 * Reads a threshold: {@code 0.05} and {@code 5%} are the same. A bare number of 1 or more is refused, since
-	 * {@code 10} more likely means 10% than 1000%.
+	 * Reads a threshold: {@code 0.05} and {@code 5%} are the same. A bare number of 1 or
+	 * more is refused, since {@code 10} more likely means 10% than 1000%.
 	 * @param text a fraction or a percentage, or {@code null} for the default
 	 * @return the threshold as a fraction
 	 * @throws IllegalArgumentException if it is not such a value

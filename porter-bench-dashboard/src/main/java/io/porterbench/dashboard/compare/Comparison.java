@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * The result of comparing a new run with a baseline of one or more runs.
  *
- * @param base the baseline's runs, as the front end names them (folders for the CLI, run names for the dashboard)
+ * @param base the baseline's runs, as the front end names them (folders for the CLI, run
+ * names for the dashboard)
  * @param newRun the new run, named the same way
  * @param options the alpha, threshold and minimum iterations the verdicts used
  * @param benchmarkers the benchmarkers both sides have, in name order
  */
-public record Comparison(List<String> base, String newRun, CompareOptions options,
-		List<BenchComparison> benchmarkers) {
+public record Comparison(List<String> base, String newRun, CompareOptions options, List<BenchComparison> benchmarkers) {
 
 	/**
 	 * A comparison.

@@ -12,22 +12,30 @@ import io.porterbench.record.BenchRecord;
 import io.porterbench.record.SavedIteration;
 
 /**
- * Decides, step by step, whether a benchmarker got slower or faster, from the per-iteration step times of its DATA
- * files (an iteration's value of a step is the sum of its calls, as saved in {@code absolutes}).
+ * Decides, step by step, whether a benchmarker got slower or faster, from the
+ * per-iteration step times of its DATA files (an iteration's value of a step is the sum
+ * of its calls, as saved in {@code absolutes}).
  *
- * <p>Per step: the medians of both sides, {@code change = newMedian / baseMedian - 1}, the Hodges-Lehmann confidence
- * interval of that change at level {@code 1 - alpha}, and the two-sided p-value of Apache Commons Statistics'
- * {@link MannWhitneyUTest}. A step is {@link Verdict#REGRESSED} when {@code p < alpha} and {@code change >= threshold},
- * {@link Verdict#IMPROVED} when {@code p < alpha} and {@code change <= -threshold}, {@link Verdict#INSUFFICIENT} when a
- * side has fewer than the minimum iterations, {@link Verdict#UNCHANGED} otherwise. Ranks and medians make one extreme
- * iteration count as one iteration, whatever its size. Open iterations ({@code STOP_TIME} 0) are left out.
+ * <p>
+ * Per step: the medians of both sides, {@code change = newMedian / baseMedian - 1}, the
+ * Hodges-Lehmann confidence interval of that change at level {@code 1 - alpha}, and the
+ * two-sided p-value of Apache Commons Statistics' {@link MannWhitneyUTest}. A step is
+ * {@link Verdict#REGRESSED} when {@code p < alpha} and {@code change >= threshold},
+ * {@link Verdict#IMPROVED} when {@code p < alpha} and {@code change <= -threshold},
+ * {@link Verdict#INSUFFICIENT} when a side has fewer than the minimum iterations,
+ * {@link Verdict#UNCHANGED} otherwise. Ranks and medians make one extreme iteration count
+ * as one iteration, whatever its size. Open iterations ({@code STOP_TIME} 0) are left
+ * out.
  */
 public final class RegressionAnalysis {
 
 	/** The step that holds each iteration's total. */
 	public static final String GLOBAL = "GLOBAL";
 
-	/** Keeps a change of exactly the threshold (0.0499999 for 0.0100 to 0.0105 s) a change of the threshold. */
+	/**
+	 * Keeps a change of exactly the threshold (0.0499999 for 0.0100 to 0.0105 s) a change
+	 * of the threshold.
+	 */
 	private static final double TOLERANCE = 1e-9;
 
 	private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults();
@@ -41,8 +49,8 @@ public final class RegressionAnalysis {
 	 * @param base its records in the baseline's runs (one, or several pooled)
 	 * @param candidate its record in the new run
 	 * @param options alpha, threshold and minimum iterations
-	 * @return one comparison per step of either side: the baseline's steps in order, then the new run's others,
-	 * {@code GLOBAL} last
+	 * @return one comparison per step of either side: the baseline's steps in order, then
+	 * the new run's others, {@code GLOBAL} last
 	 */
 	public static BenchComparison compareBench(String name, List<BenchRecord> base, BenchRecord candidate,
 			CompareOptions options) {
@@ -53,7 +61,8 @@ public final class RegressionAnalysis {
 		if (steps.remove(GLOBAL)) {
 			steps.add(GLOBAL);
 		}
-		// Steps are independent, and a step of 100,000 iterations a side takes a noticeable part of a second.
+		// Steps are independent, and a step of 100,000 iterations a side takes a
+		// noticeable part of a second.
 		List<StepComparison> comparisons = steps.parallelStream().map((step) -> {
 			Samples x = before.get(step);
 			Samples y = after.get(step);
@@ -65,8 +74,10 @@ public final class RegressionAnalysis {
 	/**
 	 * Compares the per-iteration times of one step.
 	 * @param step the step's name
-	 * @param base the baseline's times in seconds, or {@code null} when the baseline does not have the step
-	 * @param candidate the new run's times in seconds, or {@code null} when the new run does not have the step
+	 * @param base the baseline's times in seconds, or {@code null} when the baseline does
+	 * not have the step
+	 * @param candidate the new run's times in seconds, or {@code null} when the new run
+	 * does not have the step
 	 * @param options alpha, threshold and minimum iterations
 	 * @return the comparison; the arrays are not modified
 	 */
@@ -87,8 +98,8 @@ public final class RegressionAnalysis {
 		Double baseMedian = median(x);
 		Double newMedian = median(y);
 		if (x.length < options.minIterations() || y.length < options.minIterations()) {
-			return new StepComparison(step, Verdict.INSUFFICIENT, x.length, y.length, baseMedian, newMedian, null,
-					null, null, null);
+			return new StepComparison(step, Verdict.INSUFFICIENT, x.length, y.length, baseMedian, newMedian, null, null,
+					null, null);
 		}
 		double p = TEST.test(x, y).getPValue();
 		if (Double.isNaN(p)) {
@@ -101,7 +112,8 @@ public final class RegressionAnalysis {
 			return new StepComparison(step, verdict(p, change, options), x.length, y.length, baseMedian, newMedian,
 					change, interval[0], interval[1], p);
 		}
-		// No ratio to a median of 0: growing from it is a regression of any size, staying at 0 is none.
+		// No ratio to a median of 0: growing from it is a regression of any size, staying
+		// at 0 is none.
 		Verdict verdict = (p < options.alpha() && newMedian > baseMedian) ? Verdict.REGRESSED : Verdict.UNCHANGED;
 		return new StepComparison(step, verdict, x.length, y.length, baseMedian, newMedian, null, null, null, p);
 	}
@@ -120,7 +132,8 @@ public final class RegressionAnalysis {
 	}
 
 	/**
-	 * The per-iteration times of every step, over the closed iterations of the records in order.
+	 * The per-iteration times of every step, over the closed iterations of the records in
+	 * order.
 	 */
 	private static Map<String, Samples> samples(List<BenchRecord> records) {
 		Map<String, Samples> samples = new LinkedHashMap<>();
@@ -154,7 +167,10 @@ public final class RegressionAnalysis {
 		return ((n & 1) == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
-	/** A growable array of seconds, so that 100,000 iterations cost one array per step, not 100,000 boxes. */
+	/**
+	 * A growable array of seconds, so that 100,000 iterations cost one array per step,
+	 * not 100,000 boxes.
+	 */
 	private static final class Samples {
 
 		private double[] values;

@@ -15,8 +15,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The forms a {@link Comparison} is written in: a table for a terminal, a markdown table for a pull request or a
- * GitHub step summary, JSON for scripts, and JUnit XML so that CI servers show regressions as failed tests.
+ * The forms a {@link Comparison} is written in: a table for a terminal, a markdown table
+ * for a pull request or a GitHub step summary, JSON for scripts, and JUnit XML so that CI
+ * servers show regressions as failed tests.
  */
 public enum ReportFormat {
 
@@ -44,7 +45,10 @@ public enum ReportFormat {
 		}
 	},
 
-	/** JUnit XML: a test suite per benchmarker, a test case per step, a failure per regressed step. */
+	/**
+	 * JUnit XML: a test suite per benchmarker, a test case per step, a failure per
+	 * regressed step.
+	 */
 	JUNIT {
 		@Override
 		public String render(Comparison comparison) {
@@ -63,7 +67,8 @@ public enum ReportFormat {
 
 	/**
 	 * The format with this name.
-	 * @param name {@code text}, {@code markdown}, {@code json} or {@code junit}, in any case
+	 * @param name {@code text}, {@code markdown}, {@code json} or {@code junit}, in any
+	 * case
 	 * @return the format
 	 * @throws IllegalArgumentException for any other name
 	 */
@@ -77,10 +82,11 @@ public enum ReportFormat {
 	}
 
 	/**
-	 * The comparison as the JSON document of {@code diff --format json} and the dashboard's compare API, in JDK
-	 * types: {@code base}, {@code new}, {@code alpha}, {@code threshold}, {@code minIterations},
-	 * {@code regressions}, {@code improvements}, then {@code benchmarkers}, each with its {@code steps}. Times in
-	 * seconds, changes as fractions, {@code null} where a step has no such figure.
+	 * The comparison as the JSON document of {@code diff --format json} and the
+	 * dashboard's compare API, in JDK types: {@code base}, {@code new}, {@code alpha},
+	 * {@code threshold}, {@code minIterations}, {@code regressions},
+	 * {@code improvements}, then {@code benchmarkers}, each with its {@code steps}. Times
+	 * in seconds, changes as fractions, {@code null} where a step has no such figure.
 	 * @param comparison the comparison
 	 * @return ordered maps and lists
 	 */
@@ -139,8 +145,8 @@ public enum ReportFormat {
 			for (StepComparison step : bench.steps()) {
 				rows.add(new String[] { bench.name(), step.step(), step.verdict().label(),
 						Integer.toString(step.baseCount()), Integer.toString(step.newCount()),
-						duration(step.baseMedian()), duration(step.newMedian()), percent(step.change()),
-						range(step), pValue(step.pValue()) });
+						duration(step.baseMedian()), duration(step.newMedian()), percent(step.change()), range(step),
+						pValue(step.pValue()) });
 			}
 		}
 		int[] widths = new int[rows.get(0).length];
@@ -169,21 +175,39 @@ public enum ReportFormat {
 		List<String> base = comparison.base();
 		out.append((base.size() == 1) ? "Baseline: " : "Baseline (" + base.size() + " runs pooled): ");
 		out.append(String.join(", ", base.stream().map((run) -> code(name(run))).toList()));
-		out.append(" · new: ").append(code(name(comparison.newRun()))).append(" · ").append(rule(comparison))
+		out.append(" · new: ")
+			.append(code(name(comparison.newRun())))
+			.append(" · ")
+			.append(rule(comparison))
 			.append("\n\n");
-		out.append("| verdict | bench | step | base median | new median | change [").append(interval(comparison))
+		out.append("| verdict | bench | step | base median | new median | change [")
+			.append(interval(comparison))
 			.append(" interval] | p | n (base/new) |\n");
 		out.append("|---|---|---|---:|---:|---:|---:|---:|\n");
 		for (BenchComparison bench : comparison.benchmarkers()) {
 			for (StepComparison step : bench.steps()) {
-				out.append("| ").append(markdownVerdict(step.verdict())).append(" | ").append(cell(bench.name()))
-					.append(" | ").append(cell(step.step())).append(" | ").append(duration(step.baseMedian()))
-					.append(" | ").append(duration(step.newMedian())).append(" | ").append(percent(step.change()));
+				out.append("| ")
+					.append(markdownVerdict(step.verdict()))
+					.append(" | ")
+					.append(cell(bench.name()))
+					.append(" | ")
+					.append(cell(step.step()))
+					.append(" | ")
+					.append(duration(step.baseMedian()))
+					.append(" | ")
+					.append(duration(step.newMedian()))
+					.append(" | ")
+					.append(percent(step.change()));
 				if (step.changeLow() != null) {
 					out.append(' ').append(range(step));
 				}
-				out.append(" | ").append(pValue(step.pValue())).append(" | ").append(step.baseCount()).append('/')
-					.append(step.newCount()).append(" |\n");
+				out.append(" | ")
+					.append(pValue(step.pValue()))
+					.append(" | ")
+					.append(step.baseCount())
+					.append('/')
+					.append(step.newCount())
+					.append(" |\n");
 			}
 		}
 		return out.toString();
@@ -205,8 +229,8 @@ public enum ReportFormat {
 			xml.writeCharacters("\n");
 			xml.writeStartElement("testsuites");
 			xml.writeAttribute("name", "porter-bench diff");
-			xml.writeAttribute("tests", Long.toString(comparison.benchmarkers().stream()
-				.mapToLong((bench) -> bench.steps().size()).sum()));
+			xml.writeAttribute("tests",
+					Long.toString(comparison.benchmarkers().stream().mapToLong((bench) -> bench.steps().size()).sum()));
 			xml.writeAttribute("failures", Long.toString(comparison.regressions()));
 			for (BenchComparison bench : comparison.benchmarkers()) {
 				xml.writeCharacters("\n  ");
@@ -261,8 +285,7 @@ public enum ReportFormat {
 		return out + "\n";
 	}
 
-	private static void property(XMLStreamWriter xml, String name, String value)
-			throws XMLStreamException {
+	private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
 		xml.writeCharacters("\n      ");
 		xml.writeEmptyElement("property");
 		xml.writeAttribute("name", name);
@@ -365,7 +388,10 @@ public enum ReportFormat {
 		return "`" + text.replace("`", "'") + "`";
 	}
 
-	/** Names are text, never markup: a table cell escapes what markdown or HTML would read. */
+	/**
+	 * Names are text, never markup: a table cell escapes what markdown or HTML would
+	 * read.
+	 */
 	private static String cell(String text) {
 		StringBuilder out = new StringBuilder();
 		for (char c : text.toCharArray()) {
@@ -380,11 +406,15 @@ public enum ReportFormat {
 		return out.toString();
 	}
 
-	/** XML 1.0 cannot carry control characters other than tab and line breaks, whatever the escaping. */
+	/**
+	 * XML 1.0 cannot carry control characters other than tab and line breaks, whatever
+	 * the escaping.
+	 */
 	private static String xmlText(String text) {
 		StringBuilder out = new StringBuilder(text.length());
-		text.codePoints().forEach((c) -> out.appendCodePoint(
-				(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) ? c : '?'));
+		text.codePoints()
+			.forEach((c) -> out.appendCodePoint(
+					(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) ? c : '?'));
 		return out.toString();
 	}
 

@@ -11,9 +11,10 @@ import io.porterbench.record.RunFiles;
 import io.porterbench.record.RunRecord;
 
 /**
- * Compares saved runs given as folders: picks the baseline's runs (one run folder, or the newest runs of a root,
- * pooled), loads them and the new run through the core's {@link RunRecord}, and compares every benchmarker they
- * share. Every problem is an {@link IllegalArgumentException} with a one-line message naming it.
+ * Compares saved runs given as folders: picks the baseline's runs (one run folder, or the
+ * newest runs of a root, pooled), loads them and the new run through the core's
+ * {@link RunRecord}, and compares every benchmarker they share. Every problem is an
+ * {@link IllegalArgumentException} with a one-line message naming it.
  */
 public final class SavedRunComparison {
 
@@ -22,11 +23,14 @@ public final class SavedRunComparison {
 
 	/**
 	 * Picks the runs to compare.
-	 * @param base a run folder, or a root of runs (the {@code TICTOC_PERFORMANCE} folder or the folder holding it)
-	 * @param baselineRuns how many of the root's newest runs to pool, 1 or more; a run folder is always one run
+	 * @param base a run folder, or a root of runs (the {@code TICTOC_PERFORMANCE} folder
+	 * or the folder holding it)
+	 * @param baselineRuns how many of the root's newest runs to pool, 1 or more; a run
+	 * folder is always one run
 	 * @param newRun a run folder, or a root whose newest run is taken
 	 * @return the baseline's run folders (oldest first) and the new run's folder
-	 * @throws IllegalArgumentException if a path is not a run or a root of runs, or no baseline run is left
+	 * @throws IllegalArgumentException if a path is not a run or a root of runs, or no
+	 * baseline run is left
 	 */
 	public static Selection select(Path base, int baselineRuns, Path newRun) {
 		if (baselineRuns < 1) {
@@ -77,16 +81,18 @@ public final class SavedRunComparison {
 	}
 
 	/**
-	 * Loads the selected runs and compares every benchmarker they share, or the ones named.
+	 * Loads the selected runs and compares every benchmarker they share, or the ones
+	 * named.
 	 * @param selection the runs
 	 * @param benches the benchmarkers to compare, or empty for every one both sides have
 	 * @param options alpha, threshold and minimum iterations
 	 * @return the comparison, its runs named by their absolute folders
-	 * @throws IllegalArgumentException if a DATA file of a compared benchmarker cannot be read, or no benchmarker is
-	 * shared
+	 * @throws IllegalArgumentException if a DATA file of a compared benchmarker cannot be
+	 * read, or no benchmarker is shared
 	 */
 	public static Comparison compare(Selection selection, List<String> benches, CompareOptions options) {
-		// Each run's files are parsed on their own thread: loading is most of a diff's time.
+		// Each run's files are parsed on their own thread: loading is most of a diff's
+		// time.
 		List<Path> folders = new ArrayList<>(selection.base());
 		folders.add(selection.newRun());
 		List<RunRecord> loaded = folders.parallelStream().map(SavedRunComparison::load).toList();
@@ -107,8 +113,8 @@ public final class SavedRunComparison {
 		else {
 			for (String bench : benches) {
 				if (!shared.contains(bench)) {
-					throw new IllegalArgumentException("Benchmarker '" + bench + "' is not in both runs; both have "
-							+ shared);
+					throw new IllegalArgumentException(
+							"Benchmarker '" + bench + "' is not in both runs; both have " + shared);
 				}
 				if (!names.contains(bench)) {
 					names.add(bench);
@@ -134,8 +140,8 @@ public final class SavedRunComparison {
 			return RunRecord.load(folder);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("Could not read the run " + folder + ": "
-					+ oneLine(String.valueOf(ex.getMessage())), ex);
+			throw new IllegalArgumentException(
+					"Could not read the run " + folder + ": " + oneLine(String.valueOf(ex.getMessage())), ex);
 		}
 	}
 

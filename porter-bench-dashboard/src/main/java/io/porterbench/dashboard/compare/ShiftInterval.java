@@ -5,23 +5,34 @@ import java.util.Arrays;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The Hodges-Lehmann (Moses) confidence interval of the shift between two samples of log times, that is of the ratio
- * of the new times to the base times: the interval that inverts the same Mann-Whitney U test that gives the p-value.
+ * The Hodges-Lehmann (Moses) confidence interval of the shift between two samples of log
+ * times, that is of the ratio of the new times to the base times: the interval that
+ * inverts the same Mann-Whitney U test that gives the p-value.
  *
- * <p>Its ends are order statistics of the {@code m * n} pairwise differences {@code log(y_j) - log(x_i)}. They are
- * never all enumerated (10<sup>10</sup> of them for two runs of 100,000 iterations): the k-th smallest is found by
- * narrowing an interval of values (interpolating on the counts, bisecting when that is slow), each step counting the differences at or below a value with one pass over the two sorted
- * samples, until only about {@code 2(m+n)} differences lie in the interval; those are listed and sorted, so the
- * result is exactly the k-th computed difference, after about ten passes for 100,000 iterations a side.
+ * <p>
+ * Its ends are order statistics of the {@code m * n} pairwise differences
+ * {@code log(y_j) - log(x_i)}. They are never all enumerated (10<sup>10</sup> of them for
+ * two runs of 100,000 iterations): the k-th smallest is found by narrowing an interval of
+ * values (interpolating on the counts, bisecting when that is slow), each step counting
+ * the differences at or below a value with one pass over the two sorted samples, until
+ * only about {@code 2(m+n)} differences lie in the interval; those are listed and sorted,
+ * so the result is exactly the k-th computed difference, after about ten passes for
+ * 100,000 iterations a side.
  */
 final class ShiftInterval {
 
-	/** Times at or below 0 (a clock that did not move) count as one picosecond, below any clock's resolution. */
+	/**
+	 * Times at or below 0 (a clock that did not move) count as one picosecond, below any
+	 * clock's resolution.
+	 */
 	private static final double FLOOR_SECONDS = 1e-12;
 
 	private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-	/** Pairs per sample value left for the final sort: a sort of 2(m+n) values costs about as much as one pass. */
+	/**
+	 * Pairs per sample value left for the final sort: a sort of 2(m+n) values costs about
+	 * as much as one pass.
+	 */
 	private static final long BAND_PER_VALUE = 2;
 
 	private static final long MIN_BAND = 4096;
@@ -49,9 +60,10 @@ final class ShiftInterval {
 	}
 
 	/**
-	 * The rank {@code C} of the lower end, from the normal approximation of the U statistic (without the correction
-	 * for ties, which only narrows the interval): {@code mn/2 - z(1 - alpha/2) * sqrt(mn(m+n+1)/12)}, at least 1, so
-	 * that small samples get the whole range of differences rather than no interval.
+	 * The rank {@code C} of the lower end, from the normal approximation of the U
+	 * statistic (without the correction for ties, which only narrows the interval):
+	 * {@code mn/2 - z(1 - alpha/2) * sqrt(mn(m+n+1)/12)}, at least 1, so that small
+	 * samples get the whole range of differences rather than no interval.
 	 */
 	static long rank(long m, long n, double alpha) {
 		double pairs = (double) m * n;
@@ -69,7 +81,8 @@ final class ShiftInterval {
 	 * @return the difference
 	 */
 	static double kthDifference(double[] x, double[] y, long k) {
-		// Invariant: count(low) < k <= count(high). Halve the values until few pairs lie between, then sort those.
+		// Invariant: count(low) < k <= count(high). Halve the values until few pairs lie
+		// between, then sort those.
 		double low = Math.nextDown(y[0] - x[x.length - 1]);
 		double high = y[y.length - 1] - x[0];
 		long countLow = 0;
@@ -80,7 +93,8 @@ final class ShiftInterval {
 			long before = countHigh - countLow;
 			double middle = low + (high - low) / 2;
 			if (!bisect) {
-				// The count is nearly a smooth distribution function: aim just below k, then just above, so that
+				// The count is nearly a smooth distribution function: aim just below k,
+				// then just above, so that
 				// two probes usually bracket the k-th difference within the band.
 				long target = ((probe & 1) == 0) ? k - band / 4 : k + band / 4;
 				target = Math.max(countLow + 1, Math.min(countHigh - 1, target));
@@ -102,7 +116,8 @@ final class ShiftInterval {
 				low = middle;
 				countLow = count;
 			}
-			// Interpolation that does not halve the pairs between gives way to one bisection.
+			// Interpolation that does not halve the pairs between gives way to one
+			// bisection.
 			bisect = !bisect && countHigh - countLow > before / 2;
 		}
 		double[] between = between(x, y, low, high, (int) (countHigh - countLow));
@@ -110,7 +125,10 @@ final class ShiftInterval {
 		return between[(int) (k - countLow - 1)] + 0.0;
 	}
 
-	/** The differences in {@code (low, high]}: for each j the matching i form a range that only moves right. */
+	/**
+	 * The differences in {@code (low, high]}: for each j the matching i form a range that
+	 * only moves right.
+	 */
 	private static double[] between(double[] x, double[] y, double low, double high, int size) {
 		double[] between = new double[size];
 		int at = 0;
@@ -131,8 +149,9 @@ final class ShiftInterval {
 	}
 
 	/**
-	 * How many differences {@code y[j] - x[i]} are at most d. For each j the matching i form a suffix of x, and the
-	 * suffix only shrinks as j grows, so one pointer walks x once.
+	 * How many differences {@code y[j] - x[i]} are at most d. For each j the matching i
+	 * form a suffix of x, and the suffix only shrinks as j grows, so one pointer walks x
+	 * once.
 	 */
 	static long countAtMost(double[] x, double[] y, double d) {
 		long count = 0;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code diff} as CI does, in its own JVM: the exit status the shell sees, standard error, and the markdown
- * appended to the file that {@code GITHUB_STEP_SUMMARY} names.
+ * Runs {@code diff} as CI does, in its own JVM: the exit status the shell sees, standard
+ * error, and the markdown appended to the file that {@code GITHUB_STEP_SUMMARY} names.
  */
 class DiffCommandProcessTests {
 

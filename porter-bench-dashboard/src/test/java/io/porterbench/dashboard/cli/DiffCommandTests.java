@@ -56,11 +56,13 @@ class DiffCommandTests {
 	void aRegressedStepExitsWithOneAndIsNamed() {
 		Cli.Result result = Cli.run("diff", base().toString(), slower().toString());
 		assertThat(result.status()).as(result.out() + result.err()).isEqualTo(1);
-		assertThat(result.out()).containsPattern("pipeline\\s+score\\s+regressed\\s+200\\s+200\\s+.*\\+\\d+\\.\\d%"
-				+ "\\s+\\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%\\]\\s+\\d\\.\\de-\\d+")
+		assertThat(result.out())
+			.containsPattern("pipeline\\s+score\\s+regressed\\s+200\\s+200\\s+.*\\+\\d+\\.\\d%"
+					+ "\\s+\\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%\\]\\s+\\d\\.\\de-\\d+")
 			.contains("1 regressed, 0 improved, 6 unchanged");
 		assertThat(Cli.run("diff", base().toString(), slower().toString(), "--threshold", "50%").status())
-			.as("a 50% threshold").isZero();
+			.as("a 50% threshold")
+			.isZero();
 	}
 
 	@Test
@@ -69,8 +71,7 @@ class DiffCommandTests {
 		assertThat(result.status()).isEqualTo(1);
 		JsonNode json = JSON.readTree(result.out());
 		assertThat(json.propertyNames()).startsWith("base", "new", "alpha", "threshold");
-		assertThat(json.get("base").valueStream().map(JsonNode::asString))
-			.containsExactly(runOf("base"));
+		assertThat(json.get("base").valueStream().map(JsonNode::asString)).containsExactly(runOf("base"));
 		assertThat(json.get("new").asString()).isEqualTo(runOf("new"));
 		assertThat(json.get("alpha").asDouble()).isEqualTo(0.01);
 		assertThat(json.get("threshold").asDouble()).isEqualTo(0.05);
@@ -78,8 +79,11 @@ class DiffCommandTests {
 		assertThat(json.get("improvements").asInt()).isZero();
 		JsonNode bench = json.get("benchmarkers").get(0);
 		assertThat(bench.get("name").asString()).isEqualTo("pipeline");
-		JsonNode score = bench.get("steps").valueStream().filter((s) -> s.get("step").asString().equals("score"))
-			.findFirst().orElseThrow();
+		JsonNode score = bench.get("steps")
+			.valueStream()
+			.filter((s) -> s.get("step").asString().equals("score"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(score.propertyNames()).containsExactly("step", "verdict", "baseCount", "newCount", "baseMedian",
 				"newMedian", "change", "changeLow", "changeHigh", "pValue");
 		assertThat(score.get("verdict").asString()).isEqualTo("regressed");
@@ -114,8 +118,9 @@ class DiffCommandTests {
 		assertThat(result.status()).isEqualTo(1);
 		assertThat(result.out()).startsWith("### porter-bench diff: 1 regressed, 0 improved, 6 unchanged")
 			.contains("| verdict | bench | step | base median | new median | change [99% interval] | p |")
-			.containsPattern("\\| :red_circle: \\*\\*regressed\\*\\* \\| pipeline \\| score \\| [\\d.]+ ms \\| [\\d.]+ ms"
-					+ " \\| \\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%\\] \\| \\d\\.\\de-\\d+ \\| 200/200 \\|")
+			.containsPattern(
+					"\\| :red_circle: \\*\\*regressed\\*\\* \\| pipeline \\| score \\| [\\d.]+ ms \\| [\\d.]+ ms"
+							+ " \\| \\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%\\] \\| \\d\\.\\de-\\d+ \\| 200/200 \\|")
 			.contains("| unchanged | pipeline | load |");
 	}
 
@@ -123,7 +128,8 @@ class DiffCommandTests {
 	void junitHasAFailedTestCasePerRegressedStep() throws Exception {
 		Cli.Result result = Cli.run("diff", base().toString(), slower().toString(), "--format", "junit");
 		assertThat(result.status()).isEqualTo(1);
-		Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+		Document xml = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
 			.parse(new ByteArrayInputStream(result.out().getBytes(StandardCharsets.UTF_8)));
 		Element suites = xml.getDocumentElement();
 		assertThat(suites.getTagName()).isEqualTo("testsuites");
@@ -165,8 +171,8 @@ class DiffCommandTests {
 				assertThat(result.out()).as(format).contains(run.getFileName().toString());
 			}
 		}
-		JsonNode json = JSON.readTree(Cli.run("diff", root.toString(), after.toString(), "--baseline-runs", "5",
-				"--format", "json").out());
+		JsonNode json = JSON.readTree(
+				Cli.run("diff", root.toString(), after.toString(), "--baseline-runs", "5", "--format", "json").out());
 		assertThat(json.get("base").valueStream().map(JsonNode::asString))
 			.containsExactlyElementsOf(runs.stream().map(Path::toString).toList());
 		assertThat(json.get("benchmarkers").get(0).get("steps").get(0).get("baseCount").asInt()).isEqualTo(300);
@@ -181,13 +187,14 @@ class DiffCommandTests {
 		for (int i = 0; i < 4; i++) {
 			runs.add(LogNormalRuns.of(20, 200 + i).writeTo(root));
 		}
-		JsonNode json = JSON.readTree(Cli.run("diff", root.toString(), root.toString(), "--baseline-runs", "10",
-				"--format", "json").out());
+		JsonNode json = JSON.readTree(
+				Cli.run("diff", root.toString(), root.toString(), "--baseline-runs", "10", "--format", "json").out());
 		assertThat(json.get("new").asString()).isEqualTo(runs.get(3).toString());
-		assertThat(json.get("base").valueStream().map(JsonNode::asString))
-			.containsExactly(runs.get(0).toString(), runs.get(1).toString(), runs.get(2).toString());
-		JsonNode two = JSON.readTree(Cli.run("diff", root.toString(), runs.get(2).toString(), "--baseline-runs", "1",
-				"--format", "json").out());
+		assertThat(json.get("base").valueStream().map(JsonNode::asString)).containsExactly(runs.get(0).toString(),
+				runs.get(1).toString(), runs.get(2).toString());
+		JsonNode two = JSON.readTree(
+				Cli.run("diff", root.toString(), runs.get(2).toString(), "--baseline-runs", "1", "--format", "json")
+					.out());
 		assertThat(two.get("base").valueStream().map(JsonNode::asString)).containsExactly(runs.get(1).toString());
 	}
 

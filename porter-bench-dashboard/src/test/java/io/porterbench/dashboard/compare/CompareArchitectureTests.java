@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The comparison is one implementation for the CLI and the page: it must run without either of them, and without the
- * libraries an embedding application may leave out (picocli, JFreeChart).
+ * The comparison is one implementation for the CLI and the page: it must run without
+ * either of them, and without the libraries an embedding application may leave out
+ * (picocli, JFreeChart).
  */
 class CompareArchitectureTests {
 
@@ -19,8 +20,10 @@ class CompareArchitectureTests {
 
 	@Test
 	void theComparisonNeedsNeitherTheWebNorTheCommandLineNorThePlots() {
-		noClasses().that().resideInAPackage("io.porterbench.dashboard.compare..")
-			.should().dependOnClassesThat()
+		noClasses().that()
+			.resideInAPackage("io.porterbench.dashboard.compare..")
+			.should()
+			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "picocli..", "org.jfree..", "io.porterbench.dashboard",
 					"io.porterbench.dashboard.cli..", "io.porterbench.dashboard.plot..", "io.porterbench.internal..")
 			.check(CLASSES);

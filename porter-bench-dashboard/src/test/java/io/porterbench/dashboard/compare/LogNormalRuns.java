@@ -10,9 +10,10 @@ import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
 
 /**
- * Writes runs with the core library on a {@link MockBenchClock}, each step's time drawn from a log-normal distribution
- * with a known median and spread (a seeded {@link Random}, so every run is reproducible), plus rare outliers: the
- * noise of a benchmark on a CI machine, with a known truth to check verdicts against.
+ * Writes runs with the core library on a {@link MockBenchClock}, each step's time drawn
+ * from a log-normal distribution with a known median and spread (a seeded {@link Random},
+ * so every run is reproducible), plus rare outliers: the noise of a benchmark on a CI
+ * machine, with a known truth to check verdicts against.
  */
 public final class LogNormalRuns {
 

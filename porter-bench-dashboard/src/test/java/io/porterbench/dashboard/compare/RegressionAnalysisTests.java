@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verdicts on runs drawn from known log-normal distributions: how often they are wrong when nothing changed, how
- * often they catch a real slowdown, and what they do with small changes, few iterations and outliers.
+ * The verdicts on runs drawn from known log-normal distributions: how often they are
+ * wrong when nothing changed, how often they catch a real slowdown, and what they do with
+ * small changes, few iterations and outliers.
  */
 class RegressionAnalysisTests {
 
@@ -57,8 +58,8 @@ class RegressionAnalysisTests {
 
 	@Test
 	void theIntervalOfATenPercentSlowdownHoldsTheTrueChange() {
-		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 5), LogNormalRuns.of(ITERATIONS, 6)
-			.scale("score", 1.10), CompareOptions.DEFAULTS);
+		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 5),
+				LogNormalRuns.of(ITERATIONS, 6).scale("score", 1.10), CompareOptions.DEFAULTS);
 		StepComparison score = step(comparison, "score");
 		assertThat(score.verdict()).isEqualTo(Verdict.REGRESSED);
 		assertThat(score.changeLow()).isLessThan(0.10).isGreaterThan(0.0);
@@ -128,8 +129,8 @@ class RegressionAnalysisTests {
 
 	@Test
 	void globalIsComparedLikeAStepAndComesLast() {
-		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 15), LogNormalRuns.of(ITERATIONS, 16)
-			.scale("load", 1.5).scale("transform", 1.5), CompareOptions.DEFAULTS);
+		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 15),
+				LogNormalRuns.of(ITERATIONS, 16).scale("load", 1.5).scale("transform", 1.5), CompareOptions.DEFAULTS);
 		List<StepComparison> steps = comparison.benchmarkers().get(0).steps();
 		assertThat(steps).extracting(StepComparison::step)
 			.containsExactly("load", "parse", "transform", "score", "write", "gstop", "GLOBAL");
@@ -140,8 +141,8 @@ class RegressionAnalysisTests {
 
 	@Test
 	void aFasterStepIsImproved() {
-		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 17), LogNormalRuns.of(ITERATIONS, 18)
-			.scale("write", 0.8), CompareOptions.DEFAULTS);
+		Comparison comparison = compare(LogNormalRuns.of(ITERATIONS, 17),
+				LogNormalRuns.of(ITERATIONS, 18).scale("write", 0.8), CompareOptions.DEFAULTS);
 		assertThat(flagged(comparison)).containsExactly("write improved");
 		assertThat(step(comparison, "write").change()).isBetween(-0.3, -0.1);
 		assertThat(comparison.improvements()).isEqualTo(1);
@@ -193,14 +194,19 @@ class RegressionAnalysisTests {
 	}
 
 	static List<String> flagged(Comparison comparison) {
-		return comparison.benchmarkers().stream().flatMap((bench) -> bench.steps().stream())
+		return comparison.benchmarkers()
+			.stream()
+			.flatMap((bench) -> bench.steps().stream())
 			.filter((step) -> step.verdict() == Verdict.REGRESSED || step.verdict() == Verdict.IMPROVED)
 			.map((step) -> step.step() + " " + step.verdict().label())
 			.toList();
 	}
 
 	static StepComparison step(Comparison comparison, String name) {
-		Map<String, StepComparison> steps = comparison.benchmarkers().get(0).steps().stream()
+		Map<String, StepComparison> steps = comparison.benchmarkers()
+			.get(0)
+			.steps()
+			.stream()
 			.collect(Collectors.toMap(StepComparison::step, Function.identity()));
 		return steps.get(name);
 	}

@@ -39,9 +39,13 @@ class ShiftIntervalTests {
 	void largeSamplesNarrowTheValuesBeforeSortingAndStayExact() {
 		Random random = new Random(43);
 		for (boolean ties : new boolean[] { false, true }) {
-			double[] x = random.doubles(1500, 0, 1).map((v) -> ties ? Math.rint(v * 8) : Math.log(0.01 + v)).sorted()
+			double[] x = random.doubles(1500, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.01 + v))
+				.sorted()
 				.toArray();
-			double[] y = random.doubles(1000, 0, 1).map((v) -> ties ? Math.rint(v * 8) : Math.log(0.011 + v)).sorted()
+			double[] y = random.doubles(1000, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.011 + v))
+				.sorted()
 				.toArray();
 			double[] all = new double[x.length * y.length];
 			int at = 0;
@@ -60,7 +64,8 @@ class ShiftIntervalTests {
 
 	@Test
 	void theRankFollowsTheNormalApproximationAndNeverFallsBelowOne() {
-		// m = n = 200, alpha = 0.01: 20000 - 2.5758293 * sqrt(40000 * 401 / 12) = 20000 - 2978.03 = 17021.97
+		// m = n = 200, alpha = 0.01: 20000 - 2.5758293 * sqrt(40000 * 401 / 12) = 20000 -
+		// 2978.03 = 17021.97
 		assertThat(ShiftInterval.rank(200, 200, 0.01)).isEqualTo(17021);
 		assertThat(ShiftInterval.rank(5, 5, 0.01)).isEqualTo(1);
 		assertThat(ShiftInterval.rank(1, 1, 0.01)).isEqualTo(1);
