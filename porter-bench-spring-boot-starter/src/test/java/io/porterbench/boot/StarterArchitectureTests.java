@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -52,6 +53,22 @@ class StarterArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
+	void observationReactiveAndWebPackagesAreLeavesThatNothingElseDependsOn() {
+		slices().matching("io.porterbench.boot.(observation|reactive|web)..")
+			.should()
+			.notDependOnEachOther()
+			.check(this.classes);
+		noClasses().that()
+			.resideInAnyPackage("io.porterbench.boot.aop..", "io.porterbench.boot.autoconfigure..",
+					"io.porterbench.boot.metrics..", "io.porterbench.boot.actuate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.porterbench.boot.observation..", "io.porterbench.boot.reactive..",
+					"io.porterbench.boot.web..")
 			.check(this.classes);
 	}
 
