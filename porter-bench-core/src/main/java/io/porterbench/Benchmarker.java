@@ -64,7 +64,10 @@ public final class Benchmarker {
 
 	private final ThreadLocal<ThreadIteration> threadIteration = ThreadLocal.withInitial(this::registerThread);
 
-	/** The open detached iterations, held weakly: an abandoned one goes with its last reference. */
+	/**
+	 * The open detached iterations, held weakly: an abandoned one goes with its last
+	 * reference.
+	 */
 	private final WeakHashMap<DetachedIteration, ThreadIteration> detached = new WeakHashMap<>();
 
 	private final Runnable autoSaveTask = this::autoSave;
@@ -297,10 +300,11 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Opens an iteration that belongs to no thread, for work that moves between threads (reactive pipelines). Its
-	 * steps and its close may come from any thread; see {@link DetachedIteration}. The thread's own iteration, if
-	 * any, is left alone.
-	 * @return the open iteration; while this benchmarker is disabled, one already closed that records nothing
+	 * Opens an iteration that belongs to no thread, for work that moves between threads
+	 * (reactive pipelines). Its steps and its close may come from any thread; see
+	 * {@link DetachedIteration}. The thread's own iteration, if any, is left alone.
+	 * @return the open iteration; while this benchmarker is disabled, one already closed
+	 * that records nothing
 	 */
 	public DetachedIteration openDetached() {
 		ThreadIteration iteration = new ThreadIteration();

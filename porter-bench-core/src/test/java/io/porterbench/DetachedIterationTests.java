@@ -57,7 +57,8 @@ class DetachedIterationTests {
 		assertThat(summary.step("load").count()).as("iterations with the step").isOne();
 		assertThat(summary.step("load").total()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(summary.step(Benchmarker.GSTOP).total()).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(summary.step(BenchSummary.GLOBAL).total()).isCloseTo(0.055, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(summary.step(BenchSummary.GLOBAL).total()).isCloseTo(0.055,
+				org.assertj.core.data.Offset.offset(1e-9));
 	}
 
 	@Test
@@ -106,9 +107,10 @@ class DetachedIterationTests {
 	void anAbandonedIterationIsForgottenWithItsLastReference() throws InterruptedException {
 		WeakReference<DetachedIteration> abandoned = new WeakReference<>(this.bench.openDetached());
 		assertThat(this.bench.openIterations()).isOne();
-		// The map forgets the entry once the collector has queued its reference, which may come after clearing it.
-		for (int attempt = 0; attempt < 200 && (abandoned.get() != null || this.bench.openIterations() != 0);
-				attempt++) {
+		// The map forgets the entry once the collector has queued its reference, which
+		// may come after clearing it.
+		for (int attempt = 0; attempt < 200
+				&& (abandoned.get() != null || this.bench.openIterations() != 0); attempt++) {
 			System.gc();
 			Thread.sleep(5);
 		}

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * <ol>
  * <li>{@link io.porterbench.demo.orders.OrderController}: one HTTP request = one
  * iteration, four services = four steps, with annotations only. Each response carries
- * them in a {@code Server-Timing} header (opted in in {@code application.yml}), which
- * the browser's developer tools show under Network, Timing.</li>
+ * them in a {@code Server-Timing} header (opted in in {@code application.yml}), which the
+ * browser's developer tools show under Network, Timing.</li>
  * <li>{@link io.porterbench.demo.jobs.TrainingJob}: the plain Java API, {@code IterBench}
  * and memory tracking with the peak poller.</li>
  * <li>{@link io.porterbench.demo.jobs.PipelineJob}:

@@ -28,22 +28,29 @@ import io.porterbench.boot.metrics.BenchMetricsBinder;
 import io.porterbench.boot.observation.BenchObservationAdvisor;
 
 /**
- * What a {@code @BenchStep} costs with {@code porterbench.observation.enabled=true}, next to Micrometer's own
- * {@code @Observed} with {@link ObservedAspect}.
+ * What a {@code @BenchStep} costs with {@code porterbench.observation.enabled=true}, next
+ * to Micrometer's own {@code @Observed} with {@link ObservedAspect}.
  *
- * <p>Both services are the same trivial method on a class-based (CGLIB) proxy, built as Spring's auto-proxy creation
- * builds it: {@link BenchAdvisor} and {@link BenchObservationAdvisor} through a {@link ProxyFactory}, the
- * {@link ObservedAspect} through an {@link AspectJProxyFactory}. Both observe into one {@link ObservationRegistry} with
- * the same handler, a {@link DefaultMeterObservationHandler} over one {@link SimpleMeterRegistry}, which porter-bench's
- * own meters are bound to as well.
+ * <p>
+ * Both services are the same trivial method on a class-based (CGLIB) proxy, built as
+ * Spring's auto-proxy creation builds it: {@link BenchAdvisor} and
+ * {@link BenchObservationAdvisor} through a {@link ProxyFactory}, the
+ * {@link ObservedAspect} through an {@link AspectJProxyFactory}. Both observe into one
+ * {@link ObservationRegistry} with the same handler, a
+ * {@link DefaultMeterObservationHandler} over one {@link SimpleMeterRegistry}, which
+ * porter-bench's own meters are bound to as well.
  *
- * <p>{@link #observedAspect()} is the anchor: one Observation per call (a timer sample, a long task timer sample, the
- * timer's lookup). {@link #benchStepObserved()} does the same Observation work and records porter-bench's step inside
- * an open iteration, closed and reopened every {@value AspectBenchmark#CALLS_PER_ITERATION} calls as in
- * {@link AspectBenchmark#benchStep()}. Target: at most 1.0x the anchor's time. With observations off, the
- * Observation advisor is not installed at all: {@link AspectBenchmark#benchStep()} is that case.
+ * <p>
+ * {@link #observedAspect()} is the anchor: one Observation per call (a timer sample, a
+ * long task timer sample, the timer's lookup). {@link #benchStepObserved()} does the same
+ * Observation work and records porter-bench's step inside an open iteration, closed and
+ * reopened every {@value AspectBenchmark#CALLS_PER_ITERATION} calls as in
+ * {@link AspectBenchmark#benchStep()}. Target: at most 1.0x the anchor's time. With
+ * observations off, the Observation advisor is not installed at all:
+ * {@link AspectBenchmark#benchStep()} is that case.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar ObservationBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar ObservationBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -11,19 +11,21 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * The porter-bench annotation that applies to a method of a bean, found as {@link BenchAdvisor} finds it, for the
- * other advisors of the starter (observations, reactive steps).
+ * The porter-bench annotation that applies to a method of a bean, found as
+ * {@link BenchAdvisor} finds it, for the other advisors of the starter (observations,
+ * reactive steps).
  *
  * @param topic the step's topic; for an iteration, the method name
- * @param bench the benchmarker the annotation names, or {@code null} when a {@code @BenchStep} leaves it to the
- * iteration open at the call
- * @param iteration whether the annotation is {@link BenchIteration} rather than {@link BenchStep}
+ * @param bench the benchmarker the annotation names, or {@code null} when a
+ * {@code @BenchStep} leaves it to the iteration open at the call
+ * @param iteration whether the annotation is {@link BenchIteration} rather than
+ * {@link BenchStep}
  */
 public record BenchAnnotation(String topic, @Nullable String bench, boolean iteration) {
 
 	/**
-	 * Finds the annotation of a method: on the target class's implementation, else on the method as called, else a
-	 * type-level {@code @BenchStep}.
+	 * Finds the annotation of a method: on the target class's implementation, else on the
+	 * method as called, else a type-level {@code @BenchStep}.
 	 * @param method the method, as called on the proxy
 	 * @param targetClass the target's class, or {@code null} when unknown
 	 * @return the annotation, or {@code null} when the method carries none
@@ -45,10 +47,11 @@ public record BenchAnnotation(String topic, @Nullable String bench, boolean iter
 	}
 
 	/**
-	 * Whether a method returns a Reactor publisher ({@code Mono} or {@code Flux}): such methods are timed per
-	 * subscription, not by {@link BenchAdvisor}.
+	 * Whether a method returns a Reactor publisher ({@code Mono} or {@code Flux}): such
+	 * methods are timed per subscription, not by {@link BenchAdvisor}.
 	 * @param method the method
-	 * @return whether Reactor is on the classpath and the declared return type is one of its publishers
+	 * @return whether Reactor is on the classpath and the declared return type is one of
+	 * its publishers
 	 */
 	public static boolean returnsReactorPublisher(Method method) {
 		return BenchMethod.returnsReactorPublisher(method);

@@ -44,10 +44,11 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	}
 
 	/**
-	 * Whether a method returns a Reactor publisher ({@code Mono}, {@code Flux}), which the reactive advisor times
-	 * per subscription instead of this one per call.
+	 * Whether a method returns a Reactor publisher ({@code Mono}, {@code Flux}), which
+	 * the reactive advisor times per subscription instead of this one per call.
 	 * @param method the method
-	 * @return whether Reactor is on the classpath and the method's declared return type is one of its publishers
+	 * @return whether Reactor is on the classpath and the method's declared return type
+	 * is one of its publishers
 	 */
 	static boolean returnsReactorPublisher(Method method) {
 		return REACTOR_PUBLISHER != null && REACTOR_PUBLISHER.isAssignableFrom(method.getReturnType());

@@ -17,7 +17,8 @@ final class BenchPointcut extends StaticMethodMatcherPointcut {
 
 	@Override
 	public boolean matches(Method method, @Nullable Class<?> targetClass) {
-		// Methods returning a Reactor publisher are timed per subscription by the reactive advisor instead.
+		// Methods returning a Reactor publisher are timed per subscription by the
+		// reactive advisor instead.
 		return !BenchMethod.returnsReactorPublisher(method) && BenchMethod.isAnnotated(method, targetClass);
 	}
 

@@ -153,9 +153,10 @@ public class PorterBenchProperties {
 	public static class Observation {
 
 		/**
-		 * Whether each synchronous @BenchIteration and @BenchStep call is a Micrometer Observation
-		 * ('porterbench.observation.iteration', 'porterbench.observation.step'), a span under the request's with a
-		 * tracer. Off, the advice is not installed and costs nothing.
+		 * Whether each synchronous @BenchIteration and @BenchStep call is a Micrometer
+		 * Observation ('porterbench.observation.iteration',
+		 * 'porterbench.observation.step'), a span under the request's with a tracer. Off,
+		 * the advice is not installed and costs nothing.
 		 */
 		private boolean enabled;
 
@@ -186,9 +187,10 @@ public class PorterBenchProperties {
 		public static class ServerTiming {
 
 			/**
-			 * Whether a response to a request handled in a @BenchIteration carries a Server-Timing header with the
-			 * duration of each step of the iteration and its total. Off by default: it tells every client how long
-			 * the application's internal steps took.
+			 * Whether a response to a request handled in a @BenchIteration carries a
+			 * Server-Timing header with the duration of each step of the iteration and
+			 * its total. Off by default: it tells every client how long the application's
+			 * internal steps took.
 			 */
 			private boolean enabled;
 

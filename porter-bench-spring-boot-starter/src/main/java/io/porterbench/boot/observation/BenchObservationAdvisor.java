@@ -14,14 +14,17 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Makes each synchronous {@code @BenchIteration} call an Observation named {@link BenchObservations#ITERATION} and each
- * synchronous {@code @BenchStep} call one named {@link BenchObservations#STEP}, with the low-cardinality keys
- * {@code bench} and {@code step}. An Observation's parent is the one current when it starts (the HTTP request's, the
- * iteration's), so with a tracer the trace reads request, iteration, steps. A method that throws ends its Observation
- * with that error.
+ * Makes each synchronous {@code @BenchIteration} call an Observation named
+ * {@link BenchObservations#ITERATION} and each synchronous {@code @BenchStep} call one
+ * named {@link BenchObservations#STEP}, with the low-cardinality keys {@code bench} and
+ * {@code step}. An Observation's parent is the one current when it starts (the HTTP
+ * request's, the iteration's), so with a tracer the trace reads request, iteration,
+ * steps. A method that throws ends its Observation with that error.
  *
- * <p>It runs just inside {@link BenchAdvisor}, so the iteration porter-bench opens for a call is already open when the
- * step's Observation asks which benchmarker it belongs to, and the Observation's duration lies within the step's.
+ * <p>
+ * It runs just inside {@link BenchAdvisor}, so the iteration porter-bench opens for a
+ * call is already open when the step's Observation asks which benchmarker it belongs to,
+ * and the Observation's duration lies within the step's.
  */
 public class BenchObservationAdvisor extends AbstractPointcutAdvisor {
 
@@ -34,9 +37,11 @@ public class BenchObservationAdvisor extends AbstractPointcutAdvisor {
 
 	/**
 	 * An advisor that looks its collaborators up when it first needs them, each once.
-	 * @param registry supplies the Observation registry; a noop registry turns the advice into a plain call
+	 * @param registry supplies the Observation registry; a noop registry turns the advice
+	 * into a plain call
 	 * @param benchDict supplies porter-bench's registry
-	 * @param defaultBench supplies the benchmarker of steps that name none and run outside any iteration
+	 * @param defaultBench supplies the benchmarker of steps that name none and run
+	 * outside any iteration
 	 */
 	public BenchObservationAdvisor(Supplier<ObservationRegistry> registry, Supplier<BenchDict> benchDict,
 			Supplier<String> defaultBench) {

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * {@link BenchObservationAdvisor}, with {@code porterbench.observation.enabled=true} and Micrometer's Observation API on
- * the classpath. Without an {@link ObservationRegistry} bean the advice is a plain call.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link BenchObservationAdvisor}, with
+ * {@code porterbench.observation.enabled=true} and Micrometer's Observation API on the
+ * classpath. Without an {@link ObservationRegistry} bean the advice is a plain call.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
 @ConditionalOnClass(ObservationRegistry.class)
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(PorterBenchProperties.class)
 public final class BenchObservationAutoConfiguration {
 
-	// Static, infrastructure and lazy, as the BenchAdvisor: advisors are created while the bean post-processors are.
+	// Static, infrastructure and lazy, as the BenchAdvisor: advisors are created while
+	// the bean post-processors are.
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

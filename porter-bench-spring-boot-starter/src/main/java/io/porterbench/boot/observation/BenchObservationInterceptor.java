@@ -20,9 +20,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps each synchronous {@code @BenchIteration} and {@code @BenchStep} call in an Observation, as
- * {@link BenchObservationAdvisor} describes. Every Observation API call is guarded: a handler that throws is logged
- * once and never reaches the caller.
+ * Wraps each synchronous {@code @BenchIteration} and {@code @BenchStep} call in an
+ * Observation, as {@link BenchObservationAdvisor} describes. Every Observation API call
+ * is guarded: a handler that throws is logged once and never reaches the caller.
  */
 final class BenchObservationInterceptor implements MethodInterceptor {
 
@@ -94,7 +94,8 @@ final class BenchObservationInterceptor implements MethodInterceptor {
 		}
 		catch (RuntimeException ex) {
 			this.failures.failed(target.topic(), ex);
-			// The handlers before the failing one have started (a long task timer, a span): let them end now.
+			// The handlers before the failing one have started (a long task timer, a
+			// span): let them end now.
 			try {
 				observation.stop();
 			}
@@ -117,7 +118,8 @@ final class BenchObservationInterceptor implements MethodInterceptor {
 			return observation.openScope();
 		}
 		catch (RuntimeException ex) {
-			// A handler failed after the scope became current: put the caller's back, so later Observations on this
+			// A handler failed after the scope became current: put the caller's back, so
+			// later Observations on this
 			// thread do not take a scope nobody closes as their parent.
 			restore(registry, previous);
 			this.failures.failed(target.topic(), ex);
@@ -181,8 +183,10 @@ final class BenchObservationInterceptor implements MethodInterceptor {
 	}
 
 	private static Target resolve(Method method, Class<?> targetType) {
-		// Calls that end after the method returns (a CompletionStage, a Reactor publisher) are not observed: an
-		// Observation of the call alone would show a duration porter-bench does not record.
+		// Calls that end after the method returns (a CompletionStage, a Reactor
+		// publisher) are not observed: an
+		// Observation of the call alone would show a duration porter-bench does not
+		// record.
 		boolean synchronous = !CompletionStage.class.isAssignableFrom(method.getReturnType())
 				&& !BenchAnnotation.returnsReactorPublisher(method);
 		BenchAnnotation annotation = synchronous ? BenchAnnotation.find(method, targetType) : null;
@@ -201,7 +205,8 @@ final class BenchObservationInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * A method resolved once per target class, with its key values per benchmarker name, so that a call builds none.
+	 * A method resolved once per target class, with its key values per benchmarker name,
+	 * so that a call builds none.
 	 */
 	private static final class Target {
 

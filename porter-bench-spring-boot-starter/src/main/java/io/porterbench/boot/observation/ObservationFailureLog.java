@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 
 /**
- * Reports failures of the Observation handlers without flooding the log: the first at WARN with its stack trace,
- * later ones at DEBUG only.
+ * Reports failures of the Observation handlers without flooding the log: the first at
+ * WARN with its stack trace, later ones at DEBUG only.
  */
 final class ObservationFailureLog {
 

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * {@link ReactiveBenchAdvisor} when Reactor is on the classpath.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link ReactiveBenchAdvisor} when Reactor is on the
+ * classpath.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
 @ConditionalOnClass(Mono.class)
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(PorterBenchProperties.class)
 public final class ReactiveBenchAutoConfiguration {
 
-	// Static, infrastructure and lazy, as the BenchAdvisor: advisors are created while the bean post-processors are.
+	// Static, infrastructure and lazy, as the BenchAdvisor: advisors are created while
+	// the bean post-processors are.
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

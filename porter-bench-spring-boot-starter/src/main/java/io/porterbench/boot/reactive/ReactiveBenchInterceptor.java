@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * Times the {@code Mono} and {@code Flux} results of annotated methods per subscription, as
- * {@link ReactiveBenchAdvisor} describes.
+ * Times the {@code Mono} and {@code Flux} results of annotated methods per subscription,
+ * as {@link ReactiveBenchAdvisor} describes.
  */
 final class ReactiveBenchInterceptor implements MethodInterceptor {
 
@@ -110,8 +110,9 @@ final class ReactiveBenchInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Opens the subscription's iteration, or returns {@code null} when the subscriber's context already carries one of
-	 * the same benchmarker (a nested call joins it) or porter-bench failed.
+	 * Opens the subscription's iteration, or returns {@code null} when the subscriber's
+	 * context already carries one of the same benchmarker (a nested call joins it) or
+	 * porter-bench failed.
 	 */
 	private @Nullable DetachedIteration openIteration(ContextView context, Target target) {
 		try {
@@ -129,8 +130,8 @@ final class ReactiveBenchInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Starts timing one subscription of a step: into the subscriber's iteration when its context carries one of the
-	 * step's benchmarker, else in an iteration of its own.
+	 * Starts timing one subscription of a step: into the subscriber's iteration when its
+	 * context carries one of the step's benchmarker, else in an iteration of its own.
 	 */
 	private @Nullable Completion startStep(ContextView context, Target target) {
 		try {
@@ -138,8 +139,7 @@ final class ReactiveBenchInterceptor implements MethodInterceptor {
 			DetachedIteration carried = context.getOrDefault(ITERATION_KEY, null);
 			DetachedIteration iteration;
 			boolean own;
-			if (carried != null && carried.isOpen()
-					&& (named == null || carried.benchmarker().name().equals(named))) {
+			if (carried != null && carried.isOpen() && (named == null || carried.benchmarker().name().equals(named))) {
 				iteration = carried;
 				own = false;
 			}

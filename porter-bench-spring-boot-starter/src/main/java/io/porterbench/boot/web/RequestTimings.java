@@ -8,12 +8,15 @@ import io.porterbench.Benchmarker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The steps recorded on one request's thread until its response is committed, per benchmarker, with repeated calls
- * of a step summed, and the header value they make.
+ * The steps recorded on one request's thread until its response is committed, per
+ * benchmarker, with repeated calls of a step summed, and the header value they make.
  */
 final class RequestTimings {
 
-	/** The most entries of a header, {@code total} included, so a step-heavy iteration cannot make it huge. */
+	/**
+	 * The most entries of a header, {@code total} included, so a step-heavy iteration
+	 * cannot make it huge.
+	 */
 	static final int MAX_ENTRIES = 32;
 
 	private final Map<Benchmarker, Map<String, Long>> steps = new LinkedHashMap<>();
@@ -75,7 +78,8 @@ final class RequestTimings {
 	}
 
 	/**
-	 * A step's topic as an HTTP token (RFC 9110): every other character becomes {@code _}.
+	 * A step's topic as an HTTP token (RFC 9110): every other character becomes
+	 * {@code _}.
 	 * @param topic the topic
 	 * @return the token, never empty
 	 */

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * {@link ServerTimingFilter} in servlet web applications, with {@code porterbench.web.server-timing.enabled=true}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@link ServerTimingFilter} in servlet web applications, with
+ * {@code porterbench.web.server-timing.enabled=true}.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

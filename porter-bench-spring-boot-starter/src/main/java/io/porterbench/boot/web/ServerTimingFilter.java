@@ -20,13 +20,17 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Adds a {@code Server-Timing} header to each response whose request recorded an iteration on its thread: one entry
- * per step of that iteration ({@code <step>;dur=<milliseconds>}, repeated calls summed, names reduced to HTTP token
- * characters, at most 32 entries with the total) and {@code total;dur=} for the whole iteration.
+ * Adds a {@code Server-Timing} header to each response whose request recorded an
+ * iteration on its thread: one entry per step of that iteration
+ * ({@code <step>;dur=<milliseconds>}, repeated calls summed, names reduced to HTTP token
+ * characters, at most 32 entries with the total) and {@code total;dur=} for the whole
+ * iteration.
  *
- * <p>The header is written when the response is about to commit (its body stream or writer is taken, it is flushed, an
- * error or redirect is sent) or when the request ends, whichever comes first. Steps recorded after that are left out:
- * a header cannot follow a committed response. The iteration is the last one closed on the request's thread, the
+ * <p>
+ * The header is written when the response is about to commit (its body stream or writer
+ * is taken, it is flushed, an error or redirect is sent) or when the request ends,
+ * whichever comes first. Steps recorded after that are left out: a header cannot follow a
+ * committed response. The iteration is the last one closed on the request's thread, the
  * outermost of nested ones; steps on other threads are not seen.
  */
 public class ServerTimingFilter extends OncePerRequestFilter implements Ordered {

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link BenchObservationAutoConfiguration} and the Observations of {@link BenchObservationAdvisor}, with a
- * real {@link ObservationRegistry} and a handler that keeps what it sees.
+ * Tests for {@link BenchObservationAutoConfiguration} and the Observations of
+ * {@link BenchObservationAdvisor}, with a real {@link ObservationRegistry} and a handler
+ * that keeps what it sees.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BenchObservationAutoConfigurationTests {

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One HTTP request traced for real with Micrometer Tracing's Brave bridge: the spans Brave finishes are kept in memory
- * by a {@link SpanHandler}, and compared with what porter-bench recorded.
+ * One HTTP request traced for real with Micrometer Tracing's Brave bridge: the spans
+ * Brave finishes are kept in memory by a {@link SpanHandler}, and compared with what
+ * porter-bench recorded.
  */
 class BenchTracingIntegrationTests {
 
@@ -37,7 +38,8 @@ class BenchTracingIntegrationTests {
 				"porterbench.observation.enabled=true", "management.tracing.sampling.probability=1.0")) {
 			List<MutableSpan> spans = app.context().getBean(SpanRecording.class).spans;
 			BenchDict benchDict = app.context().getBean(BenchDict.class);
-			// A first request loads the classes of tracing and resolves the methods, inside porter-bench's steps but
+			// A first request loads the classes of tracing and resolves the methods,
+			// inside porter-bench's steps but
 			// partly outside the spans; the request compared is a warm one.
 			assertThat(app.get("/checkout", "application/json").statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofMinutes(1)).until(() -> spans.size() >= 4);

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * With Observations on, Spring Boot's {@code DefaultMeterObservationHandler} and the Prometheus registry in one
- * application, the Observations' meters stand beside porter-bench's own without a name clash: the scrape parses and
- * holds every series once.
+ * With Observations on, Spring Boot's {@code DefaultMeterObservationHandler} and the
+ * Prometheus registry in one application, the Observations' meters stand beside
+ * porter-bench's own without a name clash: the scrape parses and holds every series once.
  */
 class ObservationPrometheusIntegrationTests {
 
@@ -58,13 +58,13 @@ class ObservationPrometheusIntegrationTests {
 
 	private void assertValidForPrometheus(String scrape) throws IOException, InterruptedException {
 		assumeTrue(Files.isExecutable(PROMTOOL), "promtool not installed at " + PROMTOOL);
-		Process process = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true)
-			.start();
+		Process process = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
 		process.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
 		process.getOutputStream().close();
 		String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		int exit = process.waitFor();
-		// Exit 3 is lint advice about naming conventions; 1 is a scrape Prometheus cannot parse.
+		// Exit 3 is lint advice about naming conventions; 1 is a scrape Prometheus cannot
+		// parse.
 		assertThat(exit).as(report).isIn(0, 3);
 		assertThat(report).doesNotContainIgnoringCase("error while linting");
 	}

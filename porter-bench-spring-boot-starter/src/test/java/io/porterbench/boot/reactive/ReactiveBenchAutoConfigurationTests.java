@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link ReactiveBenchAutoConfiguration} and the per-subscription timing of {@link ReactiveBenchAdvisor}.
+ * Tests for {@link ReactiveBenchAutoConfiguration} and the per-subscription timing of
+ * {@link ReactiveBenchAdvisor}.
  */
 class ReactiveBenchAutoConfigurationTests {
 
@@ -66,8 +67,7 @@ class ReactiveBenchAutoConfigurationTests {
 			Mono<Long> delayed = context.getBean(Steps.class).delayed();
 			delayed.block();
 			delayed.block();
-			assertThat(context.getBean(BenchDict.class).get("default").summary().step("delayed").count())
-				.isEqualTo(2);
+			assertThat(context.getBean(BenchDict.class).get("default").summary().step("delayed").count()).isEqualTo(2);
 		});
 	}
 
@@ -149,9 +149,10 @@ class ReactiveBenchAutoConfigurationTests {
 			WeakReference<Disposable> subscription = new WeakReference<>(
 					context.getBean(Flows.class).stuck().subscribe());
 			assertThat(bench.openIterations()).isOne();
-			// The benchmarker forgets the iteration once the collector has queued its reference, after clearing it.
-			for (int attempt = 0; attempt < 200 && (subscription.get() != null || bench.openIterations() != 0);
-					attempt++) {
+			// The benchmarker forgets the iteration once the collector has queued its
+			// reference, after clearing it.
+			for (int attempt = 0; attempt < 200
+					&& (subscription.get() != null || bench.openIterations() != 0); attempt++) {
 				System.gc();
 				Thread.sleep(5);
 			}

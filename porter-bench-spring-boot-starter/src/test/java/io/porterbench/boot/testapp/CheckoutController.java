@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Each checkout is one iteration of the benchmarker {@code checkout}, with two steps in two other beans: the shape
- * of the tracing and Server-Timing tests.
+ * Each checkout is one iteration of the benchmarker {@code checkout}, with two steps in
+ * two other beans: the shape of the tracing and Server-Timing tests.
  */
 @RestController
 class CheckoutController {

@@ -5,7 +5,8 @@ import io.porterbench.annotation.BenchStep;
 import org.springframework.stereotype.Service;
 
 /**
- * A step that takes a noticeable time, so that span and step durations compare meaningfully.
+ * A step that takes a noticeable time, so that span and step durations compare
+ * meaningfully.
  */
 @Service
 class InventoryService {

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An iteration that commits its response before its last step: the shape of a streaming response.
+ * An iteration that commits its response before its last step: the shape of a streaming
+ * response.
  */
 @RestController
 class StreamingController {

@@ -16,8 +16,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's headless Chromium driven by Selenium through Debian's chromedriver, as the dashboard's tests drive it;
- * Selenium Manager is never asked to download anything, because both the driver and the browser binary are given.
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver, as the
+ * dashboard's tests drive it; Selenium Manager is never asked to download anything,
+ * because both the driver and the browser binary are given.
  */
 final class Browser implements AutoCloseable {
 
@@ -44,8 +45,7 @@ final class Browser implements AutoCloseable {
 			options.setBinary(CHROMIUM.toFile());
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-dev-shm-usage", "--user-data-dir=" + profile);
-			ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(CHROMEDRIVER.toFile())
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
 			return new Browser(new ChromeDriver(service, options), profile);

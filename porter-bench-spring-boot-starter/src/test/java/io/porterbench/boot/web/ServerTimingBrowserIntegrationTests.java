@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The {@code Server-Timing} header of a real server, read by a real headless Chromium through the Performance API,
- * which exposes it to scripts of the same origin.
+ * The {@code Server-Timing} header of a real server, read by a real headless Chromium
+ * through the Performance API, which exposes it to scripts of the same origin.
  */
 class ServerTimingBrowserIntegrationTests {
 
@@ -30,8 +30,8 @@ class ServerTimingBrowserIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void chromiumSeesTheStepsAndDurationsPorterBenchRecorded() throws Exception {
-		try (RunningApp app = RunningApp.start(this.root, new Class<?>[0], "porterbench.web.server-timing.enabled=true");
-				Browser browser = Browser.start()) {
+		try (RunningApp app = RunningApp.start(this.root, new Class<?>[0],
+				"porterbench.web.server-timing.enabled=true"); Browser browser = Browser.start()) {
 			browser.open(app.uri("/checkout").toString());
 			List<Map<String, Object>> entries = (List<Map<String, Object>>) browser.script(SERVER_TIMING);
 			assertThat(entries).extracting((entry) -> entry.get("name"))
@@ -60,8 +60,8 @@ class ServerTimingBrowserIntegrationTests {
 			HttpResponse<String> response = app.get("/streaming", "text/plain");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("reserved\ncharged\n");
-			assertThat(response.headers().firstValue(ServerTimingFilter.HEADER)).hasValueSatisfying(
-					(header) -> assertThat(header).matches("reserve;dur=\\d+\\.\\d{3}"));
+			assertThat(response.headers().firstValue(ServerTimingFilter.HEADER))
+				.hasValueSatisfying((header) -> assertThat(header).matches("reserve;dur=\\d+\\.\\d{3}"));
 			BenchSummary recorded = app.context().getBean(BenchDict.class).get("streaming").summary();
 			assertThat(recorded.step("charge payment").count()).isOne();
 		}
