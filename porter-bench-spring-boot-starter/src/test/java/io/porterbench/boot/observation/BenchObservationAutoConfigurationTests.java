@@ -11,7 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.porterbench.BenchDict;
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
-import io.porterbench.boot.aop.BenchAspectAutoConfiguration;
+import io.porterbench.boot.aop.BenchAdvisorAutoConfiguration;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +38,7 @@ class BenchObservationAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class,
-				BenchAspectAutoConfiguration.class, BenchObservationAutoConfiguration.class))
+				BenchAdvisorAutoConfiguration.class, BenchObservationAutoConfiguration.class))
 		.withUserConfiguration(ObservedConfiguration.class);
 
 	@TempDir

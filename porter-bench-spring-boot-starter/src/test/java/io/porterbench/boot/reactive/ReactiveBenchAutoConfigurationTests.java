@@ -13,7 +13,7 @@ import io.porterbench.Benchmarker;
 import io.porterbench.StepListener;
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
-import io.porterbench.boot.aop.BenchAspectAutoConfiguration;
+import io.porterbench.boot.aop.BenchAdvisorAutoConfiguration;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.RunRecord;
@@ -41,7 +41,7 @@ class ReactiveBenchAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class,
-				BenchAspectAutoConfiguration.class, ReactiveBenchAutoConfiguration.class))
+				BenchAdvisorAutoConfiguration.class, ReactiveBenchAutoConfiguration.class))
 		.withUserConfiguration(ReactiveConfiguration.class);
 
 	@TempDir
