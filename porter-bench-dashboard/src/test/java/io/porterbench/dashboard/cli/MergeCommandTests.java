@@ -51,7 +51,7 @@ class MergeCommandTests {
 		assertThat(plots.status()).as(plots.err()).isZero();
 		assertThat(this.folder.resolve("plots/orders_times.png")).isNotEmptyFile();
 
-		Cli.Result diff = Cli.run("diff", "--baseline", a.toString(), "--candidate", merged.toString());
+		Cli.Result diff = Cli.run("diff", a.toString(), merged.toString());
 		assertThat(diff.status()).as(diff.err()).isIn(0, 1);
 		assertThat(diff.out()).contains("orders", "price");
 
