@@ -17,6 +17,7 @@ import io.porterbench.internal.AutoSaver;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.SummaryCalculator;
 import io.porterbench.summary.StepStats;
 
@@ -64,9 +65,18 @@ public final class Benchmarker {
 
 	private final AutoSaver autoSaver;
 
+	// for the origin of the files a save writes, resolved on the first save
+	private final BenchContext context;
+
 	private final WeakHashMap<Thread, ThreadIteration> threads = new WeakHashMap<>();
 
 	private final ThreadLocal<ThreadIteration> threadIteration = ThreadLocal.withInitial(this::registerThread);
+
+	/**
+	 * The open detached iterations, held weakly: an abandoned one goes with its last
+	 * reference.
+	 */
+	private final WeakHashMap<DetachedIteration, ThreadIteration> detached = new WeakHashMap<>();
 
 	private final Runnable autoSaveTask = this::autoSave;
 
@@ -99,6 +109,7 @@ public final class Benchmarker {
 		this.store = new IterationStore(context.retainedIterations());
 		this.openIterations = context.openIterations();
 		this.autoSaver = context.autoSaver();
+		this.context = context;
 		this.memory = new MemoryBenchmarker(name, context.memorySource());
 		this.memoryTracker = new MemoryTracker(this.memory, this.clock, this::addTimedEntry);
 	}
@@ -331,6 +342,71 @@ public final class Benchmarker {
 	}
 
 	/**
+	 * Opens an iteration that belongs to no thread, for work that moves between threads
+	 * (reactive pipelines). Its steps and its close may come from any thread; see
+	 * {@link DetachedIteration}. The thread's own iteration, if any, is left alone.
+	 * @return the open iteration; while this benchmarker is disabled, one already closed
+	 * that records nothing
+	 */
+	public DetachedIteration openDetached() {
+		ThreadIteration iteration = new ThreadIteration();
+		iteration.stripe = this.store.assignStripe();
+		DetachedIteration handle = new DetachedIteration(this, iteration);
+		if (!this.enabled) {
+			return handle;
+		}
+		long now = this.clock.nanoTime();
+		iteration.open(now, this.clock.epochSecondsAt(now));
+		synchronized (this.detached) {
+			this.detached.put(handle, iteration);
+		}
+		return handle;
+	}
+
+	/** Called by the handle, under its lock. */
+	void recordDetached(ThreadIteration iteration, String topic, long startNanos) {
+		if (!this.enabled || !iteration.open) {
+			return;
+		}
+		validate(iteration, topic);
+		long now = this.clock.nanoTime();
+		long nanos = now - startNanos;
+		if (nanos < 0) {
+			throw new IllegalArgumentException("A step cannot begin after it ends; it began " + (-nanos)
+					+ " ns from now. Pass a reading of this benchmarker's clock()");
+		}
+		iteration.lastNanos = now;
+		iteration.add(topic, nanos, null);
+		publishStep(topic, nanos);
+		if (this.saveOnStep) {
+			requestAutoSave();
+		}
+	}
+
+	/** Called by the handle, under its lock. */
+	void closeDetached(DetachedIteration handle, ThreadIteration iteration) {
+		if (!iteration.open) {
+			return;
+		}
+		long now = this.clock.nanoTime();
+		long gstopNanos = Math.max(0, now - iteration.lastNanos);
+		iteration.add(GSTOP, gstopNanos, null);
+		iteration.lastNanos = now;
+		publishStep(GSTOP, gstopNanos);
+		long globalNanos = now - iteration.startNanos;
+		iteration.computeTopicSums();
+		int period = this.saveOnGstop;
+		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
+		synchronized (this.detached) {
+			this.detached.remove(handle);
+		}
+		publishIteration(globalNanos);
+		if (period > 0 && closed > 0 && closed % period == 0) {
+			requestAutoSave();
+		}
+	}
+
+	/**
 	 * Whether an iteration is open on the calling thread.
 	 * @return true between gstep and gstop
 	 */
@@ -339,7 +415,7 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * The number of iterations open now, over all threads.
+	 * The number of iterations open now, over all threads, detached ones included.
 	 * @return the count
 	 */
 	public int openIterations() {
@@ -350,6 +426,9 @@ public final class Benchmarker {
 					open++;
 				}
 			}
+		}
+		synchronized (this.detached) {
+			open += this.detached.size();
 		}
 		return open;
 	}
@@ -386,8 +465,9 @@ public final class Benchmarker {
 		synchronized (this.saveLock) {
 			RunSnapshot snapshot = snapshot();
 			try {
-				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot));
-				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot);
+				RunOrigin origin = this.context.runOrigin();
+				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot), origin);
+				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot, origin);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new BenchSaveException(this.runDirectory, ex);
@@ -625,6 +705,9 @@ public final class Benchmarker {
 		List<ThreadIteration> current;
 		synchronized (this.threads) {
 			current = new ArrayList<>(this.threads.values());
+		}
+		synchronized (this.detached) {
+			current.addAll(this.detached.values());
 		}
 		return this.store.snapshot(this.name, current);
 	}

@@ -64,13 +64,13 @@ class DataFileEmitterTests {
 
 	private static String emitted(RunSnapshot snapshot) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		RunFileWriter.writeData(out, snapshot);
+		new DataFileEmitter(out, snapshot.name()).write(snapshot);
 		return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	private static String generated(RunSnapshot snapshot) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		RunFileWriter.writeDataWithGenerator(out, snapshot);
+		RunFileWriter.writeData(out, snapshot, io.porterbench.record.RunOrigin.none());
 		return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
