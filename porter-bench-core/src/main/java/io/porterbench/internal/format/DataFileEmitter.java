@@ -16,6 +16,7 @@ import io.porterbench.BenchSummary;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
+import io.porterbench.record.RunOrigin;
 
 /**
  * Writes a DATA file as bytes, the same bytes as {@link RunFileWriter}'s Jackson
@@ -27,9 +28,10 @@ import io.porterbench.internal.TopicSums;
  * indentation and key is a prepared byte array and every number is formatted into the
  * buffer directly; a generator spends most of a large file's time on the bookkeeping of a
  * general layout. What is not fixed goes through Jackson with the run files' settings,
- * once: a topic name's escaping (once per topic and file) and the {@code extra} values
- * (per value, at their depth), so escaping and extras are Jackson's by construction.
- * {@code DataFileEmitterTests} compares the two writers on random runs.
+ * once: the escaping of a topic name or a {@code HOST} (once per topic or host and file)
+ * and the {@code extra} values of calls and iterations (per value, at their depth), so
+ * escaping and extras are Jackson's by construction. {@code DataFileEmitterTests}
+ * compares the two writers on random runs.
  *
  * <p>
  * One instance per file: it reuses its buffers.
@@ -48,6 +50,9 @@ final class DataFileEmitter {
 	 * array, call.
 	 */
 	private static final int EXTRA_NESTING = 5;
+
+	/** The depth of an iteration's own {@code extra} value: root array, iteration. */
+	private static final int ITERATION_EXTRA_NESTING = 2;
 
 	private static final byte[] ROOT_START = ascii("[");
 
@@ -77,6 +82,10 @@ final class DataFileEmitter {
 
 	private static final byte[] STOP_TIME = ascii(",\n" + indent(3) + "\"STOP_TIME\": ");
 
+	private static final byte[] HOST = ascii(",\n" + indent(3) + "\"HOST\": ");
+
+	private static final byte[] PID = ascii(",\n" + indent(3) + "\"PID\": ");
+
 	private static final byte[] INFO_END_TO_CALLS = ascii(
 			"\n" + indent(2) + "},\n" + indent(2) + "\"individual_calls\": {");
 
@@ -105,7 +114,17 @@ final class DataFileEmitter {
 
 	private static final byte[] EMPTY_CALLS_END_TO_ITERATION_END = ascii("}\n" + indent(1) + "}");
 
+	private static final byte[] CALLS_END_TO_ITERATION_EXTRA = ascii(
+			"\n" + indent(2) + "},\n" + indent(2) + "\"extra\": ");
+
+	private static final byte[] EMPTY_CALLS_END_TO_ITERATION_EXTRA = ascii("},\n" + indent(2) + "\"extra\": ");
+
+	private static final byte[] ITERATION_END = ascii("\n" + indent(1) + "}");
+
 	private static final ObjectWriter EXTRA_WRITER = RunFileWriter.writer(new PythonPrettyPrinter(EXTRA_NESTING));
+
+	private static final ObjectWriter ITERATION_EXTRA_WRITER = RunFileWriter
+		.writer(new PythonPrettyPrinter(ITERATION_EXTRA_NESTING));
 
 	private static final ObjectWriter NAME_WRITER = RunFileWriter.writer(null);
 
@@ -116,6 +135,15 @@ final class DataFileEmitter {
 	private int position;
 
 	private final Map<String, byte[]> names = new HashMap<>();
+
+	// host strings of iterations read back from saved runs, escaped once per host and
+	// file
+	private final Map<String, byte[]> hosts = new HashMap<>();
+
+	// the saving process's HOST, escaped once per file; null to write none
+	private byte[] originHost;
+
+	private long originPid = -1;
 
 	private final RunFileWriter.ExtraWriter extras;
 
@@ -147,9 +175,14 @@ final class DataFileEmitter {
 	/**
 	 * Writes a snapshot's DATA file: its retained iterations, then its open ones.
 	 * @param snapshot the snapshot
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
 	 * @throws IOException if the stream fails
 	 */
-	void write(RunSnapshot snapshot) throws IOException {
+	void write(RunSnapshot snapshot, RunOrigin origin) throws IOException {
+		String host = origin.host().orElse(null);
+		this.originHost = (host != null) ? encodeString(host) : null;
+		this.originPid = origin.pid().orElse(-1);
 		put(ROOT_START);
 		for (IterationData iteration : snapshot.retained()) {
 			writeIteration(iteration);
@@ -191,6 +224,12 @@ final class DataFileEmitter {
 		putEpochSeconds(iteration.startEpochSeconds());
 		put(STOP_TIME);
 		putEpochSeconds(iteration.stopEpochSeconds());
+		if (iteration.hasSource()) {
+			putOrigin((iteration.sourceHost() != null) ? host(iteration.sourceHost()) : null, iteration.sourcePid());
+		}
+		else {
+			putOrigin(this.originHost, this.originPid);
+		}
 		put(INFO_END_TO_CALLS);
 		entries = false;
 		for (int t = 0; t < sums.count(); t++) {
@@ -229,7 +268,27 @@ final class DataFileEmitter {
 			putLong(iteration.size());
 			put(GLOBAL_CALL_END);
 		}
-		put(entries ? CALLS_END_TO_ITERATION_END : EMPTY_CALLS_END_TO_ITERATION_END);
+		Object iterationExtra = iteration.iterationExtra();
+		if (iterationExtra == null) {
+			put(entries ? CALLS_END_TO_ITERATION_END : EMPTY_CALLS_END_TO_ITERATION_END);
+		}
+		else {
+			// after the original's three keys, as the generator writes it
+			put(entries ? CALLS_END_TO_ITERATION_EXTRA : EMPTY_CALLS_END_TO_ITERATION_EXTRA);
+			put(jackson(ITERATION_EXTRA_WRITER, (g) -> this.extras.write(g, "extra", iterationExtra)));
+			put(ITERATION_END);
+		}
+	}
+
+	private void putOrigin(byte[] host, long pid) throws IOException {
+		if (host != null) {
+			put(HOST);
+			put(host);
+		}
+		if (pid >= 0) {
+			put(PID);
+			putLong(pid);
+		}
 	}
 
 	private void putSeconds(long nanos) throws IOException {
@@ -306,6 +365,22 @@ final class DataFileEmitter {
 		byte[] name = new byte[object.length - 4];
 		System.arraycopy(object, 1, name, 0, name.length);
 		return name;
+	}
+
+	/** A host as a string value, escaped by Jackson once per host and file. */
+	private byte[] host(String host) throws IOException {
+		byte[] encoded = this.hosts.get(host);
+		if (encoded == null) {
+			encoded = encodeString(host);
+			if (this.hosts.size() < MAX_ENCODED_NAMES) {
+				this.hosts.put(host, encoded);
+			}
+		}
+		return encoded;
+	}
+
+	private byte[] encodeString(String value) throws IOException {
+		return jackson(NAME_WRITER, (g) -> g.writeString(value));
 	}
 
 	private void putExtra(String topic, Object extra) throws IOException {

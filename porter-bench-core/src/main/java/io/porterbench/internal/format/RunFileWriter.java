@@ -171,6 +171,19 @@ public final class RunFileWriter {
 	}
 
 	static void writeData(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
+		new DataFileEmitter(out, snapshot.name()).write(snapshot, origin);
+	}
+
+	/**
+	 * Writes the DATA file with a Jackson generator: the reference that
+	 * {@link DataFileEmitter} matches byte for byte.
+	 * @param out the stream
+	 * @param snapshot the snapshot
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @throws IOException if the stream fails
+	 */
+	static void writeDataWithGenerator(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
 		ExtraWriter extras = new ExtraWriter(snapshot.name());
 		TopicNames names = new TopicNames();
 		SecondsFormat seconds = new SecondsFormat();
