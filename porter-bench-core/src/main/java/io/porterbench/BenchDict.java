@@ -55,6 +55,8 @@ public final class BenchDict implements AutoCloseable {
 
 	private final boolean legacyFolderNames;
 
+	private final boolean jfrEvents;
+
 	private final AutoSaver autoSaver;
 
 	private final OpenIterations openIterations = new OpenIterations();
@@ -83,6 +85,7 @@ public final class BenchDict implements AutoCloseable {
 		this.memorySource = builder.memorySource;
 		this.retainedIterations = builder.retainedIterations;
 		this.legacyFolderNames = builder.legacyFolderNames;
+		this.jfrEvents = builder.jfrEvents;
 		this.root = builder.root.toAbsolutePath().normalize();
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
@@ -281,6 +284,10 @@ public final class BenchDict implements AutoCloseable {
 		return this.retainedIterations;
 	}
 
+	boolean jfrEvents() {
+		return this.jfrEvents;
+	}
+
 	AutoSaver autoSaver() {
 		return this.autoSaver;
 	}
@@ -309,6 +316,8 @@ public final class BenchDict implements AutoCloseable {
 		private int retainedIterations = DEFAULT_RETAINED_ITERATIONS;
 
 		private boolean legacyFolderNames;
+
+		private boolean jfrEvents = true;
 
 		private Builder() {
 		}
@@ -368,6 +377,17 @@ public final class BenchDict implements AutoCloseable {
 		 */
 		public Builder legacyFolderNames(boolean legacyFolderNames) {
 			this.legacyFolderNames = legacyFolderNames;
+			return this;
+		}
+
+		/**
+		 * Whether steps and iterations are JFR events ({@code porterbench.Step} and {@code porterbench.Iteration}).
+		 * They cost one flag read per step while no recording enables them; off, not even that.
+		 * @param jfrEvents default true
+		 * @return this builder
+		 */
+		public Builder jfrEvents(boolean jfrEvents) {
+			this.jfrEvents = jfrEvents;
 			return this;
 		}
 

@@ -65,6 +65,8 @@ public final class Benchmarker {
 
 	private final MemoryBenchmarker memory;
 
+	private final JfrEvents jfr;
+
 	private volatile StepListener[] listeners = NO_LISTENERS;
 
 	private volatile boolean enabled = true;
@@ -84,6 +86,7 @@ public final class Benchmarker {
 		this.clock = owner.clock();
 		this.store = new IterationStore(owner.retainedIterations());
 		this.memory = new MemoryBenchmarker(name, owner.memorySource());
+		this.jfr = JfrEvents.create(name, owner.jfrEvents());
 	}
 
 	private ThreadIteration registerThread() {
@@ -442,7 +445,7 @@ public final class Benchmarker {
 	private void addStep(ThreadIteration thread, String topic, long nanos, Object extra, long now) {
 		thread.lastNanos = now;
 		thread.add(topic, nanos, extra);
-		publishStep(topic, nanos);
+		publishStep(thread, topic, nanos);
 		if (this.memory.isEnabled()) {
 			memoryStep(thread, topic, extra);
 		}
@@ -460,6 +463,7 @@ public final class Benchmarker {
 
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
+		thread.jfrIteration = this.jfr.nextIteration();
 		this.owner.openIterations().opened(this);
 	}
 
@@ -479,11 +483,12 @@ public final class Benchmarker {
 		long gstopNanos = now - thread.lastNanos;
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
-		publishStep(GSTOP, gstopNanos);
+		publishStep(thread, GSTOP, gstopNanos);
 		if (thread.tracksMemory || this.memory.isEnabled()) {
 			now = closeMemory(thread);
 		}
 		long globalNanos = now - thread.startNanos;
+		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos);
 		thread.computeTopicSums();
 		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
 		this.owner.openIterations().closed(this);
@@ -525,10 +530,11 @@ public final class Benchmarker {
 		long duration = now - thread.lastNanos;
 		thread.lastNanos = now;
 		thread.add(topic, duration, null);
-		publishStep(topic, duration);
+		publishStep(thread, topic, duration);
 	}
 
-	private void publishStep(String topic, long nanos) {
+	private void publishStep(ThreadIteration thread, String topic, long nanos) {
+		this.jfr.step(topic, thread.jfrIteration, nanos);
 		StepListener[] current = this.listeners;
 		for (StepListener listener : current) {
 			try {

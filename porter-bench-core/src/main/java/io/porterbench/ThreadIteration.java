@@ -46,6 +46,9 @@ final class ThreadIteration {
 	/** Whether the thread has used the step clock before, so that {@link #lastNanos} means something. */
 	boolean hasMark;
 
+	/** The open iteration's index in its JFR events, given when it opens. */
+	long jfrIteration;
+
 	/** The global timer: the start of the iteration's GLOBAL time. */
 	long startNanos;
 

@@ -1,0 +1,125 @@
+package io.porterbench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jdk.jfr.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits one benchmarker's steps and iterations as the JFR events {@code porterbench.Step} and
+ * {@code porterbench.Iteration} while a recording enables them.
+ *
+ * <p>While no recording enables an event, recording a step costs one read of the event type's enabled flag and
+ * allocates nothing. The events are registered with JFR when the first benchmarker is created, which starts no
+ * recording. A JVM without the {@code jdk.jfr} module, or any failure of JFR, turns the events off, never the
+ * measurement.
+ */
+final class JfrEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(JfrEvents.class);
+
+	private static volatile boolean failureLogged;
+
+	private final String bench;
+
+	private final boolean on;
+
+	/** Numbers iterations in the order they open: a step's event needs its iteration's index before it closes. */
+	private final AtomicLong opened = new AtomicLong();
+
+	private JfrEvents(String bench, boolean on) {
+		this.bench = bench;
+		this.on = on;
+	}
+
+	/**
+	 * The events of a benchmarker.
+	 * @param bench its name
+	 * @param enabled whether its registry emits events ({@code BenchDict.Builder#jfrEvents})
+	 * @return the events, off when JFR is not available
+	 */
+	static JfrEvents create(String bench, boolean enabled) {
+		return new JfrEvents(bench, enabled && Types.AVAILABLE);
+	}
+
+	/**
+	 * The index of an iteration that opens now.
+	 * @return the next index, from 0; 0 when events are off
+	 */
+	long nextIteration() {
+		return this.on ? this.opened.getAndIncrement() : 0;
+	}
+
+	void step(String topic, long iteration, long nanos) {
+		if (this.on && Types.STEP.isEnabled()) {
+			try {
+				StepEvent event = new StepEvent();
+				event.bench = this.bench;
+				event.step = topic;
+				event.iteration = iteration;
+				JfrTiming.endNow(event, StepEvent.START_TIME, StepEvent.DURATION, nanos);
+				event.commit();
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+	}
+
+	void iteration(long iteration, int steps, long globalNanos) {
+		if (this.on && Types.ITERATION.isEnabled()) {
+			try {
+				IterationEvent event = new IterationEvent();
+				event.bench = this.bench;
+				event.iteration = iteration;
+				event.steps = steps;
+				JfrTiming.endNow(event, IterationEvent.START_TIME, IterationEvent.DURATION, globalNanos);
+				event.commit();
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+			}
+		}
+	}
+
+	private static void failed(RuntimeException ex) {
+		if (!failureLogged) {
+			failureLogged = true;
+			logger.warn("porter-bench: a JFR event could not be recorded; the measurement is kept and later failures "
+					+ "are not logged", ex);
+		}
+	}
+
+	/**
+	 * The registered event types, looked up once; their enabled flags change as recordings start and stop.
+	 */
+	private static final class Types {
+
+		static final EventType STEP;
+
+		static final EventType ITERATION;
+
+		static final boolean AVAILABLE;
+
+		static {
+			EventType step = null;
+			EventType iteration = null;
+			try {
+				step = EventType.getEventType(StepEvent.class);
+				iteration = EventType.getEventType(IterationEvent.class);
+			}
+			catch (LinkageError | RuntimeException ex) {
+				logger.info("porter-bench: JFR is not available in this JVM ({}); steps are not JFR events", ex.toString());
+			}
+			STEP = step;
+			ITERATION = iteration;
+			AVAILABLE = step != null && iteration != null;
+		}
+
+		private Types() {
+		}
+
+	}
+
+}
