@@ -80,20 +80,39 @@ final class JfrTiming {
 				return 1.0;
 			}
 			StepEvent probe = new StepEvent();
-			probe.begin();
-			long ticks0 = (long) StepEvent.START_TIME.get(probe);
-			long nanos0 = System.nanoTime();
-			long nanos1;
+			long[] first = readBoth(probe);
+			long nanos;
 			do {
 				Thread.onSpinWait();
-				nanos1 = System.nanoTime();
+				nanos = System.nanoTime();
 			}
-			while (nanos1 - nanos0 < CALIBRATION_NANOS);
-			probe.begin();
-			long ticks1 = (long) StepEvent.START_TIME.get(probe);
-			double ratio = (double) (ticks1 - ticks0) / (nanos1 - nanos0);
-			// the two readings straddle the interval by a few nanoseconds: a ratio this close to 1 is 1
-			return (Math.abs(ratio - 1.0) < 0.02 || ratio <= 0) ? 1.0 : ratio;
+			while (nanos - first[1] < CALIBRATION_NANOS);
+			long[] second = readBoth(probe);
+			double ratio = (double) (second[0] - first[0]) / (second[1] - first[1]);
+			// a ratio this close to 1 is JFR counting nanoseconds, read a few nanoseconds apart
+			return (Math.abs(ratio - 1.0) < 0.01 || ratio <= 0) ? 1.0 : ratio;
+		}
+
+		/**
+		 * Reads JFR's tick and the nanosecond clock at the same moment: the nanoseconds between two ticks, keeping the
+		 * attempt whose ticks lie closest together, so that a thread descheduled between the reads does not count.
+		 * @return the tick halfway between the two ticks, and the nanoseconds
+		 */
+		private static long[] readBoth(StepEvent probe) {
+			long[] best = null;
+			long bestWidth = Long.MAX_VALUE;
+			for (int attempt = 0; attempt < 16; attempt++) {
+				probe.begin();
+				long before = (long) StepEvent.START_TIME.get(probe);
+				long nanos = System.nanoTime();
+				probe.begin();
+				long after = (long) StepEvent.START_TIME.get(probe);
+				if (after - before < bestWidth) {
+					bestWidth = after - before;
+					best = new long[] { before + bestWidth / 2, nanos };
+				}
+			}
+			return best;
 		}
 
 	}

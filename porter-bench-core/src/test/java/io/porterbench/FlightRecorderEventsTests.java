@@ -140,14 +140,14 @@ class FlightRecorderEventsTests {
 			assertThat(type.getCategoryNames()).containsExactly("porter-bench");
 			assertThat(type.getLabel()).isNotBlank();
 			assertThat(type.getDescription()).isNotBlank();
-			// startTime, duration and eventThread are JFR's own
-			assertThat(type.getFields().subList(3, type.getFields().size())).allSatisfy((field) -> {
+			// startTime, duration, eventThread and stackTrace are JFR's own
+			assertThat(type.getFields().subList(4, type.getFields().size())).allSatisfy((field) -> {
 				assertThat(field.getLabel()).isNotBlank();
 				assertThat(field.getDescription()).isNotBlank();
 			});
 		}
 		assertThat(EventType.getEventType(StepEvent.class).getFields()).extracting(jdk.jfr.ValueDescriptor::getName)
-			.containsExactly("startTime", "duration", "eventThread", "bench", "step", "iteration");
+			.containsExactly("startTime", "duration", "eventThread", "stackTrace", "bench", "step", "iteration");
 		assertThat(EventType.getEventType(StepEvent.class).getField("iteration").getTypeName()).isEqualTo("long");
 		assertThat(EventType.getEventType(IterationEvent.class).getField("steps").getTypeName()).isEqualTo("int");
 		assertThat(StepEvent.class.getAnnotation(Category.class).value()).containsExactly("porter-bench");
