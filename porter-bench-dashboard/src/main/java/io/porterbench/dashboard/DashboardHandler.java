@@ -119,7 +119,8 @@ public final class DashboardHandler {
 				run.problemsOf(name), chart(BenchCharts.times(bench).downsample(maxPoints)),
 				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
 				chart(BenchCharts.crono(bench).downsample(maxPoints)),
-				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench));
+				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench),
+				GcPauseOverlap.of(bench).orElse(null));
 		synchronized (this.views) {
 			this.views.put(key, new CachedView(run, view));
 		}

@@ -12,12 +12,14 @@ import picocli.CommandLine.Spec;
  * The porter-bench command line tool, the main class of the executable jar.
  *
  * <p>Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when {@code diff} finds a
- * regression, 2 on bad input (unknown option, missing folder, no saved run, unknown benchmarker) or any other
+ * regression, 2 on bad input (unknown option, missing folder, no saved run, unknown benchmarker, a recording that
+ * {@code import-jfr} cannot import) or any other
  * failure, so that 1 always means a regression.
  */
 @Command(name = "porter-bench-dashboard", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
 		description = "Views, plots, summarizes and compares porter-bench runs (ours and the Python original's).",
 		subcommands = { ServeCommand.class, PlotsCommand.class, SummaryCommand.class, DiffCommand.class,
+				ImportJfrCommand.class,
 				CommandLine.HelpCommand.class })
 public final class PorterBenchCli implements Runnable {
 
@@ -64,7 +66,7 @@ public final class PorterBenchCli implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"Missing command: choose one of serve, plots, summary, diff");
+				"Missing command: choose one of serve, plots, summary, diff, import-jfr");
 	}
 
 }
