@@ -60,6 +60,8 @@ public class PorterBenchProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Jfr jfr = new Jfr();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -130,6 +132,31 @@ public class PorterBenchProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Jfr getJfr() {
+		return this.jfr;
+	}
+
+	/**
+	 * Java Flight Recorder events of the benchmarkers.
+	 */
+	public static class Jfr {
+
+		/**
+		 * Whether steps and iterations are the JFR events porterbench.Step and porterbench.Iteration, recorded while a
+		 * recording enables them. They cost one flag read per step while no recording does.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**
