@@ -382,7 +382,7 @@ public final class BenchDict implements AutoCloseable {
 
 		/**
 		 * Whether steps and iterations are JFR events ({@code porterbench.Step} and {@code porterbench.Iteration}).
-		 * They cost one flag read per step while no recording enables them; off, not even that.
+		 * While no recording enables them they cost a flag read or two per step and no allocation; off, not even that.
 		 * @param jfrEvents default true
 		 * @return this builder
 		 */

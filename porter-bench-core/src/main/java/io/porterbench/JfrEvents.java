@@ -3,6 +3,7 @@ package io.porterbench;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,14 +11,17 @@ import org.slf4j.LoggerFactory;
  * Emits one benchmarker's steps and iterations as the JFR events {@code porterbench.Step} and
  * {@code porterbench.Iteration} while a recording enables them.
  *
- * <p>While no recording enables an event, recording a step costs one read of the event type's enabled flag and
- * allocates nothing. The events are registered with JFR when the first benchmarker is created, which starts no
- * recording. A JVM without the {@code jdk.jfr} module, or any failure of JFR, turns the events off, never the
- * measurement.
+ * <p>While no recording enables an event, recording a step costs two flag reads and allocates nothing: whether JFR has
+ * been initialized in this JVM (by {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or a {@code Recording} in
+ * code) and whether the event type is enabled. The event classes are registered with JFR only once JFR is initialized
+ * (registering them costs JFR's own start-up, a fraction of a second, which a JVM that never records must not pay). A
+ * JVM without the {@code jdk.jfr} module, or any failure of JFR, turns the events off, never the measurement.
  */
 final class JfrEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JfrEvents.class);
+
+	private static final boolean JFR_PRESENT = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
 	private static volatile boolean failureLogged;
 
@@ -40,7 +44,7 @@ final class JfrEvents {
 	 * @return the events, off when JFR is not available
 	 */
 	static JfrEvents create(String bench, boolean enabled) {
-		return new JfrEvents(bench, enabled && Types.AVAILABLE);
+		return new JfrEvents(bench, enabled && JFR_PRESENT);
 	}
 
 	/**
@@ -52,7 +56,7 @@ final class JfrEvents {
 	}
 
 	void step(String topic, long iteration, long nanos) {
-		if (this.on && Types.STEP.isEnabled()) {
+		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.STEP.isEnabled()) {
 			try {
 				StepEvent event = new StepEvent();
 				event.bench = this.bench;
@@ -68,7 +72,7 @@ final class JfrEvents {
 	}
 
 	void iteration(long iteration, int steps, long globalNanos) {
-		if (this.on && Types.ITERATION.isEnabled()) {
+		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.ITERATION.isEnabled()) {
 			try {
 				IterationEvent event = new IterationEvent();
 				event.bench = this.bench;
@@ -92,7 +96,8 @@ final class JfrEvents {
 	}
 
 	/**
-	 * The registered event types, looked up once; their enabled flags change as recordings start and stop.
+	 * The registered event types, looked up once JFR is initialized; their enabled flags change as recordings start
+	 * and stop.
 	 */
 	private static final class Types {
 

@@ -164,6 +164,39 @@ class FlightRecorderEventsTests {
 		}
 	}
 
+	@Test
+	void aJvmThatNeverRecordsNeverLoadsTheEventClasses() throws Exception {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process child = new ProcessBuilder(java.toString(), "-Xlog:class+load=info", "-cp",
+				System.getProperty("java.class.path"), NeverRecordingMain.class.getName(), this.root.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(child.waitFor()).as(output).isZero();
+		assertThat(output).contains("io.porterbench.JfrEvents ")
+			.contains("iterations recorded: 1")
+			.doesNotContain("io.porterbench.StepEvent ")
+			.doesNotContain("io.porterbench.IterationEvent ");
+	}
+
+	/**
+	 * A JVM that uses a benchmarker and never starts JFR.
+	 */
+	static final class NeverRecordingMain {
+
+		public static void main(String[] args) {
+			BenchDict dict = BenchDict.builder().root(Path.of(args[0])).build();
+			Benchmarker bench = dict.get("never-recording");
+			bench.gstep();
+			bench.step("a");
+			bench.step("b");
+			bench.gstop();
+			System.out.println("iterations recorded: " + bench.iterationCount());
+			dict.close();
+		}
+
+	}
+
 	static void threeIterationsOfThreeSteps(Benchmarker bench) {
 		for (int i = 0; i < 3; i++) {
 			bench.gstep();

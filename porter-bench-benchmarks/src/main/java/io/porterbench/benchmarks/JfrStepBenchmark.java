@@ -22,7 +22,8 @@ import io.porterbench.Benchmarker;
  *
  * <ul>
  * <li>{@code jfr=off}: a registry built with {@code jfrEvents(false)}: the step without any JFR code.
- * <li>{@code jfr=idle}: the default, events on but no recording running: one read of the event type's enabled flag,
+ * <li>{@code jfr=idle}: the default, events on but no recording running: a read of whether JFR is initialized (and, once
+ * it is, of the event type's enabled flag),
  * no allocation. Target: within 5% of {@code off} (and of {@code StepBenchmark.step}).
  * <li>{@code jfr=recording}: a recording that enables {@code porterbench.Step} (in memory, no disk): every step
  * writes an event. Target: at most 4x {@link #nanoTimePair()}.

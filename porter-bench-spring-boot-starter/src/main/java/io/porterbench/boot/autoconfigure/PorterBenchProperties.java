@@ -145,7 +145,7 @@ public class PorterBenchProperties {
 
 		/**
 		 * Whether steps and iterations are the JFR events porterbench.Step and porterbench.Iteration, recorded while a
-		 * recording enables them. They cost one flag read per step while no recording does.
+		 * recording enables them. They cost a flag read or two per step while no recording does.
 		 */
 		private boolean enabled = true;
 
