@@ -22,9 +22,10 @@ import io.porterbench.Benchmarker;
  *
  * <ul>
  * <li>{@code jfr=off}: a registry built with {@code jfrEvents(false)}: the step without any JFR code.
- * <li>{@code jfr=idle}: the default, events on but no recording running: a read of whether JFR is initialized (and, once
- * it is, of the event type's enabled flag),
+ * <li>{@code jfr=idle}: the default, events on, JFR never started in the JVM: one read of whether JFR is initialized,
  * no allocation. Target: within 5% of {@code off} (and of {@code StepBenchmark.step}).
+ * <li>{@code jfr=other}: a recording runs that disables {@code porterbench.Step} (JFR used for something else): also
+ * a read of the event type's enabled flag, no allocation. Target: within 5% of {@code off}.
  * <li>{@code jfr=recording}: a recording that enables {@code porterbench.Step} (in memory, no disk): every step
  * writes an event. Target: at most 4x {@link #nanoTimePair()}.
  * </ul>
@@ -39,7 +40,7 @@ import io.porterbench.Benchmarker;
 @State(Scope.Thread)
 public class JfrStepBenchmark {
 
-	@Param({ "off", "idle", "recording" })
+	@Param({ "off", "idle", "other", "recording" })
 	private String jfr;
 
 	private Scratch scratch;
@@ -57,10 +58,17 @@ public class JfrStepBenchmark {
 		this.scratch = new Scratch();
 		this.dict = BenchDict.builder().root(this.scratch.root()).jfrEvents(!"off".equals(this.jfr)).build();
 		this.bench = this.dict.get("jfr-step");
-		if ("recording".equals(this.jfr)) {
+		if ("recording".equals(this.jfr) || "other".equals(this.jfr)) {
+			boolean enable = "recording".equals(this.jfr);
 			this.recording = new Recording();
-			this.recording.enable("porterbench.Step");
-			this.recording.enable("porterbench.Iteration");
+			for (String event : new String[] { "porterbench.Step", "porterbench.Iteration" }) {
+				if (enable) {
+					this.recording.enable(event);
+				}
+				else {
+					this.recording.disable(event);
+				}
+			}
 			this.recording.setToDisk(false);
 			this.recording.start();
 		}
