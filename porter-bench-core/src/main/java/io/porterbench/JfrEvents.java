@@ -58,12 +58,7 @@ final class JfrEvents {
 	void step(String topic, long iteration, long nanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.STEP.isEnabled()) {
 			try {
-				StepEvent event = new StepEvent();
-				event.bench = this.bench;
-				event.step = topic;
-				event.iteration = iteration;
-				JfrTiming.endNow(event, StepEvent.START_TIME, StepEvent.DURATION, nanos);
-				event.commit();
+				Commit.step(this.bench, topic, iteration, nanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -74,12 +69,7 @@ final class JfrEvents {
 	void iteration(long iteration, int steps, long globalNanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.ITERATION.isEnabled()) {
 			try {
-				IterationEvent event = new IterationEvent();
-				event.bench = this.bench;
-				event.iteration = iteration;
-				event.steps = steps;
-				JfrTiming.endNow(event, IterationEvent.START_TIME, IterationEvent.DURATION, globalNanos);
-				event.commit();
+				Commit.iteration(this.bench, iteration, steps, globalNanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -93,6 +83,35 @@ final class JfrEvents {
 			logger.warn("porter-bench: a JFR event could not be recorded; the measurement is kept and later failures "
 					+ "are not logged", ex);
 		}
+	}
+
+	/**
+	 * Writes the events. A class of its own, so that verifying {@link JfrEvents} does not load the event classes: a
+	 * JVM that never records never loads them.
+	 */
+	private static final class Commit {
+
+		private Commit() {
+		}
+
+		static void step(String bench, String topic, long iteration, long nanos) {
+			StepEvent event = new StepEvent();
+			event.bench = bench;
+			event.step = topic;
+			event.iteration = iteration;
+			JfrTiming.endNow(event, StepEvent.START_TIME, StepEvent.DURATION, nanos);
+			event.commit();
+		}
+
+		static void iteration(String bench, long iteration, int steps, long globalNanos) {
+			IterationEvent event = new IterationEvent();
+			event.bench = bench;
+			event.iteration = iteration;
+			event.steps = steps;
+			JfrTiming.endNow(event, IterationEvent.START_TIME, IterationEvent.DURATION, globalNanos);
+			event.commit();
+		}
+
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.porterbench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,9 +74,9 @@ class FlightRecorderEventsTests {
 			assertThat(seconds(iterationEvent)).isCloseTo(iteration.absolutes().get("GLOBAL"), within(TWO_MILLIS));
 			// the iteration covers its steps on the timeline: it starts where its first step starts
 			assertThat(iterationEvent.getStartTime()).isCloseTo(steps.get(4 * i).getStartTime(),
-					within(2, java.time.temporal.ChronoUnit.MILLIS));
+					within(2, ChronoUnit.MILLIS));
 			assertThat(iterationEvent.getEndTime()).isCloseTo(steps.get(4 * i + 3).getEndTime(),
-					within(2, java.time.temporal.ChronoUnit.MILLIS));
+					within(2, ChronoUnit.MILLIS));
 			assertThat(iterationEvent.getEndTime().toEpochMilli() / 1000.0).isCloseTo(iteration.stopTime(),
 					within(0.05));
 		}
@@ -166,12 +168,12 @@ class FlightRecorderEventsTests {
 
 	@Test
 	void aJvmThatNeverRecordsNeverLoadsTheEventClasses() throws Exception {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process child = new ProcessBuilder(java.toString(), "-Xlog:class+load=info", "-cp",
+		Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process child = new ProcessBuilder(javaBinary.toString(), "-Xlog:class+load=info", "-cp",
 				System.getProperty("java.class.path"), NeverRecordingMain.class.getName(), this.root.toString())
 			.redirectErrorStream(true)
 			.start();
-		String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(child.waitFor()).as(output).isZero();
 		assertThat(output).contains("io.porterbench.JfrEvents ")
 			.contains("iterations recorded: 1")

@@ -29,7 +29,7 @@ class PorterBenchJfcTests {
 	void theShippedSettingsEnableThePorterBenchEventsAndGcPauses() throws Exception {
 		Configuration configuration = shipped();
 		Map<String, String> settings = configuration.getSettings();
-		assertThat(configuration.getName()).isEqualTo("porter-bench");
+		assertThat(configuration.getLabel()).isEqualTo("porter-bench");
 		assertThat(settings).containsEntry("porterbench.Step#enabled", "true")
 			.containsEntry("porterbench.Step#threshold", "0 ns")
 			.containsEntry("porterbench.Iteration#enabled", "true")
