@@ -86,7 +86,7 @@ public final class Benchmarker {
 		this.clock = owner.clock();
 		this.store = new IterationStore(owner.retainedIterations());
 		this.memory = new MemoryBenchmarker(name, owner.memorySource());
-		this.jfr = JfrEvents.create(name, owner.jfrEvents());
+		this.jfr = JfrEvents.create(name, this.clock, owner.jfrEvents());
 	}
 
 	private ThreadIteration registerThread() {
@@ -488,7 +488,7 @@ public final class Benchmarker {
 			now = closeMemory(thread);
 		}
 		long globalNanos = now - thread.startNanos;
-		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos);
+		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
 		thread.computeTopicSums();
 		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
 		this.owner.openIterations().closed(this);
@@ -533,8 +533,9 @@ public final class Benchmarker {
 		publishStep(thread, topic, duration);
 	}
 
+	/** Publishes a step that has just been added, ending at the thread's step clock. */
 	private void publishStep(ThreadIteration thread, String topic, long nanos) {
-		this.jfr.step(topic, thread.jfrIteration, nanos);
+		this.jfr.step(topic, thread.jfrIteration, nanos, thread.lastNanos);
 		StepListener[] current = this.listeners;
 		for (StepListener listener : current) {
 			try {

@@ -27,24 +27,28 @@ final class JfrEvents {
 
 	private final String bench;
 
+	private final BenchClock clock;
+
 	private final boolean on;
 
 	/** Numbers iterations in the order they open: a step's event needs its iteration's index before it closes. */
 	private final AtomicLong opened = new AtomicLong();
 
-	private JfrEvents(String bench, boolean on) {
+	private JfrEvents(String bench, BenchClock clock, boolean on) {
 		this.bench = bench;
+		this.clock = clock;
 		this.on = on;
 	}
 
 	/**
 	 * The events of a benchmarker.
 	 * @param bench its name
+	 * @param clock the clock its steps are timed with
 	 * @param enabled whether its registry emits events ({@code BenchDict.Builder#jfrEvents})
 	 * @return the events, off when JFR is not available
 	 */
-	static JfrEvents create(String bench, boolean enabled) {
-		return new JfrEvents(bench, enabled && JFR_PRESENT);
+	static JfrEvents create(String bench, BenchClock clock, boolean enabled) {
+		return new JfrEvents(bench, clock, enabled && JFR_PRESENT);
 	}
 
 	/**
@@ -55,10 +59,17 @@ final class JfrEvents {
 		return this.on ? this.opened.getAndIncrement() : 0;
 	}
 
-	void step(String topic, long iteration, long nanos) {
+	/**
+	 * Writes a step's event if a recording wants it.
+	 * @param topic the step
+	 * @param iteration its iteration's index
+	 * @param nanos its duration
+	 * @param endNanos when it ended, a reading of the clock
+	 */
+	void step(String topic, long iteration, long nanos, long endNanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.STEP.isEnabled()) {
 			try {
-				Commit.step(this.bench, topic, iteration, nanos);
+				Commit.step(this.bench, this.clock, topic, iteration, nanos, endNanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -66,10 +77,17 @@ final class JfrEvents {
 		}
 	}
 
-	void iteration(long iteration, int steps, long globalNanos) {
+	/**
+	 * Writes an iteration's event if a recording wants it.
+	 * @param iteration its index
+	 * @param steps the calls recorded in it
+	 * @param globalNanos its GLOBAL time
+	 * @param endNanos when it ended, a reading of the clock
+	 */
+	void iteration(long iteration, int steps, long globalNanos, long endNanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.ITERATION.isEnabled()) {
 			try {
-				Commit.iteration(this.bench, iteration, steps, globalNanos);
+				Commit.iteration(this.bench, this.clock, iteration, steps, globalNanos, endNanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -94,21 +112,22 @@ final class JfrEvents {
 		private Commit() {
 		}
 
-		static void step(String bench, String topic, long iteration, long nanos) {
+		static void step(String bench, BenchClock clock, String topic, long iteration, long nanos, long endNanos) {
 			StepEvent event = new StepEvent();
 			event.bench = bench;
 			event.step = topic;
 			event.iteration = iteration;
-			JfrTiming.endNow(event, StepEvent.START_TIME, StepEvent.DURATION, nanos);
+			JfrTiming.time(event, StepEvent.START_TIME, StepEvent.DURATION, nanos, clock, endNanos);
 			event.commit();
 		}
 
-		static void iteration(String bench, long iteration, int steps, long globalNanos) {
+		static void iteration(String bench, BenchClock clock, long iteration, int steps, long globalNanos,
+				long endNanos) {
 			IterationEvent event = new IterationEvent();
 			event.bench = bench;
 			event.iteration = iteration;
 			event.steps = steps;
-			JfrTiming.endNow(event, IterationEvent.START_TIME, IterationEvent.DURATION, globalNanos);
+			JfrTiming.time(event, IterationEvent.START_TIME, IterationEvent.DURATION, globalNanos, clock, endNanos);
 			event.commit();
 		}
 

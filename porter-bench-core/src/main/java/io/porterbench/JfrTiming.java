@@ -12,8 +12,8 @@ import jdk.jfr.Event;
  * <p>The JDK's public event API only times an event between its {@code begin()} and {@code end()}, but a step's start
  * lies in the past when it is recorded (a {@code recordSince} step, an advised method). Every event class gets two
  * fields from the JVM, {@code startTime} and {@code duration}, in JFR ticks, which {@code commit()} writes as they
- * are when they are set; this class sets them: the event ends at {@code begin()}'s tick, read now, and starts the
- * step's duration, converted to ticks, before. Where a JVM names these fields otherwise, events keep JFR's own timing
+ * are when they are set; this class sets them: the event ends at {@code begin()}'s tick, read now, less the time since
+ * the step ended on porter-bench's clock, and starts the step's duration, converted to ticks, before. Where a JVM names these fields otherwise, events keep JFR's own timing
  * (a zero-length event at the step's end) rather than fail.
  */
 final class JfrTiming {
@@ -40,21 +40,28 @@ final class JfrTiming {
 	}
 
 	/**
-	 * Makes the event end now and last {@code nanos}; call it just before {@code commit()}.
+	 * Makes the event cover a step: it ends when the step ended and lasts {@code nanos}; call it just before
+	 * {@code commit()}.
 	 * @param event the event, not yet begun
 	 * @param startTime its {@code startTime} field, or {@code null} where the JVM has none
 	 * @param duration its {@code duration} field
-	 * @param nanos the duration porter-bench measured, ending now
+	 * @param nanos the duration porter-bench measured
+	 * @param clock the clock that measured it
+	 * @param endNanos when the step ended, a reading of that clock
 	 */
-	static void endNow(Event event, VarHandle startTime, VarHandle duration, long nanos) {
+	static void time(Event event, VarHandle startTime, VarHandle duration, long nanos, BenchClock clock,
+			long endNanos) {
 		event.begin();
 		if (startTime == null || duration == null) {
 			return;
 		}
 		long now = (long) startTime.get(event);
+		// the time since the step ended (listeners, the first event's class loading) is not the step's
+		long sinceEnd = Math.max(0, clock.nanoTime() - endNanos);
 		// commit() times an event whose duration is 0 itself, so the shortest step lasts one tick
 		long ticks = Math.max(1, Ticks.toTicks(nanos));
-		startTime.set(event, now - ticks);
+		long end = now - Ticks.toTicks(sinceEnd);
+		startTime.set(event, end - ticks);
 		duration.set(event, ticks);
 	}
 

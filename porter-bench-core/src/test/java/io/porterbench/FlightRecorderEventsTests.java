@@ -130,8 +130,10 @@ class FlightRecorderEventsTests {
 
 	@Test
 	void theEventTypesAreRegisteredInThePorterBenchCategoryWithLabelsAndDescriptions() {
+		// JFR up, as any recording brings it up: the first step then registers the events
+		FlightRecorder recorder = FlightRecorder.getFlightRecorder();
 		BenchDict.builder().root(this.root).build().get("jfr-registers").step("x");
-		List<EventType> types = FlightRecorder.getFlightRecorder()
+		List<EventType> types = recorder
 			.getEventTypes()
 			.stream()
 			.filter((type) -> type.getName().startsWith("porterbench."))
