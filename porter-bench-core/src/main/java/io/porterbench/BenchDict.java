@@ -17,8 +17,9 @@ import io.porterbench.memory.MemorySource;
 import io.porterbench.record.RunFolderNames;
 
 /**
- * The registry of named {@link Benchmarker}s of a run (the original's {@code bench_dict}): one benchmarker per name,
- * created on first use, all saved into one run folder {@code <root>/<run>/}.
+ * The registry of named {@link Benchmarker}s of a run (the original's
+ * {@code bench_dict}): one benchmarker per name, created on first use, all saved into one
+ * run folder {@code <root>/<run>/}.
  *
  * <pre>{@code
  * Benchmarker bench = BenchDict.global().get("pipeline");
@@ -29,7 +30,9 @@ import io.porterbench.record.RunFolderNames;
  * Path run = BenchDict.global().save();
  * }</pre>
  *
- * <p>Thread-safe. {@link #get(String)} returns the same instance for a name under any concurrency.
+ * <p>
+ * Thread-safe. {@link #get(String)} returns the same instance for a name under any
+ * concurrency.
  */
 public final class BenchDict implements AutoCloseable {
 
@@ -67,7 +70,9 @@ public final class BenchDict implements AutoCloseable {
 
 	private volatile boolean enabled = true;
 
-	/** A registry that saves under {@code TICTOC_PERFORMANCE} in the working directory. */
+	/**
+	 * A registry that saves under {@code TICTOC_PERFORMANCE} in the working directory.
+	 */
 	public BenchDict() {
 		this(builder());
 	}
@@ -109,8 +114,8 @@ public final class BenchDict implements AutoCloseable {
 
 	/**
 	 * The benchmarker of this name, created on first use.
-	 * @param name letters, digits, {@code _}, {@code -} and {@code .} (not leading, never {@code ..}), at most 128
-	 * characters
+	 * @param name letters, digits, {@code _}, {@code -} and {@code .} (not leading, never
+	 * {@code ..}), at most 128 characters
 	 * @return the one benchmarker of this name
 	 * @throws IllegalArgumentException if the name is not allowed
 	 */
@@ -167,7 +172,8 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	/**
-	 * Follows the benchmarkers: the listener is told of every existing one now and of every new one later.
+	 * Follows the benchmarkers: the listener is told of every existing one now and of
+	 * every new one later.
 	 * @param listener the listener
 	 */
 	public void addListener(BenchDictListener listener) {
@@ -180,9 +186,11 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the files of every benchmarker now, in the caller's thread. Does nothing while the registry is disabled.
+	 * Writes the files of every benchmarker now, in the caller's thread. Does nothing
+	 * while the registry is disabled.
 	 * @return the current run folder
-	 * @throws BenchSaveException if a file could not be written; the data stays in memory for the next save
+	 * @throws BenchSaveException if a file could not be written; the data stays in memory
+	 * for the next save
 	 */
 	public Path save() {
 		if (this.enabled) {
@@ -224,8 +232,9 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	/**
-	 * Moves later runs under another root: a fresh run folder is chosen there, and benchmarkers created from now on
-	 * save into it. Existing benchmarkers keep their folder, as in the original.
+	 * Moves later runs under another root: a fresh run folder is chosen there, and
+	 * benchmarkers created from now on save into it. Existing benchmarkers keep their
+	 * folder, as in the original.
 	 * @param root the new root
 	 */
 	public void setDefaultPath(Path root) {
@@ -241,7 +250,10 @@ public final class BenchDict implements AutoCloseable {
 		this.ordered.forEach(Benchmarker::enable);
 	}
 
-	/** Disables this registry and every existing benchmarker; benchmarkers created later start enabled. */
+	/**
+	 * Disables this registry and every existing benchmarker; benchmarkers created later
+	 * start enabled.
+	 */
 	public void disable() {
 		this.enabled = false;
 		this.ordered.forEach(Benchmarker::disable);
@@ -256,14 +268,19 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	/**
-	 * The benchmarker whose iteration was opened last on the calling thread and is still open.
-	 * @return the benchmarker, or {@code null} when no iteration of this registry is open on this thread
+	 * The benchmarker whose iteration was opened last on the calling thread and is still
+	 * open.
+	 * @return the benchmarker, or {@code null} when no iteration of this registry is open
+	 * on this thread
 	 */
 	public Benchmarker current() {
 		return this.openIterations.current();
 	}
 
-	/** Writes the pending auto-saves and stops the background threads. The registry stays usable. */
+	/**
+	 * Writes the pending auto-saves and stops the background threads. The registry stays
+	 * usable.
+	 */
 	@Override
 	public void close() {
 		this.autoSaver.close();
@@ -356,8 +373,8 @@ public final class BenchDict implements AutoCloseable {
 		}
 
 		/**
-		 * How many closed iterations each benchmarker keeps in full for the DATA and MEMORY files; older ones still
-		 * count in the summaries.
+		 * How many closed iterations each benchmarker keeps in full for the DATA and
+		 * MEMORY files; older ones still count in the summaries.
 		 * @param retainedIterations at least 1, default 10,000
 		 * @return this builder
 		 */
@@ -370,8 +387,8 @@ public final class BenchDict implements AutoCloseable {
 		}
 
 		/**
-		 * Whether run folders get the original's {@code HH:MM-dd:mm:YYYY} names, for Python tooling, instead of
-		 * sortable {@code yyyy-MM-dd_HH-mm-ss} ones.
+		 * Whether run folders get the original's {@code HH:MM-dd:mm:YYYY} names, for
+		 * Python tooling, instead of sortable {@code yyyy-MM-dd_HH-mm-ss} ones.
 		 * @param legacyFolderNames default false
 		 * @return this builder
 		 */

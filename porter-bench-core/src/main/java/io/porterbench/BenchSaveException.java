@@ -3,8 +3,8 @@ package io.porterbench;
 import java.nio.file.Path;
 
 /**
- * Thrown by an explicit save that could not write a file. Nothing is lost: the data stays in memory and the next save
- * writes it.
+ * Thrown by an explicit save that could not write a file. Nothing is lost: the data stays
+ * in memory and the next save writes it.
  */
 public class BenchSaveException extends RuntimeException {
 

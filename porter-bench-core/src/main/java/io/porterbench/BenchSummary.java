@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable snapshot of one benchmarker's statistics over all its iterations, closed and open.
+ * An immutable snapshot of one benchmarker's statistics over all its iterations, closed
+ * and open.
  *
  * @param name the benchmarker's name
  * @param iterations the number of closed iterations since creation or the last reset
- * @param openIterations the number of iterations open at the time of the snapshot, over all threads
+ * @param openIterations the number of iterations open at the time of the snapshot, over
+ * all threads
  * @param steps statistics per topic, in order of first appearance, {@code GLOBAL} last
- * @param memory the memory figures of the run, empty when memory tracking never took a sample
+ * @param memory the memory figures of the run, empty when memory tracking never took a
+ * sample
  */
 public record BenchSummary(String name, long iterations, int openIterations, Map<String, StepStats> steps,
 		Optional<MemoryStats> memory) {
@@ -38,7 +41,8 @@ public record BenchSummary(String name, long iterations, int openIterations, Map
 	 *
 	 * @param samples the number of memory samples taken
 	 * @param lastRss the resident set size at the last sample
-	 * @param peakRss the largest resident set size seen, by a sample or by the peak poller
+	 * @param peakRss the largest resident set size seen, by a sample or by the peak
+	 * poller
 	 * @param peakHeapUsed the largest JVM heap use seen by a sample
 	 */
 	public record MemoryStats(long samples, long lastRss, long peakRss, long peakHeapUsed) {

@@ -19,22 +19,31 @@ import io.porterbench.record.RunFiles;
 import io.porterbench.summary.SummaryCalculator;
 
 /**
- * Times the iterations of one pipeline and their named steps (the original's {@code Benchmarker}).
+ * Times the iterations of one pipeline and their named steps (the original's
+ * {@code Benchmarker}).
  *
- * <p>A step marks the <em>end</em> of a section: {@link #step(String)} records the time since the previous step of
- * the iteration, or since the iteration began. {@link #gstep()} closes the open iteration and opens a new one;
- * {@link #gstop()} closes it, adding a {@code gstop} step and the iteration's {@code GLOBAL} total.
+ * <p>
+ * A step marks the <em>end</em> of a section: {@link #step(String)} records the time
+ * since the previous step of the iteration, or since the iteration began.
+ * {@link #gstep()} closes the open iteration and opens a new one; {@link #gstop()} closes
+ * it, adding a {@code gstop} step and the iteration's {@code GLOBAL} total.
  *
- * <p>Each thread has its own open iteration, so concurrent requests never mix their steps; closed iterations go to one
- * ordered store that keeps the last {@code retainedIterations} in full and every iteration in the summaries. A step
- * on a thread with no open iteration opens one (see {@link #step(String)}).
+ * <p>
+ * Each thread has its own open iteration, so concurrent requests never mix their steps;
+ * closed iterations go to one ordered store that keeps the last
+ * {@code retainedIterations} in full and every iteration in the summaries. A step on a
+ * thread with no open iteration opens one (see {@link #step(String)}).
  *
- * <p>The recording methods take no lock across calls, do no I/O and, once the thread's arrays have grown to the
- * iteration's size, allocate nothing. Auto-saves run on the registry's background writer.
+ * <p>
+ * The recording methods take no lock across calls, do no I/O and, once the thread's
+ * arrays have grown to the iteration's size, allocate nothing. Auto-saves run on the
+ * registry's background writer.
  */
 public final class Benchmarker {
 
-	/** The step gstop adds for the time from the last step to the end of the iteration. */
+	/**
+	 * The step gstop adds for the time from the last step to the end of the iteration.
+	 */
 	public static final String GSTOP = "gstop";
 
 	private static final Logger logger = LoggerFactory.getLogger(Benchmarker.class);
@@ -124,8 +133,9 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Opens an iteration on this thread without closing one; when one is already open, restarts its step and global
-	 * timers instead (the original's {@code start()}, without its aliasing bug).
+	 * Opens an iteration on this thread without closing one; when one is already open,
+	 * restarts its step and global timers instead (the original's {@code start()},
+	 * without its aliasing bug).
 	 */
 	public void start() {
 		if (!this.enabled) {
@@ -143,37 +153,44 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Closes this thread's open iteration, as {@link #gstop()}, and opens a new one. The first call only opens.
+	 * Closes this thread's open iteration, as {@link #gstop()}, and opens a new one. The
+	 * first call only opens.
 	 */
 	public void gstep() {
 		if (!this.enabled) {
 			return;
 		}
 		ThreadIteration thread = this.threadIteration.get();
-		// one clock read ends the old iteration and begins the new one, so no time falls between them
+		// one clock read ends the old iteration and begins the new one, so no time falls
+		// between them
 		long now = this.clock.nanoTime();
 		if (thread.open) {
-			// with memory tracking the close ends after its sample, and the next iteration begins there
+			// with memory tracking the close ends after its sample, and the next
+			// iteration begins there
 			now = close(thread, now);
 		}
 		open(thread, now, this.clock.epochSecondsAt(now));
 		if (this.memory.isEnabled()) {
 			this.memory.openIteration(thread, this.clock);
 			addTimedEntry(thread, MemoryBenchmarker.GSTEP_MEMORY);
-			// GLOBAL and the first step leave out the gstep sample's cost, as in the original
+			// GLOBAL and the first step leave out the gstep sample's cost, as in the
+			// original
 			thread.startNanos = thread.lastNanos;
 		}
 	}
 
 	/**
-	 * Records a step: the time since the previous step of this thread's iteration, or since it began.
+	 * Records a step: the time since the previous step of this thread's iteration, or
+	 * since it began.
 	 *
-	 * <p>With no iteration open on this thread, the step opens one first. That iteration starts where this thread's
-	 * previous iteration of this benchmarker ended, so the step measures the time since that {@code gstop}, as the
-	 * original measures a step after {@code gstop}; on a thread that never used this benchmarker it starts at the step,
-	 * which then measures 0.
-	 * @param topic any name but {@code GLOBAL}, {@code START_TIME} and {@code STOP_TIME}, at most 256 characters, no
-	 * control characters; the empty topic is allowed
+	 * <p>
+	 * With no iteration open on this thread, the step opens one first. That iteration
+	 * starts where this thread's previous iteration of this benchmarker ended, so the
+	 * step measures the time since that {@code gstop}, as the original measures a step
+	 * after {@code gstop}; on a thread that never used this benchmarker it starts at the
+	 * step, which then measures 0.
+	 * @param topic any name but {@code GLOBAL}, {@code START_TIME} and {@code STOP_TIME},
+	 * at most 256 characters, no control characters; the empty topic is allowed
 	 * @throws IllegalArgumentException if the topic is not allowed
 	 */
 	public void step(String topic) {
@@ -181,7 +198,8 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Records a step with a value saved beside it in the DATA file (the original's {@code time_extra}).
+	 * Records a step with a value saved beside it in the DATA file (the original's
+	 * {@code time_extra}).
 	 * @param topic the step's topic, as for {@link #step(String)}
 	 * @param extra a value Jackson can write, or {@code null}
 	 * @throws IllegalArgumentException if the topic is not allowed
@@ -200,11 +218,13 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Records a step whose duration was measured elsewhere, as the Spring aspect does, and moves this thread's step
-	 * clock to now. With no iteration open on this thread, opens one that began {@code nanos} ago.
+	 * Records a step whose duration was measured elsewhere, as the Spring aspect does,
+	 * and moves this thread's step clock to now. With no iteration open on this thread,
+	 * opens one that began {@code nanos} ago.
 	 * @param topic the step's topic, as for {@link #step(String)}
 	 * @param nanos the duration, not negative
-	 * @throws IllegalArgumentException if the topic is not allowed or the duration negative
+	 * @throws IllegalArgumentException if the topic is not allowed or the duration
+	 * negative
 	 */
 	public void record(String topic, long nanos) {
 		if (!this.enabled) {
@@ -219,13 +239,15 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Records a step that began at {@code startNanos}, a reading of {@link #clock()}, and ends now. It does what
-	 * {@link #record(String, long)} does with the duration {@code now - startNanos}, but with a single clock read for
-	 * both the step's end and this thread's step clock, which is what a caller timing a section itself (the Spring
-	 * advice) needs.
+	 * Records a step that began at {@code startNanos}, a reading of {@link #clock()}, and
+	 * ends now. It does what {@link #record(String, long)} does with the duration
+	 * {@code now - startNanos}, but with a single clock read for both the step's end and
+	 * this thread's step clock, which is what a caller timing a section itself (the
+	 * Spring advice) needs.
 	 * @param topic the step's topic, as for {@link #step(String)}
 	 * @param startNanos when the step began, a value {@code clock().nanoTime()} returned
-	 * @throws IllegalArgumentException if the topic is not allowed or {@code startNanos} is later than now
+	 * @throws IllegalArgumentException if the topic is not allowed or {@code startNanos}
+	 * is later than now
 	 */
 	public void recordSince(String topic, long startNanos) {
 		if (!this.enabled) {
@@ -251,8 +273,9 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Closes this thread's open iteration: adds the {@code gstop} step and the {@code GLOBAL} total and stores it. Does
-	 * nothing when no iteration is open on this thread.
+	 * Closes this thread's open iteration: adds the {@code gstop} step and the
+	 * {@code GLOBAL} total and stores it. Does nothing when no iteration is open on this
+	 * thread.
 	 */
 	public void gstop() {
 		if (!this.enabled) {
@@ -316,10 +339,11 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Writes this benchmarker's three files now, in the caller's thread; the open iterations are written last, with
-	 * {@code STOP_TIME} 0. Does nothing while disabled.
+	 * Writes this benchmarker's three files now, in the caller's thread; the open
+	 * iterations are written last, with {@code STOP_TIME} 0. Does nothing while disabled.
 	 * @return the run folder
-	 * @throws BenchSaveException if a file could not be written; the data stays in memory for the next save
+	 * @throws BenchSaveException if a file could not be written; the data stays in memory
+	 * for the next save
 	 */
 	public Path save() {
 		if (!this.enabled) {
@@ -339,7 +363,8 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Forgets every closed iteration and the statistics; iterations open on threads stay open.
+	 * Forgets every closed iteration and the statistics; iterations open on threads stay
+	 * open.
 	 */
 	public void reset() {
 		this.store.reset();
@@ -347,7 +372,8 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Saves on the background writer every {@code n} closed iterations (the original's {@code set_save_on_gstop}).
+	 * Saves on the background writer every {@code n} closed iterations (the original's
+	 * {@code set_save_on_gstop}).
 	 * @param n the period; 0 or less turns it off
 	 * @return this benchmarker
 	 */
@@ -371,7 +397,10 @@ public final class Benchmarker {
 		this.enabled = true;
 	}
 
-	/** Turns every operation into a no-op until {@link #enable()}; an open iteration stays open. */
+	/**
+	 * Turns every operation into a no-op until {@link #enable()}; an open iteration stays
+	 * open.
+	 */
 	public void disable() {
 		this.enabled = false;
 	}
@@ -385,11 +414,13 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * Turns on memory tracking: a sample at every gstep and gstop, and at every step when {@code perStep}. The time
-	 * entries {@code gstep_memory}, {@code gstop_memory} and {@code <topic>_MEMORY_STEP} show what the samples cost;
-	 * {@code GLOBAL} leaves out {@code gstep_memory}, as in the original. Samples go to the MEMORY file.
+	 * Turns on memory tracking: a sample at every gstep and gstop, and at every step when
+	 * {@code perStep}. The time entries {@code gstep_memory}, {@code gstop_memory} and
+	 * {@code <topic>_MEMORY_STEP} show what the samples cost; {@code GLOBAL} leaves out
+	 * {@code gstep_memory}, as in the original. Samples go to the MEMORY file.
 	 * @param perStep whether every step takes a sample too
-	 * @return the memory tracking settings, for the peak poller, GPU memory and top classes
+	 * @return the memory tracking settings, for the peak poller, GPU memory and top
+	 * classes
 	 */
 	public MemoryBenchmarker enableMemoryTracking(boolean perStep) {
 		this.memory.enable(perStep);
@@ -441,7 +472,10 @@ public final class Benchmarker {
 		addStep(thread, topic, nanos, null, now);
 	}
 
-	/** Adds a step to the thread's open iteration, ending at {@code now}, which becomes the step clock. */
+	/**
+	 * Adds a step to the thread's open iteration, ending at {@code now}, which becomes
+	 * the step clock.
+	 */
 	private void addStep(ThreadIteration thread, String topic, long nanos, Object extra, long now) {
 		thread.lastNanos = now;
 		thread.add(topic, nanos, extra);
@@ -507,7 +541,10 @@ public final class Benchmarker {
 		addTimedEntry(thread, this.memory.memoryStepTopic(topic));
 	}
 
-	/** Takes the gstop sample and records its cost as {@code gstop_memory}, which GLOBAL includes. */
+	/**
+	 * Takes the gstop sample and records its cost as {@code gstop_memory}, which GLOBAL
+	 * includes.
+	 */
 	private long closeMemory(ThreadIteration thread) {
 		boolean enabled = this.memory.isEnabled();
 		if (thread.tracksMemory) {

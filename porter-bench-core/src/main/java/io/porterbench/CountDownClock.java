@@ -1,7 +1,8 @@
 package io.porterbench;
 
 /**
- * A countdown: a {@link TicToc} that knows how long it should run. It starts when it is built.
+ * A countdown: a {@link TicToc} that knows how long it should run. It starts when it is
+ * built.
  *
  * <pre>{@code
  * CountDownClock budget = new CountDownClock(30.0);
@@ -64,7 +65,8 @@ public class CountDownClock extends TicToc {
 
 	/**
 	 * How long is left.
-	 * @return the length minus the elapsed seconds; negative once the countdown has run out
+	 * @return the length minus the elapsed seconds; negative once the countdown has run
+	 * out
 	 */
 	public double timeLeft() {
 		return this.countDown - toc();

@@ -4,7 +4,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Wraps an {@link Iterable} so that each item is one iteration of a benchmarker (the original's {@code IterBench}).
+ * Wraps an {@link Iterable} so that each item is one iteration of a benchmarker (the
+ * original's {@code IterBench}).
  *
  * <pre>{@code
  * for (Batch batch : IterBench.wrap(batches, BenchDict.global(), "training")) {
@@ -13,9 +14,10 @@ import java.util.NoSuchElementException;
  * }
  * }</pre>
  *
- * <p>{@code gstep} runs before each item is fetched, {@code gstop} after the last: N items give N iterations. Any
- * {@code Iterable} works, sized or not, and it can be iterated again. A {@code break} leaves the current iteration
- * open, as in the original.
+ * <p>
+ * {@code gstep} runs before each item is fetched, {@code gstop} after the last: N items
+ * give N iterations. Any {@code Iterable} works, sized or not, and it can be iterated
+ * again. A {@code break} leaves the current iteration open, as in the original.
  *
  * @param <T> the item type
  */

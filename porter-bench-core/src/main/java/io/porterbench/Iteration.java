@@ -1,8 +1,8 @@
 package io.porterbench;
 
 /**
- * One iteration of a {@link Benchmarker}, opened by {@link Benchmarker#iteration()} and closed by {@link #close()},
- * for try-with-resources.
+ * One iteration of a {@link Benchmarker}, opened by {@link Benchmarker#iteration()} and
+ * closed by {@link #close()}, for try-with-resources.
  *
  * <pre>{@code
  * try (Iteration it = bench.iteration()) {

@@ -14,19 +14,25 @@ import io.porterbench.internal.RunSnapshot;
 import io.porterbench.summary.StepAccumulator;
 
 /**
- * The closed iterations of one benchmarker: the last {@code capacity} in full, in a ring whose slots are reused, and
- * every one in the constant-space accumulators. Nothing is held across calls.
+ * The closed iterations of one benchmarker: the last {@code capacity} in full, in a ring
+ * whose slots are reused, and every one in the constant-space accumulators. Nothing is
+ * held across calls.
  *
- * <p>The accumulators are striped: each thread adds to the stripe it was given, under that stripe's lock, so that
- * threads closing iterations at the same time do not wait for each other's statistics; only the copy into the ring
- * takes the one shared lock, briefly. A snapshot takes every stripe's lock and then the ring's, so it sees each
- * iteration either in the accumulators and the ring, or still open, never half-stored.
+ * <p>
+ * The accumulators are striped: each thread adds to the stripe it was given, under that
+ * stripe's lock, so that threads closing iterations at the same time do not wait for each
+ * other's statistics; only the copy into the ring takes the one shared lock, briefly. A
+ * snapshot takes every stripe's lock and then the ring's, so it sees each iteration
+ * either in the accumulators and the ring, or still open, never half-stored.
  */
 final class IterationStore {
 
 	private static final int MAX_STRIPES = 32;
 
-	/** The ring's lock and count in one object, so that a close writes one shared cache line, not two. */
+	/**
+	 * The ring's lock and count in one object, so that a close writes one shared cache
+	 * line, not two.
+	 */
 	private final RingState ringLock = new RingState();
 
 	private final IterationData[] ring;
@@ -59,7 +65,8 @@ final class IterationStore {
 	}
 
 	/**
-	 * Stores a closed iteration and marks it closed on its thread, in one step for concurrent snapshots.
+	 * Stores a closed iteration and marks it closed on its thread, in one step for
+	 * concurrent snapshots.
 	 * @return the number of closed iterations, this one included
 	 */
 	long append(ThreadIteration iteration, double stopEpochSeconds, long globalNanos) {
@@ -113,7 +120,10 @@ final class IterationStore {
 		});
 	}
 
-	/** Runs the action holding the locks of the stripes from {@code from} on, always taken in index order. */
+	/**
+	 * Runs the action holding the locks of the stripes from {@code from} on, always taken
+	 * in index order.
+	 */
 	private <T> T lockingStripes(int from, java.util.function.Supplier<T> action) {
 		if (from == this.stripes.length) {
 			return action.get();
@@ -123,7 +133,10 @@ final class IterationStore {
 		}
 	}
 
-	/** Merges the stripes' accumulators, in order of first appearance; called holding every lock. */
+	/**
+	 * Merges the stripes' accumulators, in order of first appearance; called holding
+	 * every lock.
+	 */
 	private Map<String, StepAccumulator> accumulatorCopies(long closed, int retainedCount) {
 		if (retainedCount == closed) {
 			return null;
@@ -176,7 +189,8 @@ final class IterationStore {
 	}
 
 	/**
-	 * The statistics that the threads given one stripe add to; guarded by its own monitor.
+	 * The statistics that the threads given one stripe add to; guarded by its own
+	 * monitor.
 	 */
 	private static final class Stripe {
 

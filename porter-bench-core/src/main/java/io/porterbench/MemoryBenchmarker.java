@@ -15,13 +15,16 @@ import io.porterbench.memory.PeakMemoryPoller;
 import io.porterbench.memory.TopClass;
 
 /**
- * Memory tracking of one {@link Benchmarker}: samples of the process RSS, the JVM heap, the peak RSS between samples,
- * GPU memory and the classes holding the most heap, taken at gstep, gstop and (per step) every step.
+ * Memory tracking of one {@link Benchmarker}: samples of the process RSS, the JVM heap,
+ * the peak RSS between samples, GPU memory and the classes holding the most heap, taken
+ * at gstep, gstop and (per step) every step.
  *
- * <p>A sample reads only cheap figures on the caller's thread (RSS, heap, the poller's peak). The slow ones, GPU
- * memory ({@code nvidia-smi}) and top classes (a class histogram, which forces a full GC), are refreshed on the
- * benchmarker's one poller thread, and each sample carries the latest value. That thread is a daemon, started when a
- * setting needs it, never joined, and stopped by {@link BenchDict#close()}.
+ * <p>
+ * A sample reads only cheap figures on the caller's thread (RSS, heap, the poller's
+ * peak). The slow ones, GPU memory ({@code nvidia-smi}) and top classes (a class
+ * histogram, which forces a full GC), are refreshed on the benchmarker's one poller
+ * thread, and each sample carries the latest value. That thread is a daemon, started when
+ * a setting needs it, never joined, and stopped by {@link BenchDict#close()}.
  */
 public final class MemoryBenchmarker {
 
@@ -81,10 +84,12 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Polls the RSS every {@code pollInterval} on the benchmarker's poller thread, so that each sample's
-	 * {@code max memory usage} is the peak since the previous sample. Calling it again only changes the interval.
-	 * Takes effect while memory tracking is on.
-	 * @param pollInterval the time between two readings, at least 1 ms (the original's default is 100 ms)
+	 * Polls the RSS every {@code pollInterval} on the benchmarker's poller thread, so
+	 * that each sample's {@code max memory usage} is the peak since the previous sample.
+	 * Calling it again only changes the interval. Takes effect while memory tracking is
+	 * on.
+	 * @param pollInterval the time between two readings, at least 1 ms (the original's
+	 * default is 100 ms)
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
@@ -96,8 +101,9 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} every second. Without an NVIDIA GPU
-	 * it does nothing but log one debug line, and {@code cuda memory usage} stays {@code null}.
+	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} every
+	 * second. Without an NVIDIA GPU it does nothing but log one debug line, and
+	 * {@code cuda memory usage} stays {@code null}.
 	 * @return this memory benchmarker
 	 */
 	public MemoryBenchmarker enableGpuMemoryTracking() {
@@ -105,8 +111,10 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} on the poller thread.
-	 * @param refreshInterval the time between two readings, at least 1 ms; each reading starts {@code nvidia-smi}
+	 * Adds this process's GPU memory to every sample, read with {@code nvidia-smi} on the
+	 * poller thread.
+	 * @param refreshInterval the time between two readings, at least 1 ms; each reading
+	 * starts {@code nvidia-smi}
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
@@ -121,7 +129,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Stops adding GPU memory to the samples; {@code cuda memory usage} is {@code null} from now on.
+	 * Stops adding GPU memory to the samples; {@code cuda memory usage} is {@code null}
+	 * from now on.
 	 * @return this memory benchmarker
 	 */
 	public synchronized MemoryBenchmarker disableGpuMemoryTracking() {
@@ -132,7 +141,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Whether this machine has an NVIDIA GPU that {@code nvidia-smi} can read. The first call may take a moment.
+	 * Whether this machine has an NVIDIA GPU that {@code nvidia-smi} can read. The first
+	 * call may take a moment.
 	 * @return whether GPU memory tracking gives figures
 	 */
 	public boolean isGpuAvailable() {
@@ -140,8 +150,9 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds the {@code n} classes holding the most heap to every sample, from a class histogram taken every second.
-	 * Expensive: each histogram forces a full GC (see {@link io.porterbench.memory.ClassHistogram}).
+	 * Adds the {@code n} classes holding the most heap to every sample, from a class
+	 * histogram taken every second. Expensive: each histogram forces a full GC (see
+	 * {@link io.porterbench.memory.ClassHistogram}).
 	 * @param n how many classes; 0 turns it off
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if {@code n} is negative
@@ -151,12 +162,13 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds the {@code n} classes holding the most heap to every sample, from a class histogram taken on the poller
-	 * thread. Expensive: each histogram forces a full GC.
+	 * Adds the {@code n} classes holding the most heap to every sample, from a class
+	 * histogram taken on the poller thread. Expensive: each histogram forces a full GC.
 	 * @param n how many classes; 0 turns it off
 	 * @param refreshInterval the time between two histograms, at least 1 ms
 	 * @return this memory benchmarker
-	 * @throws IllegalArgumentException if {@code n} is negative or the interval shorter than 1 ms
+	 * @throws IllegalArgumentException if {@code n} is negative or the interval shorter
+	 * than 1 ms
 	 */
 	public synchronized MemoryBenchmarker setTopN(int n, Duration refreshInterval) {
 		if (n < 0) {
@@ -202,7 +214,8 @@ public final class MemoryBenchmarker {
 
 	/**
 	 * Whether GPU memory tracking was asked for.
-	 * @return true after {@link #enableGpuMemoryTracking()}, whether or not a GPU is there
+	 * @return true after {@link #enableGpuMemoryTracking()}, whether or not a GPU is
+	 * there
 	 */
 	public boolean isGpuTracking() {
 		return this.gpuRefreshInterval != null;
@@ -217,8 +230,9 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Turns memory tracking off: no more samples or memory time entries, and the poller thread ends. The settings stay
-	 * for the next {@link Benchmarker#enableMemoryTracking(boolean)}.
+	 * Turns memory tracking off: no more samples or memory time entries, and the poller
+	 * thread ends. The settings stay for the next
+	 * {@link Benchmarker#enableMemoryTracking(boolean)}.
 	 */
 	public synchronized void disable() {
 		this.enabled = false;
@@ -262,14 +276,20 @@ public final class MemoryBenchmarker {
 		this.topClasses = (n > 0) ? this.source.topClasses(n) : List.of();
 	}
 
-	/** Opens the memory side of a new iteration and takes its {@code gstep} sample; it starts after the sample. */
+	/**
+	 * Opens the memory side of a new iteration and takes its {@code gstep} sample; it
+	 * starts after the sample.
+	 */
 	void openIteration(ThreadIteration thread, BenchClock clock) {
 		thread.openMemory(0);
 		sample(thread, GSTEP, null);
 		thread.stampMemoryStart(clock.epochSeconds());
 	}
 
-	/** Opens the memory side of an iteration opened by a step, without a {@code gstep} sample. */
+	/**
+	 * Opens the memory side of an iteration opened by a step, without a {@code gstep}
+	 * sample.
+	 */
 	void openIterationQuietly(ThreadIteration thread, double startEpochSeconds) {
 		thread.openMemory(startEpochSeconds);
 	}
@@ -280,7 +300,10 @@ public final class MemoryBenchmarker {
 		thread.stopMemory(clock.epochSeconds());
 	}
 
-	/** Takes a sample on the calling thread: cheap figures read now, slow ones from the poller's last refresh. */
+	/**
+	 * Takes a sample on the calling thread: cheap figures read now, slow ones from the
+	 * poller's last refresh.
+	 */
 	void sample(ThreadIteration thread, String topic, Object extra) {
 		MemorySource memory = this.source;
 		long rss = memory.rss();
@@ -289,7 +312,8 @@ public final class MemoryBenchmarker {
 		long maxRss = MemorySamples.NO_PEAK;
 		if (this.pollInterval != null) {
 			long peak = this.poller.takePeak();
-			// the sample's own reading belongs to the window too, so the peak is never below it
+			// the sample's own reading belongs to the window too, so the peak is never
+			// below it
 			maxRss = (peak != 0) ? Math.max(peak, rss) : 0;
 		}
 		thread.addMemorySample(topic, rss, maxRss, heapUsed, heapCommitted, this.gpu, this.topClasses, extra);
@@ -299,7 +323,10 @@ public final class MemoryBenchmarker {
 		this.peakHeapUsed.accumulateAndGet(heapUsed, Math::max);
 	}
 
-	/** The topic of the time entry for a step's memory overhead, {@code <topic>_MEMORY_STEP}. */
+	/**
+	 * The topic of the time entry for a step's memory overhead,
+	 * {@code <topic>_MEMORY_STEP}.
+	 */
 	String memoryStepTopic(String topic) {
 		String cached = this.memoryStepTopics.get(topic);
 		if (cached != null) {

@@ -20,7 +20,10 @@ public final class MockBenchClock implements BenchClock {
 
 	private volatile double epochSeconds;
 
-	/** A clock at monotonic time 0 and wall time 1,700,000,000 s (a fixed, readable epoch). */
+	/**
+	 * A clock at monotonic time 0 and wall time 1,700,000,000 s (a fixed, readable
+	 * epoch).
+	 */
 	public MockBenchClock() {
 		this(1_700_000_000.0);
 	}

@@ -1,8 +1,8 @@
 package io.porterbench;
 
 /**
- * Which benchmarkers of a {@link BenchDict} have an iteration open on each thread, most recent on top, so that
- * annotation-driven steps find the iteration they belong to.
+ * Which benchmarkers of a {@link BenchDict} have an iteration open on each thread, most
+ * recent on top, so that annotation-driven steps find the iteration they belong to.
  */
 final class OpenIterations {
 

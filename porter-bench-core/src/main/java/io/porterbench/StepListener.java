@@ -1,10 +1,12 @@
 package io.porterbench;
 
 /**
- * Receives every recorded step and every closed iteration of a {@link Benchmarker}, on the thread that recorded it.
+ * Receives every recorded step and every closed iteration of a {@link Benchmarker}, on
+ * the thread that recorded it.
  *
- * <p>Listeners run on the hot path: they must be fast and must not block. An exception a listener throws is caught and
- * logged once; it never reaches the code being measured.
+ * <p>
+ * Listeners run on the hot path: they must be fast and must not block. An exception a
+ * listener throws is caught and logged once; it never reaches the code being measured.
  */
 public interface StepListener {
 

@@ -1,13 +1,17 @@
 package io.porterbench;
 
 /**
- * Statistics of one step over the iterations in which it occurs: the per-iteration sum of its calls is one value.
+ * Statistics of one step over the iterations in which it occurs: the per-iteration sum of
+ * its calls is one value.
  *
- * <p>All durations are in seconds. {@code mean}, {@code min}, {@code max} and {@code quantileFiltered} are the
- * original's four figures; {@code quantileFiltered} is the mean of the values inside the Tukey fences
- * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]} with linear-interpolation percentiles. {@code std} is the population
- * standard deviation (numpy's default). Percentiles are exact while every iteration is retained, and come from a
- * histogram with two significant digits once older iterations have left the retained window.
+ * <p>
+ * All durations are in seconds. {@code mean}, {@code min}, {@code max} and
+ * {@code quantileFiltered} are the original's four figures; {@code quantileFiltered} is
+ * the mean of the values inside the Tukey fences
+ * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]} with linear-interpolation percentiles.
+ * {@code std} is the population standard deviation (numpy's default). Percentiles are
+ * exact while every iteration is retained, and come from a histogram with two significant
+ * digits once older iterations have left the retained window.
  *
  * @param count the number of iterations in which the step occurs
  * @param total the sum over those iterations, seconds

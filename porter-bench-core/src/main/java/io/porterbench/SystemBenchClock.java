@@ -3,8 +3,9 @@ package io.porterbench;
 import java.time.Instant;
 
 /**
- * The JVM's clock. Wall time is derived from {@link System#nanoTime()} and an anchor taken once, so that reading it
- * allocates nothing and stays consistent with the durations.
+ * The JVM's clock. Wall time is derived from {@link System#nanoTime()} and an anchor
+ * taken once, so that reading it allocates nothing and stays consistent with the
+ * durations.
  */
 final class SystemBenchClock implements BenchClock {
 

@@ -13,10 +13,12 @@ import io.porterbench.memory.TopClass;
 /**
  * The iteration open on one thread for one benchmarker, with the thread's step clock.
  *
- * <p>Only its own thread writes it, without locks. A save on another thread reads it through a sequence lock: the
- * owner makes {@code version} odd while it writes and even when done, and a reader keeps a copy only when the version
- * was even and unchanged around it. The arrays are reused from one iteration to the next, so a step allocates nothing
- * once they have grown to the iteration's size.
+ * <p>
+ * Only its own thread writes it, without locks. A save on another thread reads it through
+ * a sequence lock: the owner makes {@code version} odd while it writes and even when
+ * done, and a reader keeps a copy only when the version was even and unchanged around it.
+ * The arrays are reused from one iteration to the next, so a step allocates nothing once
+ * they have grown to the iteration's size.
  */
 final class ThreadIteration {
 
@@ -38,12 +40,18 @@ final class ThreadIteration {
 	@SuppressWarnings("unused") // accessed through VERSION
 	private int version;
 
-	/** The store's accumulator stripe this thread adds to, given once when the thread first uses the benchmarker. */
+	/**
+	 * The store's accumulator stripe this thread adds to, given once when the thread
+	 * first uses the benchmarker.
+	 */
 	int stripe;
 
 	boolean open;
 
-	/** Whether the thread has used the step clock before, so that {@link #lastNanos} means something. */
+	/**
+	 * Whether the thread has used the step clock before, so that {@link #lastNanos} means
+	 * something.
+	 */
 	boolean hasMark;
 
 	/** The open iteration's index in its JFR events, given when it opens. */
@@ -73,7 +81,9 @@ final class ThreadIteration {
 
 	private int distinctCount;
 
-	/** Whether the open iteration tracks memory: memory tracking was on when it opened. */
+	/**
+	 * Whether the open iteration tracks memory: memory tracking was on when it opened.
+	 */
 	boolean tracksMemory;
 
 	private double memoryStartEpochSeconds;
@@ -203,7 +213,10 @@ final class ThreadIteration {
 		return this.distinctSums[index];
 	}
 
-	/** Whether this exact topic instance passed validation before, so that steady-state steps skip the checks. */
+	/**
+	 * Whether this exact topic instance passed validation before, so that steady-state
+	 * steps skip the checks.
+	 */
 	boolean isValidated(String topic) {
 		for (int i = 0; i < this.validatedCount; i++) {
 			if (this.validated[i] == topic) {
@@ -234,7 +247,8 @@ final class ThreadIteration {
 
 	/**
 	 * Copies the open iteration for a reader on another thread.
-	 * @return the copy, or {@code null} when no iteration is open or the owner kept writing during every attempt
+	 * @return the copy, or {@code null} when no iteration is open or the owner kept
+	 * writing during every attempt
 	 */
 	IterationData copyIfOpen(long number) {
 		for (int attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
@@ -251,7 +265,8 @@ final class ThreadIteration {
 				}
 			}
 			catch (RuntimeException torn) {
-				// the owner replaced an array mid-copy; the version check below discards this attempt
+				// the owner replaced an array mid-copy; the version check below discards
+				// this attempt
 				copy = null;
 			}
 			VarHandle.loadLoadFence();

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * A stopwatch in seconds (the original's {@code Timer}, renamed so it does not clash with {@code java.util.Timer} or
- * Micrometer's {@code Timer}). It starts when it is built; {@link #tic()} restarts it, {@link #toc()} reads it and
- * {@link #ttoc()} reads and restarts it. Monotonic: it uses {@link BenchClock#nanoTime()}, never the wall clock.
+ * A stopwatch in seconds (the original's {@code Timer}, renamed so it does not clash with
+ * {@code java.util.Timer} or Micrometer's {@code Timer}). It starts when it is built;
+ * {@link #tic()} restarts it, {@link #toc()} reads it and {@link #ttoc()} reads and
+ * restarts it. Monotonic: it uses {@link BenchClock#nanoTime()}, never the wall clock.
  *
  * <pre>{@code
  * TicToc timer = new TicToc();
@@ -15,7 +16,8 @@ import java.util.Objects;
  * double s = timer.ttoc(); // seconds since built, and restarts
  * }</pre>
  *
- * <p>Safe to read from several threads; a restart is a single write.
+ * <p>
+ * Safe to read from several threads; a restart is a single write.
  */
 public class TicToc {
 
@@ -41,8 +43,8 @@ public class TicToc {
 	/**
 	 * A stopwatch on the given clock that prints to the given stream, started now.
 	 * @param clock the clock
-	 * @param out where {@link #ptoc(String)} and {@link #pttoc(String)} print; {@code null} for the current
-	 * {@link System#out}
+	 * @param out where {@link #ptoc(String)} and {@link #pttoc(String)} print;
+	 * {@code null} for the current {@link System#out}
 	 */
 	public TicToc(BenchClock clock, PrintStream out) {
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,8 +77,10 @@ public class TicToc {
 	}
 
 	/**
-	 * Prints the message and the elapsed seconds, separated by a space, without restarting.
-	 * @param message the label; {@code null} prints the time alone (the original printed {@code None})
+	 * Prints the message and the elapsed seconds, separated by a space, without
+	 * restarting.
+	 * @param message the label; {@code null} prints the time alone (the original printed
+	 * {@code None})
 	 * @return the seconds printed
 	 */
 	public double ptoc(String message) {

@@ -3,8 +3,8 @@ package io.porterbench;
 import java.util.OptionalDouble;
 
 /**
- * Counts events and reports their frequency per second: live while running, or frozen at the values of the last
- * {@link #stop()}. Its stopwatch starts when it is built.
+ * Counts events and reports their frequency per second: live while running, or frozen at
+ * the values of the last {@link #stop()}. Its stopwatch starts when it is built.
  *
  * <pre>{@code
  * TimedCounter frames = new TimedCounter();
@@ -17,9 +17,11 @@ import java.util.OptionalDouble;
  * double fps = frames.frequency().orElse(0);
  * }</pre>
  *
- * <p>Unlike the original, {@link #reset()} also clears the stopped values, so a reset counter reports a live
- * frequency again (the original kept returning the old stopped frequency). While disabled, counting, starting and
- * stopping do nothing and {@link #frequency()} is empty. Thread-safe.
+ * <p>
+ * Unlike the original, {@link #reset()} also clears the stopped values, so a reset
+ * counter reports a live frequency again (the original kept returning the old stopped
+ * frequency). While disabled, counting, starting and stopping do nothing and
+ * {@link #frequency()} is empty. Thread-safe.
  */
 public class TimedCounter {
 
@@ -58,7 +60,10 @@ public class TimedCounter {
 		this.enabled = enabled;
 	}
 
-	/** Restarts the stopwatch, but only while nothing has been counted, so a repeated start keeps the first one. */
+	/**
+	 * Restarts the stopwatch, but only while nothing has been counted, so a repeated
+	 * start keeps the first one.
+	 */
 	public synchronized void start() {
 		if (this.enabled && this.count == 0) {
 			this.timer.tic();
@@ -83,9 +88,9 @@ public class TimedCounter {
 
 	/**
 	 * The events per second.
-	 * @return the count at the last {@link #stop()} divided by the seconds at that stop; or, if not stopped since
-	 * built or reset, the current count divided by the seconds so far; empty while disabled or when no time has
-	 * passed
+	 * @return the count at the last {@link #stop()} divided by the seconds at that stop;
+	 * or, if not stopped since built or reset, the current count divided by the seconds
+	 * so far; empty while disabled or when no time has passed
 	 */
 	public synchronized OptionalDouble frequency() {
 		if (!this.enabled) {
@@ -118,7 +123,9 @@ public class TimedCounter {
 		this.enabled = false;
 	}
 
-	/** Resumes counting from the count as it was; the stopwatch kept running meanwhile. */
+	/**
+	 * Resumes counting from the count as it was; the stopwatch kept running meanwhile.
+	 */
 	public synchronized void enable() {
 		this.enabled = true;
 	}

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Eight on/off flags given as a binary string, by default from the {@code TICTOC_TOGGLES} environment variable. The
- * library never reads them itself; they are for the user's code, e.g. to switch optional measurements on.
+ * Eight on/off flags given as a binary string, by default from the {@code TICTOC_TOGGLES}
+ * environment variable. The library never reads them itself; they are for the user's
+ * code, e.g. to switch optional measurements on.
  *
  * <pre>{@code
  * // TICTOC_TOGGLES=101
@@ -19,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * toggles.get(2); // true
  * }</pre>
  *
- * <p>Rules: surrounding whitespace is ignored; a shorter value is padded with zeros on the left; a longer one keeps
- * its low 8 bits (the rightmost 8 characters). Only the digits {@code 0} and {@code 1} are accepted: the forms Python's
- * {@code int(value, 2)} also took ({@code 0b} prefix, underscores, a sign) and an empty value are refused. Immutable.
+ * <p>
+ * Rules: surrounding whitespace is ignored; a shorter value is padded with zeros on the
+ * left; a longer one keeps its low 8 bits (the rightmost 8 characters). Only the digits
+ * {@code 0} and {@code 1} are accepted: the forms Python's {@code int(value, 2)} also
+ * took ({@code 0b} prefix, underscores, a sign) and an empty value are refused.
+ * Immutable.
  */
 public final class Toggles {
 
@@ -45,8 +49,8 @@ public final class Toggles {
 	 * Parses a binary string.
 	 * @param value the digits, e.g. {@code "00000101"}
 	 * @return the toggles
-	 * @throws IllegalArgumentException if the value is null, empty, or holds anything but {@code 0} and {@code 1}
-	 * (once surrounding whitespace is removed)
+	 * @throws IllegalArgumentException if the value is null, empty, or holds anything but
+	 * {@code 0} and {@code 1} (once surrounding whitespace is removed)
 	 */
 	public static Toggles parse(String value) {
 		if (value == null) {
@@ -66,9 +70,10 @@ public final class Toggles {
 	}
 
 	/**
-	 * The toggles of the {@code TICTOC_TOGGLES} environment variable, read once per JVM (the environment cannot
-	 * change) and logged once as {@code Active toggles: [...]}. Never throws: when the variable is unset every toggle
-	 * is off, and when it is not binary a warning is logged and every toggle is off.
+	 * The toggles of the {@code TICTOC_TOGGLES} environment variable, read once per JVM
+	 * (the environment cannot change) and logged once as {@code Active toggles: [...]}.
+	 * Never throws: when the variable is unset every toggle is off, and when it is not
+	 * binary a warning is logged and every toggle is off.
 	 * @return the toggles
 	 */
 	public static Toggles fromEnvironment() {
@@ -119,7 +124,8 @@ public final class Toggles {
 	}
 
 	/**
-	 * The toggles as 8 binary digits, toggle 0 rightmost, as they would be written in {@code TICTOC_TOGGLES}.
+	 * The toggles as 8 binary digits, toggle 0 rightmost, as they would be written in
+	 * {@code TICTOC_TOGGLES}.
 	 * @return e.g. {@code "00000101"}
 	 */
 	public String toBinaryString() {
@@ -147,7 +153,10 @@ public final class Toggles {
 		return (shown.length() <= 40) ? shown : shown.substring(0, 40) + "...";
 	}
 
-	/** Reads the environment on first use only, so a bad value costs one warning, never a failed class load. */
+	/**
+	 * Reads the environment on first use only, so a bad value costs one warning, never a
+	 * failed class load.
+	 */
 	private static final class EnvironmentHolder {
 
 		static final Toggles TOGGLES = load();

@@ -215,7 +215,8 @@ class BenchmarkerTests {
 
 	@Test
 	void recordRejectsNegativeDurations() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.record("x", -1)).withMessageContaining("negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.record("x", -1))
+			.withMessageContaining("negative");
 	}
 
 	@Test
@@ -274,7 +275,8 @@ class BenchmarkerTests {
 				.withMessageContaining("reserved");
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.step(null));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.step("a\u0000b")).withMessageContaining("control");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.step("a\u0000b"))
+			.withMessageContaining("control");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.bench.step("x".repeat(10_000)))
 			.withMessageContaining("256");
 	}
@@ -343,7 +345,11 @@ class BenchmarkerTests {
 
 	@Test
 	void retainedWindowBoundsTheKeptIterationsButSummariesCoverAll() {
-		Benchmarker windowed = BenchDict.builder().root(this.root).clock(this.clock).retainedIterations(10).build()
+		Benchmarker windowed = BenchDict.builder()
+			.root(this.root)
+			.clock(this.clock)
+			.retainedIterations(10)
+			.build()
 			.get("windowed");
 		for (int i = 0; i < 100; i++) {
 			windowed.gstep();
@@ -372,8 +378,8 @@ class BenchmarkerTests {
 		IterationData first = snapshot.retained().get(0);
 		IterationData second = snapshot.retained().get(1);
 		assertThat(second.startEpochSeconds()).isEqualTo(first.stopEpochSeconds());
-		assertThat(first.stopEpochSeconds() - first.startEpochSeconds())
-			.isCloseTo(first.globalNanos() / 1e9, within(1e-6));
+		assertThat(first.stopEpochSeconds() - first.startEpochSeconds()).isCloseTo(first.globalNanos() / 1e9,
+				within(1e-6));
 	}
 
 	/** A clock that moves 1 ms at every read, so that each extra read shows. */

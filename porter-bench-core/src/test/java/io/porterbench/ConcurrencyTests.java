@@ -227,19 +227,22 @@ class ConcurrencyTests {
 		List<String> problems = new ArrayList<>();
 		runThreads(writers + 1, (t) -> {
 			if (t == writers) {
-				// the reader: every snapshot's window must be whole while the writers lap the ring again and again
+				// the reader: every snapshot's window must be whole while the writers lap
+				// the ring again and again
 				for (int s = 0; s < 500; s++) {
 					problems.addAll(windowProblems(bench.snapshot()));
 				}
 				return;
 			}
-			// writer 0 closes long iterations, whose copies take long enough for the others to lap the ring meanwhile
+			// writer 0 closes long iterations, whose copies take long enough for the
+			// others to lap the ring meanwhile
 			int iterations = (t == 0) ? 200 : 20_000;
 			int calls = (t == 0) ? 2_000 : 1;
 			for (int i = 0; i < iterations; i++) {
 				bench.gstep();
 				for (int c = 0; c < calls; c++) {
-					// the duration encodes the writer and its iteration, so that a torn or reordered slot shows
+					// the duration encodes the writer and its iteration, so that a torn
+					// or reordered slot shows
 					bench.record(topics[t], 1_000_000L * t + i);
 				}
 			}

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@link CountDownClock}: exact on a {@link MockBenchClock}; the original's scenarios on the real clock with lower
- * bounds only.
+ * {@link CountDownClock}: exact on a {@link MockBenchClock}; the original's scenarios on
+ * the real clock with lower bounds only.
  */
 class CountDownClockTests {
 

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A JVM killed with SIGKILL while it saves leaves only complete files: each parses, and the last save the child
- * reported as complete is on disk whole.
+ * A JVM killed with SIGKILL while it saves leaves only complete files: each parses, and
+ * the last save the child reported as complete is on disk whole.
  */
 class CrashSafetyTests {
 
@@ -51,7 +51,8 @@ class CrashSafetyTests {
 			for (Path json : jsonFiles(runs)) {
 				assertThat(MAPPER.readTree(json.toFile())).as("%s parses", json).isNotNull();
 			}
-			// A kill during a write may leave its temporary file: hidden, so the loader never takes it for a run file.
+			// A kill during a write may leave its temporary file: hidden, so the loader
+			// never takes it for a run file.
 			assertThat(regularFiles(runs)).filteredOn((name) -> !name.endsWith(RunFiles.EXTENSION))
 				.allSatisfy((name) -> assertThat(name).startsWith(AtomicFiles.TEMP_PREFIX)
 					.endsWith(AtomicFiles.TEMP_SUFFIX));
@@ -101,10 +102,14 @@ class CrashSafetyTests {
 	}
 
 	private static String javaBinary() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString()
+				+ (File.separatorChar == '\\' ? ".exe" : "");
 	}
 
-	/** The child: records and saves without end, printing the iteration count of each completed save. */
+	/**
+	 * The child: records and saves without end, printing the iteration count of each
+	 * completed save.
+	 */
 	static final class SavingChild {
 
 		public static void main(String[] args) {

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A run folder that cannot be written (a file stands where the folder should be, which stops even root) fails the
- * save clearly, never the recording code, and loses nothing: the next save after the fault clears writes it all.
+ * A run folder that cannot be written (a file stands where the folder should be, which
+ * stops even root) fails the save clearly, never the recording code, and loses nothing:
+ * the next save after the fault clears writes it all.
  */
 class FaultToleranceTests {
 
@@ -78,10 +79,12 @@ class FaultToleranceTests {
 			iterations(bench, 1);
 			dict.close();
 			assertThat(RunFiles.dataFile(dict.runDirectory(), "quiet")).exists();
-			// The working run folder goes away and a file takes its place: no write can succeed, not even as root.
+			// The working run folder goes away and a file takes its place: no write can
+			// succeed, not even as root.
 			Files.move(dict.runDirectory(), this.root.resolve("moved-away"));
 			Files.writeString(dict.runDirectory(), "a file in the way");
-			// Closing after each iteration runs its auto-save before the next: five separate failed attempts.
+			// Closing after each iteration runs its auto-save before the next: five
+			// separate failed attempts.
 			for (int attempt = 0; attempt < 5; attempt++) {
 				iterations(bench, 1);
 				dict.close();

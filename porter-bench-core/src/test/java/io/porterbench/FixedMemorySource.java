@@ -8,8 +8,8 @@ import io.porterbench.memory.MemorySource;
 import io.porterbench.memory.TopClass;
 
 /**
- * A memory source with figures the test sets, for exact files; optionally each RSS read advances a mock clock, so that
- * the memory time entries have a known cost.
+ * A memory source with figures the test sets, for exact files; optionally each RSS read
+ * advances a mock clock, so that the memory time entries have a known cost.
  */
 final class FixedMemorySource implements MemorySource {
 
@@ -41,7 +41,8 @@ final class FixedMemorySource implements MemorySource {
 
 	@Override
 	public long rss() {
-		// only the recording thread's reads cost time; the poller thread's do not touch the iteration's clock
+		// only the recording thread's reads cost time; the poller thread's do not touch
+		// the iteration's clock
 		if (this.clock != null && !Thread.currentThread().getName().startsWith("porterbench-")) {
 			this.clock.addNanos(this.readCostNanos);
 		}

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * The default locales the golden-file tests write under: none, one with a decimal point and one with a decimal
- * comma, which the run files must not follow. Use it with {@code @EnumSource(GoldenLocale.class)} and
+ * The default locales the golden-file tests write under: none, one with a decimal point
+ * and one with a decimal comma, which the run files must not follow. Use it with
+ * {@code @EnumSource(GoldenLocale.class)} and
  * {@code @ExtendWith(GoldenLocale.Restore.class)}.
  */
 public enum GoldenLocale {
@@ -29,7 +30,10 @@ public enum GoldenLocale {
 		this.locale = locale;
 	}
 
-	/** Makes this the JVM's default locale; {@link Restore} puts the previous one back after the test. */
+	/**
+	 * Makes this the JVM's default locale; {@link Restore} puts the previous one back
+	 * after the test.
+	 */
 	public void setAsDefault() {
 		Locale.setDefault(this.locale);
 	}

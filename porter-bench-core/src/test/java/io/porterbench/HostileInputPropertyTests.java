@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Whatever names and topics code passes in, nothing is ever written outside the run folder, and what is written
- * parses.
+ * Whatever names and topics code passes in, nothing is ever written outside the run
+ * folder, and what is written parses.
  */
 class HostileInputPropertyTests {
 
@@ -88,7 +88,9 @@ class HostileInputPropertyTests {
 
 	private List<Path> filesOutsideRunFolder() throws IOException {
 		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(Files::isRegularFile).filter((path) -> !path.getParent().equals(dict.runDirectory())).toList();
+			return paths.filter(Files::isRegularFile)
+				.filter((path) -> !path.getParent().equals(dict.runDirectory()))
+				.toList();
 		}
 	}
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The MEMORY file and the memory time entries of the DATA file, byte for byte, with a fixed memory source, under
- * locales with a point and a comma as decimal separator.
+ * The MEMORY file and the memory time entries of the DATA file, byte for byte, with a
+ * fixed memory source, under locales with a point and a comma as decimal separator.
  */
 @ExtendWith(GoldenLocale.Restore.class)
 class MemoryFileGoldenTests {
@@ -71,14 +71,18 @@ class MemoryFileGoldenTests {
 		source.rss = 107_307_008;
 	}
 
-	/** Every step sampled, with the peak poller, GPU figures and top classes; the last iteration left open. */
+	/**
+	 * Every step sampled, with the peak poller, GPU figures and top classes; the last
+	 * iteration left open.
+	 */
 	private void recordFull(Benchmarker bench, MockBenchClock clock, FixedMemorySource source) {
 		source.gpu = new GpuMemory(512 * MIB, 512 * MIB, 768 * MIB, 768 * MIB);
 		source.topClasses = List.of(new TopClass("byte[]", 40_000_202), new TopClass("java.lang.String", 1_200),
 				new TopClass("int[]", 800));
 		MemoryBenchmarker memory = bench.enableMemoryTracking(true);
 		memory.enableGpuMemoryTracking(Duration.ofHours(1)).setTopN(2, Duration.ofHours(1));
-		// one reading now and none for an hour: the first sample gets the peak, the others 0
+		// one reading now and none for an hour: the first sample gets the peak, the
+		// others 0
 		memory.enableMaxMemory(Duration.ofHours(1));
 		await().until(() -> memory.poller().readings() == 1);
 		bench.gstep();

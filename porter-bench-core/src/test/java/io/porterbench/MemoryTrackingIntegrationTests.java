@@ -66,15 +66,15 @@ class MemoryTrackingIntegrationTests {
 		JsonNode memory = JsonMapper.builder().build().readTree(RunFiles.memoryFile(this.dict.save(), "real"));
 		assertThat(memory.size()).isEqualTo(20);
 		for (JsonNode iteration : memory) {
-			assertThat(iteration.get("data").propertyNames()).containsExactly("gstep", "allocate", "compute",
-					"gstop");
+			assertThat(iteration.get("data").propertyNames()).containsExactly("gstep", "allocate", "compute", "gstop");
 			for (JsonNode samples : iteration.get("data")) {
 				JsonNode sample = samples.get(0);
 				long total = sample.get("total memory usage").asLong();
 				long max = sample.get("max memory usage").asLong();
 				assertThat(total).isPositive();
-				assertThat(max).as("peak of the window").satisfiesAnyOf((peak) -> assertThat(peak).isZero(),
-						(peak) -> assertThat(peak).isGreaterThanOrEqualTo(total));
+				assertThat(max).as("peak of the window")
+					.satisfiesAnyOf((peak) -> assertThat(peak).isZero(),
+							(peak) -> assertThat(peak).isGreaterThanOrEqualTo(total));
 				assertThat(sample.get("heap committed").asLong())
 					.isGreaterThanOrEqualTo(sample.get("heap used").asLong());
 			}
@@ -160,8 +160,8 @@ class MemoryTrackingIntegrationTests {
 		long onNanos = nanosPerCall(this.bench, iterations);
 		logger.info("Cost per call (gstep, 10 steps, gstop): {} ns without memory tracking, {} ns with a sample at "
 				+ "every call (RSS, heap, peak)", offNanos, onNanos);
-		assertThat(this.bench.summary().memory()).hasValueSatisfying(
-				(stats) -> assertThat(stats.samples()).isEqualTo(2L * iterations * 12));
+		assertThat(this.bench.summary().memory())
+			.hasValueSatisfying((stats) -> assertThat(stats.samples()).isEqualTo(2L * iterations * 12));
 	}
 
 	private static long nanosPerCall(Benchmarker bench, int iterations) {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Memory tracking in the engine (spec 2.1 to 2.4 and 3.3), with a fixed memory source whose RSS reads cost 7 us of a
- * mock clock, so that every time entry is exact.
+ * Memory tracking in the engine (spec 2.1 to 2.4 and 3.3), with a fixed memory source
+ * whose RSS reads cost 7 us of a mock clock, so that every time entry is exact.
  */
 class MemoryTrackingTests {
 

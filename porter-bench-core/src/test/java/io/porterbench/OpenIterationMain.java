@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A program for {@link MemoryTrackingIntegrationTests}: leaves an iteration open with the peak poller running and
- * returns from {@code main}, which must end the JVM.
+ * A program for {@link MemoryTrackingIntegrationTests}: leaves an iteration open with the
+ * peak poller running and returns from {@code main}, which must end the JVM.
  */
 final class OpenIterationMain {
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * {@link TicToc}: exact readings on a {@link MockBenchClock}, and the original's timer tests and scenarios on the real
- * clock with lower bounds only.
+ * {@link TicToc}: exact readings on a {@link MockBenchClock}, and the original's timer
+ * tests and scenarios on the real clock with lower bounds only.
  */
 class TicTocTests {
 
@@ -110,7 +110,9 @@ class TicTocTests {
 		assertThatNullPointerException().isThrownBy(() -> new TicToc(null));
 	}
 
-	/** The original's timer tests and BDD scenarios, on the real clock: lower bounds only. */
+	/**
+	 * The original's timer tests and BDD scenarios, on the real clock: lower bounds only.
+	 */
 	@Nested
 	class OnTheRealClock {
 

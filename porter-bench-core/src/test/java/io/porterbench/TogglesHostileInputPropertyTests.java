@@ -15,8 +15,9 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whatever {@code TICTOC_TOGGLES} holds, reading it never throws: garbage turns every toggle off with exactly one
- * single-line warning, and binary digits with surrounding whitespace parse to their low 8 bits.
+ * Whatever {@code TICTOC_TOGGLES} holds, reading it never throws: garbage turns every
+ * toggle off with exactly one single-line warning, and binary digits with surrounding
+ * whitespace parse to their low 8 bits.
  */
 class TogglesHostileInputPropertyTests {
 
@@ -45,16 +46,21 @@ class TogglesHostileInputPropertyTests {
 		Toggles[] read = new Toggles[1];
 		String log = captureStandardError(() -> read[0] = Toggles.fromValue(value));
 		assertThat(read[0].asList()).containsOnly(false).hasSize(Toggles.SIZE);
-		assertThat(log).startsWith("[").contains(" WARN ").contains(Toggles.ENVIRONMENT_VARIABLE)
-			.contains("every toggle is off").doesNotContain("\r").hasSizeLessThan(1_000);
+		assertThat(log).startsWith("[")
+			.contains(" WARN ")
+			.contains(Toggles.ENVIRONMENT_VARIABLE)
+			.contains("every toggle is off")
+			.doesNotContain("\r")
+			.hasSizeLessThan(1_000);
 		assertThat(log.indexOf('\n')).as("one line").isEqualTo(log.length() - 1);
 	}
 
 	@Provide
 	Arbitrary<String> paddedBinary() {
 		Arbitrary<String> padding = Arbitraries.strings().withChars(" \t\n\r\u000b\f\u2003").ofMaxLength(4);
-		return Combinators.combine(padding, Arbitraries.strings().withChars("01").ofMinLength(1).ofMaxLength(64),
-				padding).as((before, digits, after) -> before + digits + after);
+		return Combinators
+			.combine(padding, Arbitraries.strings().withChars("01").ofMinLength(1).ofMaxLength(64), padding)
+			.as((before, digits, after) -> before + digits + after);
 	}
 
 	@Property(tries = 200)

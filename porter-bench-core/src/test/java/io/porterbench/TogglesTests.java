@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link Toggles}: the edge cases the original was measured with (spec section 1.1), and where we are stricter.
+ * {@link Toggles}: the edge cases the original was measured with (spec section 1.1), and
+ * where we are stricter.
  */
 class TogglesTests {
 

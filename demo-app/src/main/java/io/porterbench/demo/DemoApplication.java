@@ -5,20 +5,26 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The porter-bench demo: a small shop whose order pipeline, training job and data pipeline are benchmarked.
+ * The porter-bench demo: a small shop whose order pipeline, training job and data
+ * pipeline are benchmarked.
  *
- * <p>This class imports nothing from porter-bench. The starter on the classpath is enough: its auto-configuration
- * creates the {@code BenchDict}, applies {@code @BenchStep}/{@code @BenchIteration}, publishes Micrometer meters and
- * the {@code /actuator/porterbench} endpoint, and the dashboard jar serves {@code /porterbench/}. The tour, in the
- * order worth reading:
+ * <p>
+ * This class imports nothing from porter-bench. The starter on the classpath is enough:
+ * its auto-configuration creates the {@code BenchDict}, applies
+ * {@code @BenchStep}/{@code @BenchIteration}, publishes Micrometer meters and the
+ * {@code /actuator/porterbench} endpoint, and the dashboard jar serves
+ * {@code /porterbench/} once {@code application.yml} turns it on
+ * ({@code porterbench.dashboard.enabled=true}). The tour, in the order worth reading:
  * <ol>
- * <li>{@link io.porterbench.demo.orders.OrderController}: one HTTP request = one iteration, four services = four
- * steps, with annotations only.</li>
- * <li>{@link io.porterbench.demo.jobs.TrainingJob}: the plain Java API, {@code IterBench} and memory tracking with the
- * peak poller.</li>
- * <li>{@link io.porterbench.demo.jobs.PipelineJob}: {@code gstep}/{@code step}/{@code gstop} by hand, with auto-save
- * every four iterations.</li>
- * <li>{@link io.porterbench.demo.load.LoadGenerator}: traffic, so the charts have data as soon as the app is up.</li>
+ * <li>{@link io.porterbench.demo.orders.OrderController}: one HTTP request = one
+ * iteration, four services = four steps, with annotations only.</li>
+ * <li>{@link io.porterbench.demo.jobs.TrainingJob}: the plain Java API, {@code IterBench}
+ * and memory tracking with the peak poller.</li>
+ * <li>{@link io.porterbench.demo.jobs.PipelineJob}:
+ * {@code gstep}/{@code step}/{@code gstop} by hand, with auto-save every four
+ * iterations.</li>
+ * <li>{@link io.porterbench.demo.load.LoadGenerator}: traffic, so the charts have data as
+ * soon as the app is up.</li>
  * </ol>
  */
 @SpringBootApplication
@@ -27,7 +33,8 @@ public class DemoApplication {
 
 	/**
 	 * Starts the demo on port 8080 (or {@code --server.port}).
-	 * @param args Spring Boot command line arguments, for example {@code --demo.load.enabled=false}
+	 * @param args Spring Boot command line arguments, for example
+	 * {@code --demo.load.enabled=false}
 	 */
 	public static void main(String[] args) {
 		SpringApplication.run(DemoApplication.class, args);

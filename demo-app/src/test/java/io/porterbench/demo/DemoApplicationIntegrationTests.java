@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo as a user meets it: a real server on a random port, the load generator shortened to 30 orders in a second.
+ * The demo as a user meets it: a real server on a random port, the load generator
+ * shortened to 30 orders in a second.
  */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "demo.load.requests=30", "demo.load.duration=1s" })
@@ -57,7 +58,8 @@ class DemoApplicationIntegrationTests {
 
 	@Test
 	void endpointListsTheOrdersAndTrainingBenchmarkersWithTheirSteps() throws Exception {
-		// the benchmarkers and their steps appear as the load generator's first orders complete
+		// the benchmarkers and their steps appear as the load generator's first orders
+		// complete
 		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
 			JsonNode benches = getJson("/actuator/porterbench").get("benches");
 			assertThat(fieldNames(benches.get("orders").get("steps"))).contains("validate", "price", "persist",
@@ -67,8 +69,7 @@ class DemoApplicationIntegrationTests {
 		});
 		JsonNode body = getJson("/actuator/porterbench");
 		assertThat(body.get("root").asString()).isEqualTo(root.toString());
-		assertThat(body.get("benches").get("orders").get("steps").get("persist").get("mean").asDouble())
-			.isPositive();
+		assertThat(body.get("benches").get("orders").get("steps").get("persist").get("mean").asDouble()).isPositive();
 	}
 
 	@Test
@@ -80,11 +81,11 @@ class DemoApplicationIntegrationTests {
 		assertThat(report.created()).isPositive();
 		assertThat(report.rejected()).isPositive();
 		assertThat(report.created() + report.rejected()).isEqualTo(30);
-		// Rejected orders are iterations too: the aspect closes the iteration when the exception leaves.
+		// Rejected orders are iterations too: the aspect closes the iteration when the
+		// exception leaves.
 		JsonNode orders = getJson("/actuator/porterbench/orders");
 		assertThat(orders.get("iterations").asLong()).isGreaterThanOrEqualTo(30);
-		assertThat(orders.get("steps").get("notify").get("count").asLong())
-			.isGreaterThanOrEqualTo(report.created());
+		assertThat(orders.get("steps").get("notify").get("count").asLong()).isGreaterThanOrEqualTo(report.created());
 	}
 
 	@Test
@@ -94,7 +95,8 @@ class DemoApplicationIntegrationTests {
 			assertThat(scrape).contains("porterbench_step");
 			assertThat(scrape).containsPattern(
 					"porterbench_step_seconds_count\\{[^}]*bench=\"orders\"[^}]*step=\"persist\"[^}]*} \\d");
-			// application.yml asks for histogram buckets of porterbench.step, so the steps are Timers, not
+			// application.yml asks for histogram buckets of porterbench.step, so the
+			// steps are Timers, not
 			// FunctionTimers
 			assertThat(scrape).containsPattern(
 					"porterbench_step_seconds_bucket\\{[^}]*bench=\"orders\"[^}]*step=\"persist\"[^}]*} \\d");
@@ -105,9 +107,41 @@ class DemoApplicationIntegrationTests {
 	void dashboardPageIsServed() throws Exception {
 		HttpResponse<String> page = get("/porterbench/");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).containsIgnoringCase("<html").containsIgnoringCase("porter");
+		// on because application.yml opts in (porterbench.dashboard.enabled=true), and
+		// locked down like any page
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("script-src 'self'"));
+		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+	}
+
+	@Test
+	void dashboardDrawsASavedRunWithoutTheCommandLineLibraries() throws Exception {
+		// porter-bench-dashboard's picocli and JFreeChart are optional: a Boot
+		// application
+		// that uses the page has neither
+		assertThat(onClasspath("picocli.CommandLine")).isFalse();
+		assertThat(onClasspath("org.jfree.chart.JFreeChart")).isFalse();
+		// the pipeline saves itself every 4 iterations
+		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+			String run = getJson("/porterbench/api/runs").get("runs").get(0).get("name").asString();
+			JsonNode bench = getJson("/porterbench/api/runs/" + run + "/benches/pipeline");
+			assertThat(bench.get("times").get("series")).isNotEmpty();
+			assertThat(bench.get("summary")).isNotEmpty();
+		});
+	}
+
+	private static boolean onClasspath(String className) {
+		try {
+			Class.forName(className, false, DemoApplicationIntegrationTests.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
+		}
 	}
 
 	@Test

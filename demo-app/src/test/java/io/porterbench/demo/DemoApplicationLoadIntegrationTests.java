@@ -39,10 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo under load on a real server at a random port: 8 threads place orders for 20 seconds while another thread
- * saves the run through {@code POST /actuator/porterbench} and reads {@code GET /actuator/porterbench} again and
- * again. Every response is 2xx, and the benchmarker, the endpoint, the saved files and the database agree on the
- * number of orders. The demo's own load generator is off; write access to the endpoint is on for this test only.
+ * The demo under load on a real server at a random port: 8 threads place orders for 20
+ * seconds while another thread saves the run through {@code POST /actuator/porterbench}
+ * and reads {@code GET /actuator/porterbench} again and again. Every response is 2xx, and
+ * the benchmarker, the endpoint, the saved files and the database agree on the number of
+ * orders. The demo's own load generator is off; write access to the endpoint is on for
+ * this test only.
  */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "demo.load.enabled=false", "management.endpoint.porterbench.access=unrestricted",
@@ -158,7 +160,8 @@ class DemoApplicationLoadIntegrationTests {
 				JsonNode orders = this.json.readTree(response.body()).get("benches").get("orders");
 				if (orders != null) {
 					long iterations = orders.get("iterations").asLong();
-					// a benchmarker the first request created has no GLOBAL step until its first iteration closes
+					// a benchmarker the first request created has no GLOBAL step until
+					// its first iteration closes
 					long global = orders.path("steps").path("GLOBAL").path("count").asLong(0);
 					if (iterations < lastIterations || global != iterations) {
 						this.failures.add("GET /actuator/porterbench: iterations went from " + lastIterations + " to "

@@ -32,16 +32,16 @@ class DemoApplicationShutdownIntegrationTests {
 
 	@Test
 	void closingTheContextWritesTheRunFilesOfEveryBenchmarker(@TempDir Path root) throws IOException {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(DemoApplication.class).run(
-				"--server.port=0", "--porterbench.root=" + root, "--demo.load.requests=30",
-				"--demo.load.duration=1s");
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DemoApplication.class)
+			.run("--server.port=0", "--porterbench.root=" + root, "--demo.load.requests=30", "--demo.load.duration=1s");
 		BenchDict benchDict = context.getBean(BenchDict.class);
 		LoadGenerator loadGenerator = context.getBean(LoadGenerator.class);
 		await().atMost(Duration.ofMinutes(2))
 			.until(() -> loadGenerator.report().finished()
 					&& benchDict.find(TrainingJob.BENCH).map((bench) -> bench.iterationCount() == 10).orElse(false));
 		Path run = benchDict.runDirectory();
-		// The orders benchmarker never auto-saves: its files can only come from the shutdown save.
+		// The orders benchmarker never auto-saves: its files can only come from the
+		// shutdown save.
 		assertThat(RunFiles.dataFile(run, "orders")).doesNotExist();
 		context.close();
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a Prometheus scrape shows of the steps with each kind of step meter: the README promises the same
- * {@code _count} and {@code _sum} series either way, and a {@code _max} only with timers.
+ * What a Prometheus scrape shows of the steps with each kind of step meter: the README
+ * promises the same {@code _count} and {@code _sum} series either way, and a {@code _max}
+ * only with timers.
  */
 class PrometheusStepSeriesTests {
 

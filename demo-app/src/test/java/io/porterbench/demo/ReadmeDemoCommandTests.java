@@ -28,8 +28,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's demo command is one the build supports: it runs {@code spring-boot:run} in demo-app only, that starts
- * {@link DemoApplication} (the class the integration tests start), on the port the README's URLs use.
+ * The README's demo command is one the build supports: it runs {@code spring-boot:run} in
+ * demo-app only, that starts {@link DemoApplication} (the class the integration tests
+ * start), on the port the README's URLs use.
  */
 class ReadmeDemoCommandTests {
 

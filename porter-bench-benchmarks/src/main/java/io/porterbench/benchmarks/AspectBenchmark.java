@@ -37,40 +37,54 @@ import io.porterbench.boot.metrics.BenchMetricsBinder;
 import io.porterbench.boot.metrics.StepMeterType;
 
 /**
- * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with porter-bench's advisor publishing
- * to Micrometer, next to Micrometer's own {@code @Timed} with {@link TimedAspect}.
+ * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with
+ * porter-bench's advisor publishing to Micrometer, next to Micrometer's own
+ * {@code @Timed} with {@link TimedAspect}.
  *
- * <p>Both services are the same trivial method on a class-based (CGLIB) proxy with one advisor, built the way Spring's
- * auto-proxy creation builds it: {@link BenchAdvisor} (a plain {@code MethodInterceptor} advisor) through a
- * {@link ProxyFactory}, {@link TimedAspect} (an AspectJ {@code @Aspect}) through an {@link AspectJProxyFactory}. Both
- * record into a {@link SimpleMeterRegistry}, so the figures are the cost of the proxy, the advice and the meter
- * update.
+ * <p>
+ * Both services are the same trivial method on a class-based (CGLIB) proxy with one
+ * advisor, built the way Spring's auto-proxy creation builds it: {@link BenchAdvisor} (a
+ * plain {@code MethodInterceptor} advisor) through a {@link ProxyFactory},
+ * {@link TimedAspect} (an AspectJ {@code @Aspect}) through an
+ * {@link AspectJProxyFactory}. Both record into a {@link SimpleMeterRegistry}, so the
+ * figures are the cost of the proxy, the advice and the meter update.
  *
- * <p>{@link #timedAspect()} is the anchor: {@code @Timed("pipeline.load")}, which on every call starts a
- * {@code Timer.Sample} and, at the end, builds the timer's identity (name, tags from the method) and looks it up in the
- * registry.
+ * <p>
+ * {@link #timedAspect()} is the anchor: {@code @Timed("pipeline.load")}, which on every
+ * call starts a {@code Timer.Sample} and, at the end, builds the timer's identity (name,
+ * tags from the method) and looks it up in the registry.
  *
- * <p>{@link #benchStep()} calls a {@code @BenchStep(value = "load", bench = "pipeline")} method inside an open
- * iteration, as the steps of a pipeline run: the advisor finds the method's settings in a cache, reads the clock twice,
- * and records the step, which the metrics binder publishes, as by default, to the step's {@code porterbench.step}
- * {@code FunctionTimer} (two adder increments). Every {@value #CALLS_PER_ITERATION}th call the benchmark closes the
- * iteration and opens the next, as in {@link StepBenchmark}. Target: at most 0.4x the anchor's time, and fewer B/op.
- * {@link #benchStepTimer()} is the same with the steps published as {@code Timer}s, as when the application asks for a
- * distribution of them.
+ * <p>
+ * {@link #benchStep()} calls a {@code @BenchStep(value = "load", bench = "pipeline")}
+ * method inside an open iteration, as the steps of a pipeline run: the advisor finds the
+ * method's settings in a cache, reads the clock twice, and records the step, which the
+ * metrics binder publishes, as by default, to the step's {@code porterbench.step}
+ * {@code FunctionTimer} (two adder increments). Every {@value #CALLS_PER_ITERATION}th
+ * call the benchmark closes the iteration and opens the next, as in
+ * {@link StepBenchmark}. Target: at most 0.4x the anchor's time, and fewer B/op.
+ * {@link #benchStepTimer()} is the same with the steps published as {@code Timer}s, as
+ * when the application asks for a distribution of them.
  *
- * <p>{@link #benchStepOwnIteration()} calls the same method with no iteration open, so that, by the aspect's rule,
- * each call becomes an iteration of its own: gstep, the step, gstop, and the {@code porterbench.iteration} timer too. It
- * shows the cost of a lone annotated call; it is not the figure the target is about.
+ * <p>
+ * {@link #benchStepOwnIteration()} calls the same method with no iteration open, so that,
+ * by the aspect's rule, each call becomes an iteration of its own: gstep, the step,
+ * gstop, and the {@code porterbench.iteration} timer too. It shows the cost of a lone
+ * annotated call; it is not the figure the target is about.
  *
- * <p>{@link #stepWithoutProxy()} does the interceptor's work around the same call without a proxy: what is left of
- * {@link #benchStep()} when Spring's part is taken away.
+ * <p>
+ * {@link #stepWithoutProxy()} does the interceptor's work around the same call without a
+ * proxy: what is left of {@link #benchStep()} when Spring's part is taken away.
  *
- * <p>{@link #bareAroundAdvice()} is the floor under the anchor: the same kind of proxy with an {@code @Around} advice
- * that only proceeds. Spring's AspectJ advice builds a join point and invokes the advice reflectively on every call, so
- * this part of the anchor's figure is Spring's, not Micrometer's. {@link #bareInterceptor()} is the floor under
- * {@link #benchStep()}: a {@code MethodInterceptor} that only proceeds, on a proxy from a {@link ProxyFactory}.
+ * <p>
+ * {@link #bareAroundAdvice()} is the floor under the anchor: the same kind of proxy with
+ * an {@code @Around} advice that only proceeds. Spring's AspectJ advice builds a join
+ * point and invokes the advice reflectively on every call, so this part of the anchor's
+ * figure is Spring's, not Micrometer's. {@link #bareInterceptor()} is the floor under
+ * {@link #benchStep()}: a {@code MethodInterceptor} that only proceeds, on a proxy from a
+ * {@link ProxyFactory}.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar AspectBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar AspectBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -127,11 +141,11 @@ public class AspectBenchmark {
 		this.plainBenchService = new BenchService();
 		this.pipeline = this.dict.get("pipeline");
 		this.pipeline.gstep();
-		// its own registry: the same meter name cannot be a Timer and a FunctionTimer in one registry
+		// its own registry: the same meter name cannot be a Timer and a FunctionTimer in
+		// one registry
 		this.timerDict = this.scratch.dict();
 		new BenchMetricsBinder(this.timerDict, StepMeterType.TIMER).bindTo(new SimpleMeterRegistry());
-		this.timerBenchService = proxy(new BenchService(),
-				new BenchAdvisor(this.timerDict, "default"));
+		this.timerBenchService = proxy(new BenchService(), new BenchAdvisor(this.timerDict, "default"));
 		this.timerPipeline = this.timerDict.get("pipeline");
 		this.timerPipeline.gstep();
 	}
@@ -169,7 +183,8 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * The floor: the same proxy and an around advice that only proceeds, what any {@code @Aspect} costs.
+	 * The floor: the same proxy and an around advice that only proceeds, what any
+	 * {@code @Aspect} costs.
 	 * @return the method's result
 	 */
 	@Benchmark
@@ -178,7 +193,8 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * The floor under {@link #benchStep()}: the same proxy and a {@code MethodInterceptor} that only proceeds.
+	 * The floor under {@link #benchStep()}: the same proxy and a
+	 * {@code MethodInterceptor} that only proceeds.
 	 * @return the method's result
 	 */
 	@Benchmark
@@ -187,8 +203,8 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * A {@code @BenchStep} method inside an open iteration; every {@value #CALLS_PER_ITERATION}th call also closes the
-	 * iteration and opens the next.
+	 * A {@code @BenchStep} method inside an open iteration; every
+	 * {@value #CALLS_PER_ITERATION}th call also closes the iteration and opens the next.
 	 * @return the method's result
 	 */
 	@Benchmark
@@ -202,8 +218,9 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * {@link #benchStep()} with the steps published as {@link StepMeterType#TIMER}s, as when the application asks
-	 * Micrometer for a distribution of them: a {@code Timer} update per step, like the anchor's.
+	 * {@link #benchStep()} with the steps published as {@link StepMeterType#TIMER}s, as
+	 * when the application asks Micrometer for a distribution of them: a {@code Timer}
+	 * update per step, like the anchor's.
 	 * @return the method's result
 	 */
 	@Benchmark
@@ -217,9 +234,10 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * What the interceptor does around {@link #benchStep()}'s call, written out with no proxy: the open-iteration
-	 * check, two clock reads ({@code recordSince} takes the second) and the step (published to Micrometer).
-	 * {@link #benchStep()} minus this is the proxy's share, which {@link #bareInterceptor()} measures on its own.
+	 * What the interceptor does around {@link #benchStep()}'s call, written out with no
+	 * proxy: the open-iteration check, two clock reads ({@code recordSince} takes the
+	 * second) and the step (published to Micrometer). {@link #benchStep()} minus this is
+	 * the proxy's share, which {@link #bareInterceptor()} measures on its own.
 	 * @return the method's result
 	 */
 	@Benchmark
@@ -239,7 +257,8 @@ public class AspectBenchmark {
 	}
 
 	/**
-	 * A {@code @BenchStep} method called with no iteration open: each call is an iteration of its own.
+	 * A {@code @BenchStep} method called with no iteration open: each call is an
+	 * iteration of its own.
 	 * @return the method's result
 	 */
 	@Benchmark

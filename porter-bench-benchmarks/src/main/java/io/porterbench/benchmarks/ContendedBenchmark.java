@@ -18,27 +18,37 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 
 /**
- * Two threads recording into one shared benchmarker, next to two threads recording into one shared Micrometer timer.
+ * Two threads recording into one shared benchmarker, next to two threads recording into
+ * one shared Micrometer timer.
  *
- * <p>Both benchmarks run with {@code @Threads(2)} on {@link Shared} state of {@link Scope#Benchmark} scope, so both
- * threads hit the same objects; each operation is one measurement made and recorded by one thread.
+ * <p>
+ * Both benchmarks run with {@code @Threads(2)} on {@link Shared} state of
+ * {@link Scope#Benchmark} scope, so both threads hit the same objects; each operation is
+ * one measurement made and recorded by one thread.
  *
- * <p>{@link #micrometerTimer()} is the anchor: a {@link System#nanoTime()} read and
- * {@link Timer#record(long, TimeUnit)} of the time since the thread's previous record on one
- * {@link SimpleMeterRegistry} timer, whose counters are striped ({@code LongAdder}) and whose max is a compare-and-set
- * ring.
+ * <p>
+ * {@link #micrometerTimer()} is the anchor: a {@link System#nanoTime()} read and
+ * {@link Timer#record(long, TimeUnit)} of the time since the thread's previous record on
+ * one {@link SimpleMeterRegistry} timer, whose counters are striped ({@code LongAdder})
+ * and whose max is a compare-and-set ring.
  *
- * <p>{@link #porterBench()} is one {@code step()} of the shared benchmarker. Steps themselves touch only the
- * thread's own open iteration; what the threads share is the store that closed iterations go into: the ring of
- * retained iterations under one lock (the per-step statistics are striped per thread). To make that shared part
- * show, iterations are short: every {@value #STEPS_PER_ITERATION}th step is followed by {@code gstep()}, so one
- * operation in four also closes an iteration (five accumulators in the thread's stripe, a ring slot under the shared
- * lock) and opens the next. Target: at most 2x the anchor.
+ * <p>
+ * {@link #porterBench()} is one {@code step()} of the shared benchmarker. Steps
+ * themselves touch only the thread's own open iteration; what the threads share is the
+ * store that closed iterations go into: the ring of retained iterations under one lock
+ * (the per-step statistics are striped per thread). To make that shared part show,
+ * iterations are short: every {@value #STEPS_PER_ITERATION}th step is followed by
+ * {@code gstep()}, so one operation in four also closes an iteration (five accumulators
+ * in the thread's stripe, a ring slot under the shared lock) and opens the next. Target:
+ * at most 2x the anchor.
  *
- * <p>{@link #porterBenchLongIterations()} is the same with {@value #LONG_ITERATION_STEPS} steps per iteration, as in
- * {@link StepBenchmark}: what two threads pay when they mostly step and seldom close.
+ * <p>
+ * {@link #porterBenchLongIterations()} is the same with {@value #LONG_ITERATION_STEPS}
+ * steps per iteration, as in {@link StepBenchmark}: what two threads pay when they mostly
+ * step and seldom close.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar ContendedBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar ContendedBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -106,7 +116,8 @@ public class ContendedBenchmark {
 	}
 
 	/**
-	 * One thread's step of the shared benchmarker; every fourth also closes the thread's iteration.
+	 * One thread's step of the shared benchmarker; every fourth also closes the thread's
+	 * iteration.
 	 * @param shared the shared benchmarker
 	 * @param thread the thread's step count
 	 */
@@ -121,7 +132,8 @@ public class ContendedBenchmark {
 	}
 
 	/**
-	 * One thread's step of the shared benchmarker; every 64th also closes the thread's iteration.
+	 * One thread's step of the shared benchmarker; every 64th also closes the thread's
+	 * iteration.
 	 * @param shared the shared benchmarker
 	 * @param thread the thread's step count
 	 */

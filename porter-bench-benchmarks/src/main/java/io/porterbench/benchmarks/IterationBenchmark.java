@@ -18,20 +18,25 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 
 /**
- * What a whole iteration costs, {@code gstep}, three steps and {@code gstop}, next to the same timing done with
- * Micrometer.
+ * What a whole iteration costs, {@code gstep}, three steps and {@code gstop}, next to the
+ * same timing done with Micrometer.
  *
- * <p>{@link #micrometerTimers()} is the anchor: the code a Micrometer user writes to time three sections and their
- * total, five {@link System#nanoTime()} reads and {@link Timer#record(long, TimeUnit)} on four timers built once
- * in a {@link SimpleMeterRegistry} (one per step and one for the iteration; no percentiles, the registry's
- * defaults).
+ * <p>
+ * {@link #micrometerTimers()} is the anchor: the code a Micrometer user writes to time
+ * three sections and their total, five {@link System#nanoTime()} reads and
+ * {@link Timer#record(long, TimeUnit)} on four timers built once in a
+ * {@link SimpleMeterRegistry} (one per step and one for the iteration; no percentiles,
+ * the registry's defaults).
  *
- * <p>{@link #porterBench()} records the same iteration with porter-bench (memory tracking off, no listeners): it keeps
- * more than the anchor, every call of the iteration in order (for the DATA file), a {@code gstop} step, and per-step
- * count, sum, min, max, mean, variance and an HdrHistogram for the percentiles. Closing the iteration copies it
- * into the store's ring under one short lock. Target: at most 1.5x the anchor.
+ * <p>
+ * {@link #porterBench()} records the same iteration with porter-bench (memory tracking
+ * off, no listeners): it keeps more than the anchor, every call of the iteration in order
+ * (for the DATA file), a {@code gstop} step, and per-step count, sum, min, max, mean,
+ * variance and an HdrHistogram for the percentiles. Closing the iteration copies it into
+ * the store's ring under one short lock. Target: at most 1.5x the anchor.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar IterationBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar IterationBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -18,18 +18,25 @@ import io.porterbench.Benchmarker;
 import io.porterbench.memory.RssReader;
 
 /**
- * What a memory sample costs: a step of a benchmarker with per-step memory tracking, and the RSS readers under it.
+ * What a memory sample costs: a step of a benchmarker with per-step memory tracking, and
+ * the RSS readers under it.
  *
- * <p>{@link #stepWithoutMemory()} is the anchor: the same step with memory tracking off, as in {@link StepBenchmark}.
- * {@link #stepWithMemorySample()} is a step of a benchmarker with {@code enableMemoryTracking(true)}: besides the time
- * it samples the RSS (through {@link RssReader#create()}: {@code /proc/self/statm} on Linux, OSHI elsewhere) and the
- * heap (the {@code MemoryMXBean}), and records the sample's own cost as a {@code <topic>_MEMORY_STEP} entry. Target:
- * at most 20 us (the Python original: 650 us). Both close the iteration every {@value #STEPS_PER_ITERATION} steps.
+ * <p>
+ * {@link #stepWithoutMemory()} is the anchor: the same step with memory tracking off, as
+ * in {@link StepBenchmark}. {@link #stepWithMemorySample()} is a step of a benchmarker
+ * with {@code enableMemoryTracking(true)}: besides the time it samples the RSS (through
+ * {@link RssReader#create()}: {@code /proc/self/statm} on Linux, OSHI elsewhere) and the
+ * heap (the {@code MemoryMXBean}), and records the sample's own cost as a
+ * {@code <topic>_MEMORY_STEP} entry. Target: at most 20 us (the Python original: 650 us).
+ * Both close the iteration every {@value #STEPS_PER_ITERATION} steps.
  *
- * <p>The readers alone: {@link #statmRss()} (the Linux path), {@link #oshiRss()} (the portable path, through one
- * reused OSHI process handle) and, for scale, {@link #mxBeanHeapUsed()}.
+ * <p>
+ * The readers alone: {@link #statmRss()} (the Linux path), {@link #oshiRss()} (the
+ * portable path, through one reused OSHI process handle) and, for scale,
+ * {@link #mxBeanHeapUsed()}.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar MemorySampleBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar MemorySampleBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

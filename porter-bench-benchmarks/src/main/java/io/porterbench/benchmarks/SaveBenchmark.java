@@ -27,23 +27,31 @@ import io.porterbench.MockBenchClock;
 import io.porterbench.internal.AtomicFiles;
 
 /**
- * What {@code save()} costs for a large run: 100,000 retained iterations of five steps each.
+ * What {@code save()} costs for a large run: 100,000 retained iterations of five steps
+ * each.
  *
- * <p>The state is prepared once per trial: a registry with {@code retainedIterations(100_000)} and a benchmarker
- * that recorded 100,000 iterations of the steps {@code load}, {@code parse}, {@code process}, {@code store} and
- * {@code publish} (plus the {@code gstop} step each iteration ends with). The durations come from a seeded random
- * source on a {@link MockBenchClock}, spread over microseconds to tens of milliseconds, so that the numbers in the
- * files have as many digits as real ones.
+ * <p>
+ * The state is prepared once per trial: a registry with
+ * {@code retainedIterations(100_000)} and a benchmarker that recorded 100,000 iterations
+ * of the steps {@code load}, {@code parse}, {@code process}, {@code store} and
+ * {@code publish} (plus the {@code gstop} step each iteration ends with). The durations
+ * come from a seeded random source on a {@link MockBenchClock}, spread over microseconds
+ * to tens of milliseconds, so that the numbers in the files have as many digits as real
+ * ones.
  *
- * <p>{@link #save()} writes the benchmarker's three files (SUMMARY, DATA of about 1.4 KB an iteration, MEMORY), each
- * to a temporary file that is forced to disk and moved into place. Target: at most 1 s (the Python original takes
- * 4.8 s for 50,000 iterations).
+ * <p>
+ * {@link #save()} writes the benchmarker's three files (SUMMARY, DATA of about 1.4 KB an
+ * iteration, MEMORY), each to a temporary file that is forced to disk and moved into
+ * place. Target: at most 1 s (the Python original takes 4.8 s for 50,000 iterations).
  *
- * <p>{@link #jacksonTreeAnchor()} is the anchor: what a straightforward implementation would do, build the DATA
- * file's structure of the same iterations as {@code Map}s and {@code List}s and hand it to a pretty-printing Jackson
- * {@code ObjectWriter}, through the same atomic, forced write. It writes one file, not three.
+ * <p>
+ * {@link #jacksonTreeAnchor()} is the anchor: what a straightforward implementation would
+ * do, build the DATA file's structure of the same iterations as {@code Map}s and
+ * {@code List}s and hand it to a pretty-printing Jackson {@code ObjectWriter}, through
+ * the same atomic, forced write. It writes one file, not three.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar SaveBenchmark -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar SaveBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -81,7 +89,8 @@ public class SaveBenchmark {
 		for (int i = 0; i < ITERATIONS; i++) {
 			this.bench.gstep();
 			for (int s = 0; s <= TOPICS.length; s++) {
-				// log-uniform from 1 us to 30 ms, with odd nanoseconds, like measured durations
+				// log-uniform from 1 us to 30 ms, with odd nanoseconds, like measured
+				// durations
 				long nanos = (long) Math.exp(random.nextDouble(Math.log(1_000), Math.log(30_000_000)));
 				this.durations[i][s] = nanos;
 				clock.addNanos(nanos);
@@ -110,7 +119,8 @@ public class SaveBenchmark {
 	}
 
 	/**
-	 * The anchor: the DATA file's structure built as maps and lists and written by Jackson databind.
+	 * The anchor: the DATA file's structure built as maps and lists and written by
+	 * Jackson databind.
 	 * @return the file
 	 * @throws Exception if it cannot be written
 	 */

@@ -8,10 +8,12 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 
 /**
- * Records 10,000,000 iterations of five steps on one benchmarker with the default window and prints the heap that
- * stays reachable after a full collection at 1M, 5M and 10M iterations. Target: flat, at most 64 MB.
+ * Records 10,000,000 iterations of five steps on one benchmarker with the default window
+ * and prints the heap that stays reachable after a full collection at 1M, 5M and 10M
+ * iterations. Target: flat, at most 64 MB.
  *
- * <p>{@code java -Xmx512m -cp porter-bench-benchmarks/target/benchmarks.jar io.porterbench.benchmarks.ScaleCheck}
+ * <p>
+ * {@code java -Xmx512m -cp porter-bench-benchmarks/target/benchmarks.jar io.porterbench.benchmarks.ScaleCheck}
  */
 public final class ScaleCheck {
 
@@ -62,7 +64,10 @@ public final class ScaleCheck {
 		}
 	}
 
-	/** The used heap after several full collections, the lowest seen: what stays reachable. */
+	/**
+	 * The used heap after several full collections, the lowest seen: what stays
+	 * reachable.
+	 */
 	private static long retainedHeap(MemoryMXBean memory) {
 		long lowest = Long.MAX_VALUE;
 		for (int i = 0; i < 5; i++) {

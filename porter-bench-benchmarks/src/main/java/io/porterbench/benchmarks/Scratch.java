@@ -11,7 +11,8 @@ import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 
 /**
- * A throw-away folder for the run files a benchmark writes, and the registries that write there.
+ * A throw-away folder for the run files a benchmark writes, and the registries that write
+ * there.
  */
 final class Scratch implements AutoCloseable {
 

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes each call of the annotated method one iteration of the named benchmarker: gstep before, gstop after. The
- * {@link BenchStep} methods it calls become the iteration's steps. A nested call on the same benchmarker joins the
- * outer iteration. Applied by the Spring Boot starter's aspect.
+ * Makes each call of the annotated method one iteration of the named benchmarker: gstep
+ * before, gstop after. The {@link BenchStep} methods it calls become the iteration's
+ * steps. A nested call on the same benchmarker joins the outer iteration. Applied by the
+ * Spring Boot starter's aspect.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

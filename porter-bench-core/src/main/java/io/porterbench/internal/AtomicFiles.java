@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a file so that a reader sees the old content or the new, never a part: the bytes go to a hidden temporary
- * file in the same folder, are forced to disk, and the file is then moved over the target atomically.
+ * Writes a file so that a reader sees the old content or the new, never a part: the bytes
+ * go to a hidden temporary file in the same folder, are forced to disk, and the file is
+ * then moved over the target atomically.
  */
 public final class AtomicFiles {
 
@@ -52,16 +53,17 @@ public final class AtomicFiles {
 	 * Replaces the target with the content, atomically.
 	 * @param target the file
 	 * @param content writes the content
-	 * @throws IOException if the content could not be written or moved; the target is then unchanged and the
-	 * temporary file removed
+	 * @throws IOException if the content could not be written or moved; the target is
+	 * then unchanged and the temporary file removed
 	 */
 	public static void write(Path target, ContentWriter content) throws IOException {
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
-		Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-				+ TEMP_SUFFIX);
+		Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "."
+				+ Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
 		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				FlushAheadStream flushAhead = new FlushAheadStream(channel);
 				try {
 					OutputStream out = new BufferedOutputStream(flushAhead, 1 << 16);
@@ -82,9 +84,10 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Writes to the channel and, every {@value #FLUSH_AHEAD_BYTES} bytes, has a background thread force what is written
-	 * so far, so that the disk takes the beginning of a large file while the rest is still being generated; the final
-	 * force before the move then has little left to do. Small files never start a flush.
+	 * Writes to the channel and, every {@value #FLUSH_AHEAD_BYTES} bytes, has a
+	 * background thread force what is written so far, so that the disk takes the
+	 * beginning of a large file while the rest is still being generated; the final force
+	 * before the move then has little left to do. Small files never start a flush.
 	 */
 	private static final class FlushAheadStream extends OutputStream {
 
@@ -131,7 +134,9 @@ public final class AtomicFiles {
 			}
 		}
 
-		/** Waits for a flush still running, so that the channel is not closed under it. */
+		/**
+		 * Waits for a flush still running, so that the channel is not closed under it.
+		 */
 		void awaitFlush() {
 			if (this.inFlight == null) {
 				return;
@@ -140,7 +145,8 @@ public final class AtomicFiles {
 				this.inFlight.get();
 			}
 			catch (ExecutionException ex) {
-				// only an early flush failed; the final force reports a real write failure
+				// only an early flush failed; the final force reports a real write
+				// failure
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

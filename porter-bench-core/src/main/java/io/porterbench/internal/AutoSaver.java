@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one background writer of a registry: auto-saves requested on the hot path run here, and a save requested again
- * while it is still pending runs once.
+ * The one background writer of a registry: auto-saves requested on the hot path run here,
+ * and a save requested again while it is still pending runs once.
  *
- * <p>The thread is a daemon, started on the first request, so it never keeps the JVM alive. {@link #close()} runs what
- * is pending and stops it; a later request starts a new one.
+ * <p>
+ * The thread is a daemon, started on the first request, so it never keeps the JVM alive.
+ * {@link #close()} runs what is pending and stops it; a later request starts a new one.
  */
 public final class AutoSaver implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class AutoSaver implements AutoCloseable {
 
 	/**
 	 * Asks for a task to run on the writer thread; does nothing if it is already pending.
-	 * @param task a task that handles its own failures; the same instance each time for one target
+	 * @param task a task that handles its own failures; the same instance each time for
+	 * one target
 	 */
 	public void request(Runnable task) {
 		if (this.pending.add(task)) {

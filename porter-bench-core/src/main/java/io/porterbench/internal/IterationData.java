@@ -3,11 +3,12 @@ package io.porterbench.internal;
 import java.util.Arrays;
 
 /**
- * The calls of one iteration in arrays, in call order: the shape the store keeps, snapshots copy and the writer
- * reads. A call's position is its {@code crono_counter}.
+ * The calls of one iteration in arrays, in call order: the shape the store keeps,
+ * snapshots copy and the writer reads. A call's position is its {@code crono_counter}.
  *
- * <p>Mutable so that the store can reuse the objects of its retained window; a snapshot's copies are never changed
- * again.
+ * <p>
+ * Mutable so that the store can reuse the objects of its retained window; a snapshot's
+ * copies are never changed again.
  */
 public final class IterationData {
 
@@ -51,7 +52,8 @@ public final class IterationData {
 	}
 
 	/**
-	 * Overwrites this iteration with the given one, reusing the arrays where they are large enough.
+	 * Overwrites this iteration with the given one, reusing the arrays where they are
+	 * large enough.
 	 * @param number the iteration's number
 	 * @param startEpochSeconds when it began, epoch seconds
 	 * @param stopEpochSeconds when it ended, epoch seconds, or 0 while open

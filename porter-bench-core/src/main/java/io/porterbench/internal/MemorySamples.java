@@ -7,9 +7,10 @@ import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 
 /**
- * The memory samples of one iteration in parallel arrays, in sample order: the shape a thread fills on the hot path
- * (reusing the arrays from one iteration to the next) and the store, snapshots and the MEMORY writer read. A sample's
- * position is its memory {@code crono_counter}.
+ * The memory samples of one iteration in parallel arrays, in sample order: the shape a
+ * thread fills on the hot path (reusing the arrays from one iteration to the next) and
+ * the store, snapshots and the MEMORY writer read. A sample's position is its memory
+ * {@code crono_counter}.
  */
 public final class MemorySamples {
 
@@ -108,7 +109,8 @@ public final class MemorySamples {
 	}
 
 	/**
-	 * Overwrites these samples with another's, reusing the arrays where they are large enough.
+	 * Overwrites these samples with another's, reusing the arrays where they are large
+	 * enough.
 	 * @param source the samples to copy
 	 */
 	public void copyFrom(MemorySamples source) {
@@ -173,7 +175,8 @@ public final class MemorySamples {
 	/**
 	 * A sample's peak RSS since the previous sample.
 	 * @param index the sample's position
-	 * @return bytes, 0 when the poller took no reading, or {@link #NO_PEAK} when it was off
+	 * @return bytes, 0 when the poller took no reading, or {@link #NO_PEAK} when it was
+	 * off
 	 */
 	public long maxRss(int index) {
 		return this.maxRss[index];

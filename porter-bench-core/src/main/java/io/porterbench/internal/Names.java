@@ -3,7 +3,8 @@ package io.porterbench.internal;
 import java.util.Set;
 
 /**
- * The rules for benchmarker names (they become file names) and step topics (they become JSON keys).
+ * The rules for benchmarker names (they become file names) and step topics (they become
+ * JSON keys).
  */
 public final class Names {
 
@@ -20,14 +21,16 @@ public final class Names {
 	}
 
 	/**
-	 * Checks a benchmarker name: 1 to 128 letters, digits, {@code _}, {@code -} or {@code .}, not starting with
-	 * {@code .}, never containing {@code ..}. Such a name cannot leave the run folder on any OS.
+	 * Checks a benchmarker name: 1 to 128 letters, digits, {@code _}, {@code -} or
+	 * {@code .}, not starting with {@code .}, never containing {@code ..}. Such a name
+	 * cannot leave the run folder on any OS.
 	 * @param name the name
 	 * @throws IllegalArgumentException naming what is allowed
 	 */
 	public static void validateBenchName(String name) {
 		if (name == null || name.isEmpty()) {
-			throw new IllegalArgumentException("A benchmarker name must not be empty; use letters, digits, '_', '-' or '.'");
+			throw new IllegalArgumentException(
+					"A benchmarker name must not be empty; use letters, digits, '_', '-' or '.'");
 		}
 		if (name.length() > MAX_BENCH_NAME_LENGTH) {
 			throw new IllegalArgumentException("A benchmarker name has at most " + MAX_BENCH_NAME_LENGTH
@@ -40,15 +43,17 @@ public final class Names {
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
-				throw new IllegalArgumentException("Benchmarker name '" + printable(name) + "' is not allowed: character "
-						+ describe(c) + " at index " + i + "; use letters, digits, '_', '-' or '.'");
+				throw new IllegalArgumentException(
+						"Benchmarker name '" + printable(name) + "' is not allowed: character " + describe(c)
+								+ " at index " + i + "; use letters, digits, '_', '-' or '.'");
 			}
 		}
 	}
 
 	/**
-	 * Checks a step topic: not null, not one of {@code GLOBAL}, {@code START_TIME}, {@code STOP_TIME}, at most 256
-	 * characters, no control characters or unpaired surrogates. The empty topic is allowed, as in the original.
+	 * Checks a step topic: not null, not one of {@code GLOBAL}, {@code START_TIME},
+	 * {@code STOP_TIME}, at most 256 characters, no control characters or unpaired
+	 * surrogates. The empty topic is allowed, as in the original.
 	 * @param topic the topic
 	 * @throws IllegalArgumentException naming what is allowed
 	 */
@@ -67,16 +72,16 @@ public final class Names {
 		for (int i = 0; i < topic.length(); i++) {
 			char c = topic.charAt(i);
 			if (Character.isISOControl(c)) {
-				throw new IllegalArgumentException("Step topic '" + printable(topic) + "' is not allowed: control character "
-						+ describe(c) + " at index " + i);
+				throw new IllegalArgumentException("Step topic '" + printable(topic)
+						+ "' is not allowed: control character " + describe(c) + " at index " + i);
 			}
 			if (Character.isSurrogate(c)) {
 				boolean paired = Character.isHighSurrogate(c) && i + 1 < topic.length()
 						&& Character.isLowSurrogate(topic.charAt(i + 1));
 				if (!paired) {
-					throw new IllegalArgumentException("Step topic '" + printable(topic)
-							+ "' is not allowed: unpaired surrogate " + describe(c) + " at index " + i
-							+ " cannot be written as JSON");
+					throw new IllegalArgumentException(
+							"Step topic '" + printable(topic) + "' is not allowed: unpaired surrogate " + describe(c)
+									+ " at index " + i + " cannot be written as JSON");
 				}
 				i++;
 			}
@@ -84,7 +89,8 @@ public final class Names {
 	}
 
 	private static String describe(char c) {
-		return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+		return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c)
+				? String.format("U+%04X", (int) c) : "'" + c + "'";
 	}
 
 	private static String printable(String s) {

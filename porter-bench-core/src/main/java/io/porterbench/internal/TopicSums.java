@@ -3,8 +3,8 @@ package io.porterbench.internal;
 import java.util.Arrays;
 
 /**
- * One iteration's calls grouped by topic in order of first call, with each topic's sum, in arrays reused from one
- * iteration to the next.
+ * One iteration's calls grouped by topic in order of first call, with each topic's sum,
+ * in arrays reused from one iteration to the next.
  */
 public final class TopicSums {
 
@@ -107,4 +107,3 @@ public final class TopicSums {
 	}
 
 }
-

@@ -15,12 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The classes whose live instances hold the most heap, from the JVM's own class histogram (the
- * {@code gcClassHistogram} diagnostic command, as {@code jcmd <pid> GC.class_histogram}).
+ * The classes whose live instances hold the most heap, from the JVM's own class histogram
+ * (the {@code gcClassHistogram} diagnostic command, as
+ * {@code jcmd <pid> GC.class_histogram}).
  *
- * <p>Expensive: the JVM runs a full, stop-the-world GC to count only live objects, then walks the whole heap. Expect
- * tens to hundreds of milliseconds on a large heap, every time. Use it to find what fills the heap, not on every step of
- * a production loop.
+ * <p>
+ * Expensive: the JVM runs a full, stop-the-world GC to count only live objects, then
+ * walks the whole heap. Expect tens to hundreds of milliseconds on a large heap, every
+ * time. Use it to find what fills the heap, not on every step of a production loop.
  */
 public final class ClassHistogram {
 
@@ -28,13 +30,14 @@ public final class ClassHistogram {
 
 	private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
-	// "   1:         12345        1234567  java.lang.String (java.base@17.0.15)"
+	// " 1: 12345 1234567 java.lang.String (java.base@17.0.15)"
 	private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+).*$");
 
 	private volatile boolean unavailableLogged;
 
 	/**
-	 * The {@code n} classes holding the most heap bytes. Forces a full GC (see the class description).
+	 * The {@code n} classes holding the most heap bytes. Forces a full GC (see the class
+	 * description).
 	 * @param n how many classes; 0 or less gives none
 	 * @return the classes, largest first; empty when this JVM has no diagnostic command
 	 */
@@ -81,8 +84,9 @@ public final class ClassHistogram {
 	}
 
 	/**
-	 * Turns a histogram's class name into source form: {@code [B} becomes {@code byte[]}, {@code [Ljava.lang.String;}
-	 * becomes {@code java.lang.String[]}; other names stay as they are.
+	 * Turns a histogram's class name into source form: {@code [B} becomes {@code byte[]},
+	 * {@code [Ljava.lang.String;} becomes {@code java.lang.String[]}; other names stay as
+	 * they are.
 	 */
 	static String sourceName(String name) {
 		int dimensions = 0;

@@ -1,7 +1,8 @@
 package io.porterbench.memory;
 
 /**
- * Turns {@link NvidiaSmi} readings into {@link GpuMemory}, keeping the peaks since tracking began.
+ * Turns {@link NvidiaSmi} readings into {@link GpuMemory}, keeping the peaks since
+ * tracking began.
  */
 final class GpuMemoryTracker {
 

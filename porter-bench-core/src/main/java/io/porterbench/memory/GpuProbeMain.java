@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints what the GPU probe finds on this machine, for checking GPU memory tracking by hand on a machine with an
- * NVIDIA GPU.
+ * Prints what the GPU probe finds on this machine, for checking GPU memory tracking by
+ * hand on a machine with an NVIDIA GPU.
  *
  * <pre>
  * java -cp porter-bench-core.jar:slf4j-api.jar io.porterbench.memory.GpuProbeMain [--pid N] [--nvidia-smi PATH]
  * </pre>
  *
- * {@code --pid} asks about another process (one that holds GPU memory, such as a CUDA program) instead of this JVM,
- * which holds none of its own.
+ * {@code --pid} asks about another process (one that holds GPU memory, such as a CUDA
+ * program) instead of this JVM, which holds none of its own.
  */
 public final class GpuProbeMain {
 

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks NVIDIA's {@code nvidia-smi} how much GPU memory one process uses.
  *
- * <p>Each call starts {@code nvidia-smi} (tens of milliseconds), so callers keep it off the hot path. The figure is
- * NVML's per-process {@code used_memory}. In a container with its own PID namespace the driver reports host process
- * ids, so a process may find no row of its own and reads 0.
+ * <p>
+ * Each call starts {@code nvidia-smi} (tens of milliseconds), so callers keep it off the
+ * hot path. The figure is NVML's per-process {@code used_memory}. In a container with its
+ * own PID namespace the driver reports host process ids, so a process may find no row of
+ * its own and reads 0.
  */
 public final class NvidiaSmi {
 
@@ -48,7 +50,8 @@ public final class NvidiaSmi {
 	}
 
 	/**
-	 * The {@code nvidia-smi} found on this process's {@code PATH}, asked about this process.
+	 * The {@code nvidia-smi} found on this process's {@code PATH}, asked about this
+	 * process.
 	 * @return a probe, unavailable when no {@code nvidia-smi} is on the path
 	 */
 	public static NvidiaSmi onSystemPath() {
@@ -57,7 +60,8 @@ public final class NvidiaSmi {
 
 	/**
 	 * The first {@code nvidia-smi} on a search path.
-	 * @param searchPath folders separated by {@link File#pathSeparator}, as the {@code PATH} variable
+	 * @param searchPath folders separated by {@link File#pathSeparator}, as the
+	 * {@code PATH} variable
 	 * @param pid the process whose GPU memory is wanted
 	 * @param timeout the limit on one run
 	 * @return a probe, unavailable when the path holds no {@code nvidia-smi}
@@ -112,8 +116,9 @@ public final class NvidiaSmi {
 	}
 
 	/**
-	 * Whether {@code nvidia-smi} runs and lists at least one GPU. Decided on the first call (one run of
-	 * {@code nvidia-smi -L}), then remembered; a machine without a GPU logs one debug line.
+	 * Whether {@code nvidia-smi} runs and lists at least one GPU. Decided on the first
+	 * call (one run of {@code nvidia-smi -L}), then remembered; a machine without a GPU
+	 * logs one debug line.
 	 * @return whether GPU figures can be read
 	 */
 	public boolean isAvailable() {
@@ -143,7 +148,8 @@ public final class NvidiaSmi {
 
 	/**
 	 * Lists the GPUs, as {@code nvidia-smi -L} prints them.
-	 * @return one line per GPU, or {@code null} when {@code nvidia-smi} is missing or failed
+	 * @return one line per GPU, or {@code null} when {@code nvidia-smi} is missing or
+	 * failed
 	 */
 	public List<String> gpus() {
 		return (this.executable != null) ? run("-L") : null;
@@ -151,7 +157,8 @@ public final class NvidiaSmi {
 
 	/**
 	 * Runs the per-process query and returns its rows as printed.
-	 * @return lines of {@code pid, used_memory} (MiB), or {@code null} when {@code nvidia-smi} failed
+	 * @return lines of {@code pid, used_memory} (MiB), or {@code null} when
+	 * {@code nvidia-smi} failed
 	 */
 	public List<String> computeApps() {
 		if (this.executable == null) {
@@ -182,7 +189,8 @@ public final class NvidiaSmi {
 				}
 			}
 			catch (NumberFormatException ex) {
-				// "[N/A]" or "[Not Supported]" where the driver cannot tell; the row counts as nothing
+				// "[N/A]" or "[Not Supported]" where the driver cannot tell; the row
+				// counts as nothing
 			}
 		}
 		return mib * MIB;
@@ -196,7 +204,8 @@ public final class NvidiaSmi {
 		try {
 			process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 			process.getOutputStream().close();
-			// the output is a few short lines, well below a pipe buffer, so waiting first cannot block the child
+			// the output is a few short lines, well below a pipe buffer, so waiting first
+			// cannot block the child
 			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.debug("{} did not answer within {}", this.executable, this.timeout);
 				return null;

@@ -11,13 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the RSS on one background thread and keeps the peak between two {@link #takePeak()} calls; the same thread also
- * refreshes slow figures (GPU memory, class histograms) now and then, so they never run on the hot path. A slow
- * task delays the readings while it runs.
+ * Polls the RSS on one background thread and keeps the peak between two
+ * {@link #takePeak()} calls; the same thread also refreshes slow figures (GPU memory,
+ * class histograms) now and then, so they never run on the hot path. A slow task delays
+ * the readings while it runs.
  *
- * <p>One poller, so one thread, per benchmarker: started by the first {@link #start(Duration)}, kept across iterations,
- * given a new interval by later calls. The thread is a daemon and is never joined: {@link #stop()} only tells it to
- * end, so neither the hot path nor JVM shutdown ever waits for it.
+ * <p>
+ * One poller, so one thread, per benchmarker: started by the first
+ * {@link #start(Duration)}, kept across iterations, given a new interval by later calls.
+ * The thread is a daemon and is never joined: {@link #stop()} only tells it to end, so
+ * neither the hot path nor JVM shutdown ever waits for it.
  */
 public final class PeakMemoryPoller {
 
@@ -54,8 +57,8 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * Polls the RSS every {@code interval}, starting the thread if it is not running; a running thread takes the new
-	 * interval at once.
+	 * Polls the RSS every {@code interval}, starting the thread if it is not running; a
+	 * running thread takes the new interval at once.
 	 * @param interval the time between two readings, at least 1 ms
 	 * @throws IllegalArgumentException if the interval is shorter than 1 ms
 	 */
@@ -70,8 +73,9 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * Also runs {@code task} on the poller's thread every {@code period}, starting the thread if needed; a task given
-	 * again gets the new period. The task's exceptions are logged at debug level and do not stop the poller.
+	 * Also runs {@code task} on the poller's thread every {@code period}, starting the
+	 * thread if needed; a task given again gets the new period. The task's exceptions are
+	 * logged at debug level and do not stop the poller.
 	 * @param task the work, such as refreshing a cached GPU figure
 	 * @param period the time between two runs, at least 1 ms
 	 * @throws IllegalArgumentException if the period is shorter than 1 ms
@@ -97,7 +101,8 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * Stops running a task given to {@link #runPeriodically(Runnable, Duration)}; the thread keeps running.
+	 * Stops running a task given to {@link #runPeriodically(Runnable, Duration)}; the
+	 * thread keeps running.
 	 * @param task the task
 	 */
 	public synchronized void cancel(Runnable task) {
@@ -128,7 +133,8 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * The largest RSS read since the previous call, and a fresh start for the next window.
+	 * The largest RSS read since the previous call, and a fresh start for the next
+	 * window.
 	 * @return bytes, or 0 when the poller took no reading since the previous call
 	 */
 	public long takePeak() {
@@ -161,7 +167,8 @@ public final class PeakMemoryPoller {
 	}
 
 	/**
-	 * Tells the thread to end, without waiting for it. A later {@link #start(Duration)} starts a new thread.
+	 * Tells the thread to end, without waiting for it. A later {@link #start(Duration)}
+	 * starts a new thread.
 	 */
 	public synchronized void stop() {
 		Thread current = this.thread;

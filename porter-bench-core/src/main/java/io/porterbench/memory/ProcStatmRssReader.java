@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 import oshi.software.os.linux.LinuxOperatingSystem;
 
 /**
- * Reads the RSS on Linux from {@code /proc/self/statm} (resident pages times the page size) through one open file
- * and one reused buffer, so that a read allocates nothing.
+ * Reads the RSS on Linux from {@code /proc/self/statm} (resident pages times the page
+ * size) through one open file and one reused buffer, so that a read allocates nothing.
  *
- * <p>A {@link RandomAccessFile} rather than a {@code FileChannel}: an interrupted caller would close a shared channel
- * for every thread, while a plain read ignores interrupts.
+ * <p>
+ * A {@link RandomAccessFile} rather than a {@code FileChannel}: an interrupted caller
+ * would close a shared channel for every thread, while a plain read ignores interrupts.
  */
 final class ProcStatmRssReader implements RssReader {
 
@@ -64,8 +65,9 @@ final class ProcStatmRssReader implements RssReader {
 	}
 
 	/**
-	 * The kernel's base page size, from the first {@code KernelPageSize} line of {@code /proc/self/smaps} (only the
-	 * first mapping is generated), else from OSHI, whose first use costs hundreds of milliseconds.
+	 * The kernel's base page size, from the first {@code KernelPageSize} line of
+	 * {@code /proc/self/smaps} (only the first mapping is generated), else from OSHI,
+	 * whose first use costs hundreds of milliseconds.
 	 */
 	static long pageSize() {
 		try (BufferedReader smaps = Files.newBufferedReader(Path.of(SMAPS), StandardCharsets.US_ASCII)) {

@@ -3,8 +3,10 @@ package io.porterbench.memory;
 /**
  * Reads the resident set size (RSS) of the running process.
  *
- * <p>{@link #create()} picks the cheapest reader the platform has: on Linux {@code /proc/self/statm} (about 1 us per
- * read), elsewhere OSHI (about 170 us per read on Linux, which is why it is only the fallback).
+ * <p>
+ * {@link #create()} picks the cheapest reader the platform has: on Linux
+ * {@code /proc/self/statm} (about 1 us per read), elsewhere OSHI (about 170 us per read
+ * on Linux, which is why it is only the fallback).
  */
 @FunctionalInterface
 public interface RssReader {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The memory figures of the running JVM: RSS from {@link RssReader#create()}, heap from the {@link MemoryMXBean}, GPU
- * from {@link NvidiaSmi}, top classes from {@link ClassHistogram}.
+ * The memory figures of the running JVM: RSS from {@link RssReader#create()}, heap from
+ * the {@link MemoryMXBean}, GPU from {@link NvidiaSmi}, top classes from
+ * {@link ClassHistogram}.
  */
 final class SystemMemorySource implements MemorySource {
 

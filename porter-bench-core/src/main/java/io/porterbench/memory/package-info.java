@@ -1,5 +1,5 @@
 /**
- * Memory figures of the running process: resident set size, JVM heap, peak polling, GPU memory and heap class
- * histograms.
+ * Memory figures of the running process: resident set size, JVM heap, peak polling, GPU
+ * memory and heap class histograms.
  */
 package io.porterbench.memory;

@@ -10,14 +10,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything saved for one benchmarker of a run. A file that is missing or could not be read gives an empty part here
- * and a line in {@link RunRecord#problems()}.
+ * Everything saved for one benchmarker of a run. A file that is missing or could not be
+ * read gives an empty part here and a line in {@link RunRecord#problems()}.
  *
- * <p>Besides the raw parts, it offers the per-iteration tables of the original's {@code get_absolutes},
- * {@code get_calls} and {@code get_infos} in column form: {@link #topics()} are the columns (every topic in the order
- * first seen), {@link #series(String)} and {@link #calls(String)} one column each, with a row per iteration and
- * {@code NaN} or an empty list where the topic did not run; the info columns are the {@link SavedIteration}
- * accessors.
+ * <p>
+ * Besides the raw parts, it offers the per-iteration tables of the original's
+ * {@code get_absolutes}, {@code get_calls} and {@code get_infos} in column form:
+ * {@link #topics()} are the columns (every topic in the order first seen),
+ * {@link #series(String)} and {@link #calls(String)} one column each, with a row per
+ * iteration and {@code NaN} or an empty list where the topic did not run; the info
+ * columns are the {@link SavedIteration} accessors.
  *
  * @param name the benchmarker's name (the file name minus its suffix)
  * @param iterations the DATA file's iterations, in file order
@@ -42,8 +44,9 @@ public record BenchRecord(String name, List<SavedIteration> iterations, Map<Stri
 	}
 
 	/**
-	 * Every time topic of the iterations (the columns of the original's absolutes table), in the order first seen:
-	 * user steps, {@code gstop}, memory steps and {@code GLOBAL}.
+	 * Every time topic of the iterations (the columns of the original's absolutes table),
+	 * in the order first seen: user steps, {@code gstop}, memory steps and
+	 * {@code GLOBAL}.
 	 * @return the topics, unmodifiable
 	 */
 	public List<String> topics() {
@@ -57,7 +60,8 @@ public record BenchRecord(String name, List<SavedIteration> iterations, Map<Stri
 	/**
 	 * One topic's total time per iteration (a column of the original's absolutes table).
 	 * @param topic the topic
-	 * @return seconds, one element per iteration in file order, {@code NaN} where the topic did not run
+	 * @return seconds, one element per iteration in file order, {@code NaN} where the
+	 * topic did not run
 	 */
 	public double[] series(String topic) {
 		double[] series = new double[this.iterations.size()];
@@ -74,7 +78,8 @@ public record BenchRecord(String name, List<SavedIteration> iterations, Map<Stri
 	/**
 	 * One topic's calls per iteration (a column of the original's calls table).
 	 * @param topic the topic
-	 * @return one list per iteration in file order, empty where the topic did not run; unmodifiable
+	 * @return one list per iteration in file order, empty where the topic did not run;
+	 * unmodifiable
 	 */
 	public List<List<SavedCall>> calls(String topic) {
 		List<List<SavedCall>> calls = new ArrayList<>(this.iterations.size());
@@ -85,7 +90,8 @@ public record BenchRecord(String name, List<SavedIteration> iterations, Map<Stri
 	}
 
 	/**
-	 * Every topic of the memory samples ({@code gstep}, steps, {@code gstop}), in the order first seen.
+	 * Every topic of the memory samples ({@code gstep}, steps, {@code gstop}), in the
+	 * order first seen.
 	 * @return the topics, unmodifiable
 	 */
 	public List<String> memoryTopics() {

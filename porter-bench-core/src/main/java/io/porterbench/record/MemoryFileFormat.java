@@ -12,9 +12,9 @@ import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 
 /**
- * The content of a {@code _MEMORY.json} file: one object per iteration that tracked memory, with the original's
- * {@code info} and {@code data} and, per sample, the original's six keys followed by {@code heap used} and
- * {@code heap committed}.
+ * The content of a {@code _MEMORY.json} file: one object per iteration that tracked
+ * memory, with the original's {@code info} and {@code data} and, per sample, the
+ * original's six keys followed by {@code heap used} and {@code heap committed}.
  */
 final class MemoryFileFormat {
 

@@ -6,12 +6,14 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.Instantiatable;
 
 /**
- * Lays JSON out as Python's {@code json.dump(indent=4)}: one entry a line, four spaces a level, {@code "key": value},
- * {@code {}} and {@code []} when empty.
+ * Lays JSON out as Python's {@code json.dump(indent=4)}: one entry a line, four spaces a
+ * level, {@code "key": value}, {@code {}} and {@code []} when empty.
  *
- * <p>Every separator with the line break and indentation after it is prepared once as bytes, so the generator copies
- * one small array where a {@code DefaultPrettyPrinter} encodes a separator and then the spaces; most of a DATA file is
- * this layout. One instance per generator, since it counts the nesting.
+ * <p>
+ * Every separator with the line break and indentation after it is prepared once as bytes,
+ * so the generator copies one small array where a {@code DefaultPrettyPrinter} encodes a
+ * separator and then the spaces; most of a DATA file is this layout. One instance per
+ * generator, since it counts the nesting.
  */
 final class PythonPrettyPrinter implements PrettyPrinter, Instantiatable<PythonPrettyPrinter> {
 

@@ -17,13 +17,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads the three run files straight from Jackson's token stream into records, without building a tree first, so a
- * 100,000-iteration file costs its records and little more. Only an {@code extra} value is read as a tree.
+ * Reads the three run files straight from Jackson's token stream into records, without
+ * building a tree first, so a 100,000-iteration file costs its records and little more.
+ * Only an {@code extra} value is read as a tree.
  *
- * <p>Written for both writers: the Python original (four summary keys, {@code START_TIME} {@code []} in its
- * start/gstop flow, integers where floats are expected) and ours (extra summary keys and memory sample keys). Unknown
- * keys are skipped, so newer files stay readable. A missing required key or a value of the wrong type is a
- * {@link RunFormatException} whose message starts with the location, such as {@code $[3].info.STOP_TIME}.
+ * <p>
+ * Written for both writers: the Python original (four summary keys, {@code START_TIME}
+ * {@code []} in its start/gstop flow, integers where floats are expected) and ours (extra
+ * summary keys and memory sample keys). Unknown keys are skipped, so newer files stay
+ * readable. A missing required key or a value of the wrong type is a
+ * {@link RunFormatException} whose message starts with the location, such as
+ * {@code $[3].info.STOP_TIME}.
  */
 final class RunFileParser {
 
@@ -112,7 +116,8 @@ final class RunFileParser {
 	}
 
 	private double startTime() {
-		// The original writes [] when an iteration was opened by start() rather than gstep().
+		// The original writes [] when an iteration was opened by start() rather than
+		// gstep().
 		JsonToken token = this.parser.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
 			return Double.NaN;
@@ -342,7 +347,8 @@ final class RunFileParser {
 	}
 
 	private void require(Object value, String key) {
-		// Called on the closing token of the object, where the parser's context is the object's position.
+		// Called on the closing token of the object, where the parser's context is the
+		// object's position.
 		if (value == null) {
 			throw fail("the key '" + key + "' is missing");
 		}
@@ -356,7 +362,8 @@ final class RunFileParser {
 		TokenStreamContext context = this.parser.streamReadContext();
 		JsonToken token = this.parser.currentToken();
 		if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context.getParent() != null) {
-			// An opening token has already entered its own context; the location is the parent's position.
+			// An opening token has already entered its own context; the location is the
+			// parent's position.
 			context = context.getParent();
 		}
 		Deque<String> segments = new ArrayDeque<>();
@@ -382,7 +389,8 @@ final class RunFileParser {
 			case VALUE_STRING -> "the string \"" + shorten(this.parser.getString()) + "\"";
 			case VALUE_TRUE, VALUE_FALSE -> "the boolean " + (token == JsonToken.VALUE_TRUE);
 			case VALUE_NULL -> "null";
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shorten(this.parser.getNumberValue().toString());
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+				"the number " + shorten(this.parser.getNumberValue().toString());
 			default -> token.name().toLowerCase(Locale.ROOT);
 		};
 	}

@@ -21,13 +21,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads one run file into a record, or into one line of problems. It never throws for a bad file: a file that is too
- * large, nested too deeply, not UTF-8 (checked strictly while parsing), not JSON or not shaped as the format says
- * gives a line that names the file and what is wrong.
+ * Reads one run file into a record, or into one line of problems. It never throws for a
+ * bad file: a file that is too large, nested too deeply, not UTF-8 (checked strictly
+ * while parsing), not JSON or not shaped as the format says gives a line that names the
+ * file and what is wrong.
  *
- * <p>Limits: files over {@link #DEFAULT_MAX_FILE_BYTES} are not read at all, and nesting deeper than
- * {@link #DEFAULT_MAX_NESTING_DEPTH} stops the parser (Jackson's {@link StreamReadConstraints}), so a hostile file
- * can cost neither the heap nor the stack. Python's {@code NaN} and {@code Infinity} tokens are accepted, since the
+ * <p>
+ * Limits: files over {@link #DEFAULT_MAX_FILE_BYTES} are not read at all, and nesting
+ * deeper than {@link #DEFAULT_MAX_NESTING_DEPTH} stops the parser (Jackson's
+ * {@link StreamReadConstraints}), so a hostile file can cost neither the heap nor the
+ * stack. Python's {@code NaN} and {@code Infinity} tokens are accepted, since the
  * original's {@code json.dump} writes them.
  */
 final class RunFileReader {
@@ -35,7 +38,10 @@ final class RunFileReader {
 	/** The largest file read: 512 MiB, far above any real run file. */
 	static final long DEFAULT_MAX_FILE_BYTES = 512L * 1024 * 1024;
 
-	/** The deepest nesting read; real files nest 6 levels plus whatever a user put into an {@code extra}. */
+	/**
+	 * The deepest nesting read; real files nest 6 levels plus whatever a user put into an
+	 * {@code extra}.
+	 */
 	static final int DEFAULT_MAX_NESTING_DEPTH = 1000;
 
 	private static final int MAX_DETAIL_LENGTH = 300;
@@ -55,7 +61,8 @@ final class RunFileReader {
 			.streamReadConstraints(constraints)
 			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.build();
-		// extra values are read as trees from the middle of the stream, so what follows them is not "trailing".
+		// extra values are read as trees from the middle of the stream, so what follows
+		// them is not "trailing".
 		this.mapper = JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 		this.maxFileBytes = maxFileBytes;
 	}
@@ -65,8 +72,8 @@ final class RunFileReader {
 	 * @param <T> what the file holds
 	 * @param file the file
 	 * @param kind the kind of file, for the problem line (e.g. {@code DATA})
-	 * @param mapping reads the value from a parser on its first token; throws {@link RunFormatException} on a
-	 * misshaped file
+	 * @param mapping reads the value from a parser on its first token; throws
+	 * {@link RunFormatException} on a misshaped file
 	 * @param empty the value when the file cannot be used
 	 * @param problems where a problem line goes
 	 * @return the value, or {@code empty}

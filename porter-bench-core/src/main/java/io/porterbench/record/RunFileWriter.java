@@ -26,15 +26,17 @@ import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
 
 /**
- * Writes a benchmarker's run files in the original's format: {@code _STEP_DICT_SUMMARY}, {@code _STEP_DICT_DATA} and
- * {@code _MEMORY}, in that order, each atomically. Indented by four spaces with {@code "key": value} and non-ASCII
- * escaped, as Python's {@code json.dump(indent=4)}; numbers are locale-independent. Durations are seconds.
+ * Writes a benchmarker's run files in the original's format: {@code _STEP_DICT_SUMMARY},
+ * {@code _STEP_DICT_DATA} and {@code _MEMORY}, in that order, each atomically. Indented
+ * by four spaces with {@code "key": value} and non-ASCII escaped, as Python's
+ * {@code json.dump(indent=4)}; numbers are locale-independent. Durations are seconds.
  */
 public final class RunFileWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunFileWriter.class);
 
-	// Schubfach: the shortest digits that round-trip, as Python's repr and Double.toString since Java 19, several
+	// Schubfach: the shortest digits that round-trip, as Python's repr and
+	// Double.toString since Java 19, several
 	// times faster than Java 17's Double.toString
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -42,7 +44,8 @@ public final class RunFileWriter {
 		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 		.build();
 
-	// The DATA file's fixed keys, encoded once: a large run writes each of them hundreds of thousands of times
+	// The DATA file's fixed keys, encoded once: a large run writes each of them hundreds
+	// of thousands of times
 	private static final SerializedString ABSOLUTES = new SerializedString("absolutes");
 
 	private static final SerializedString INFO = new SerializedString("info");
@@ -73,7 +76,8 @@ public final class RunFileWriter {
 	 * @param runFolder the run folder, created if missing
 	 * @param snapshot the benchmarker's state
 	 * @param steps the statistics to write in the SUMMARY file
-	 * @throws IOException if a file could not be written; files already written stay, the others are unchanged
+	 * @throws IOException if a file could not be written; files already written stay, the
+	 * others are unchanged
 	 */
 	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Map<String, StepStats> steps)
 			throws IOException {
@@ -82,7 +86,8 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Writes the MEMORY file of a snapshot: its iterations that tracked memory, {@code []} when none did.
+	 * Writes the MEMORY file of a snapshot: its iterations that tracked memory,
+	 * {@code []} when none did.
 	 * @param runFolder the run folder
 	 * @param snapshot the benchmarker's state
 	 * @throws IOException if the file could not be written
@@ -216,7 +221,8 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Writes the {@code info} object of an iteration: {@code STEP_NUMBER}, {@code START_TIME}, {@code STOP_TIME}.
+	 * Writes the {@code info} object of an iteration: {@code STEP_NUMBER},
+	 * {@code START_TIME}, {@code STOP_TIME}.
 	 * @param g the generator
 	 * @param number the iteration's number
 	 * @param startEpochSeconds its start
@@ -235,8 +241,8 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Writes a wall-clock time as Python does, {@code 1795705894.25}, rather than Java's {@code 1.79570589425E9}; an
-	 * open iteration's stop time is the integer {@code 0}.
+	 * Writes a wall-clock time as Python does, {@code 1795705894.25}, rather than Java's
+	 * {@code 1.79570589425E9}; an open iteration's stop time is the integer {@code 0}.
 	 */
 	private static void writeEpochSeconds(JsonGenerator g, double epochSeconds) {
 		if (epochSeconds == 0) {
@@ -251,8 +257,9 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Rewrites a double in Java's notation ({@code 1.79570589425E9}, {@code 1.5E-4}, {@code 12.5}) as a plain decimal
-	 * with the same digits, as {@code new BigDecimal(s).toPlainString()} does, without building a BigDecimal.
+	 * Rewrites a double in Java's notation ({@code 1.79570589425E9}, {@code 1.5E-4},
+	 * {@code 12.5}) as a plain decimal with the same digits, as
+	 * {@code new BigDecimal(s).toPlainString()} does, without building a BigDecimal.
 	 * @param javaDouble the output of {@link Double#toString(double)} for a finite value
 	 * @return the plain decimal
 	 */
@@ -283,7 +290,8 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Topic names encoded once per file, for the topics whose prepared encoding is the generator's own.
+	 * Topic names encoded once per file, for the topics whose prepared encoding is the
+	 * generator's own.
 	 */
 	private static final class TopicNames {
 
@@ -292,8 +300,9 @@ public final class RunFileWriter {
 		private final Map<String, SerializedString> encodedNames = new HashMap<>();
 
 		/**
-		 * Writes a topic as a property name, encoded once per file when it is printable ASCII (where the prepared
-		 * encoding is the generator's own); any other name goes through the generator's escaping.
+		 * Writes a topic as a property name, encoded once per file when it is printable
+		 * ASCII (where the prepared encoding is the generator's own); any other name goes
+		 * through the generator's escaping.
 		 */
 		void write(JsonGenerator g, String topic) {
 			SerializedString encoded = this.encodedNames.get(topic);
@@ -322,8 +331,9 @@ public final class RunFileWriter {
 	}
 
 	/**
-	 * Writes {@code extra} values; one that Jackson cannot serialise is written as a string that says so, with a
-	 * warning naming the step, and the rest of the file is still written.
+	 * Writes {@code extra} values; one that Jackson cannot serialise is written as a
+	 * string that says so, with a warning naming the step, and the rest of the file is
+	 * still written.
 	 */
 	public static final class ExtraWriter {
 
@@ -357,9 +367,10 @@ public final class RunFileWriter {
 			catch (RuntimeException ex) {
 				if (!this.warned) {
 					this.warned = true;
-					logger.warn("porter-bench: the extra of step '{}' of benchmarker '{}' ({}) cannot be written as JSON; "
-							+ "it is saved as a description instead: {}", topic, this.benchName,
-							extra.getClass().getName(), ex.getMessage());
+					logger.warn(
+							"porter-bench: the extra of step '{}' of benchmarker '{}' ({}) cannot be written as JSON; "
+									+ "it is saved as a description instead: {}",
+							topic, this.benchName, extra.getClass().getName(), ex.getMessage());
 				}
 				g.writeString("<unserialisable " + extra.getClass().getName() + ">");
 				return;

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The names of the files of a saved run, as the Python original writes them:
- * {@code <run>/<name>_STEP_DICT_DATA.json}, {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json}.
+ * {@code <run>/<name>_STEP_DICT_DATA.json}, {@code <name>_STEP_DICT_SUMMARY.json} and
+ * {@code <name>_MEMORY.json}.
  */
 public final class RunFiles {
 
@@ -17,7 +18,10 @@ public final class RunFiles {
 	/** The suffix of the per-iteration memory file. */
 	public static final String MEMORY_SUFFIX = "_MEMORY";
 
-	/** The folder that holds the run folders, by default in the working directory (the original's name). */
+	/**
+	 * The folder that holds the run folders, by default in the working directory (the
+	 * original's name).
+	 */
 	public static final String RUNS_FOLDER = "TICTOC_PERFORMANCE";
 
 	/** The extension of every run file. */

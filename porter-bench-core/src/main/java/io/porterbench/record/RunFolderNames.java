@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of run folders: ours, sortable and safe on every OS ({@code 2026-11-26_15-12-03}, with {@code -2},
- * {@code -3}... when a name is taken), and the original's {@code HH:MM-dd:mm:YYYY}, both read back as a time.
+ * Names of run folders: ours, sortable and safe on every OS ({@code 2026-11-26_15-12-03},
+ * with {@code -2}, {@code -3}... when a name is taken), and the original's
+ * {@code HH:MM-dd:mm:YYYY}, both read back as a time.
  */
 public final class RunFolderNames {
 
@@ -32,8 +33,9 @@ public final class RunFolderNames {
 	}
 
 	/**
-	 * Chooses a run folder under the root named after the current local time, unique in this JVM and not yet present
-	 * on disk. The folder itself is created by the first save.
+	 * Chooses a run folder under the root named after the current local time, unique in
+	 * this JVM and not yet present on disk. The folder itself is created by the first
+	 * save.
 	 * @param root the folder that holds the runs
 	 * @param legacy whether to use the original's {@code HH:MM-dd:mm:YYYY} form
 	 * @return the absolute path of the new run folder
@@ -75,7 +77,8 @@ public final class RunFolderNames {
 	}
 
 	/**
-	 * When a run started, as its folder name says, and its place among runs of the same second.
+	 * When a run started, as its folder name says, and its place among runs of the same
+	 * second.
 	 *
 	 * @param time the local time
 	 * @param sequence 1 for the first run of that time, 2 for the next...

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Finds run folders and the run files in them. Anything that is not a run folder or a run file (stray files, folders
- * with other names, dot-files, temporary files of a save in progress) is skipped, never an error.
+ * Finds run folders and the run files in them. Anything that is not a run folder or a run
+ * file (stray files, folders with other names, dot-files, temporary files of a save in
+ * progress) is skipped, never an error.
  */
 final class RunLocator {
 
@@ -73,8 +74,9 @@ final class RunLocator {
 	}
 
 	/**
-	 * The run folders reachable from a path, oldest first: the path itself if it holds run files; else the folders
-	 * named as runs in its {@code TICTOC_PERFORMANCE} subfolder if it has one; else those directly in it.
+	 * The run folders reachable from a path, oldest first: the path itself if it holds
+	 * run files; else the folders named as runs in its {@code TICTOC_PERFORMANCE}
+	 * subfolder if it has one; else those directly in it.
 	 * @param folder an existing folder
 	 * @return the run folders, oldest first by the time in their names
 	 */
@@ -97,7 +99,8 @@ final class RunLocator {
 	/**
 	 * Where a folder keeps its runs.
 	 * @param folder an existing folder
-	 * @return its {@code TICTOC_PERFORMANCE} subfolder if it has one, else the folder itself
+	 * @return its {@code TICTOC_PERFORMANCE} subfolder if it has one, else the folder
+	 * itself
 	 */
 	static Path runsRoot(Path folder) {
 		Path nested = folder.resolve(RunFiles.RUNS_FOLDER);

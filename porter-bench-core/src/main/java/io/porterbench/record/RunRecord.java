@@ -24,10 +24,12 @@ import io.porterbench.record.RunLocator.Kind;
  * double mean = etl.summary().get("GLOBAL").mean();
  * }</pre>
  *
- * <p>Loading is forgiving about files and strict about folders: a missing, corrupted, truncated, misshaped, wrongly
- * encoded, oversized or too deeply nested file leaves that part of that benchmarker empty and adds one line to
- * {@link #problems()}, and the rest of the run still loads; only a run folder that does not exist or cannot be listed
- * is an exception. Instances are immutable.
+ * <p>
+ * Loading is forgiving about files and strict about folders: a missing, corrupted,
+ * truncated, misshaped, wrongly encoded, oversized or too deeply nested file leaves that
+ * part of that benchmarker empty and adds one line to {@link #problems()}, and the rest
+ * of the run still loads; only a run folder that does not exist or cannot be listed is an
+ * exception. Instances are immutable.
  */
 public final class RunRecord {
 
@@ -44,13 +46,15 @@ public final class RunRecord {
 	}
 
 	/**
-	 * Loads the latest run reachable from a path, which may be the folder that contains {@code TICTOC_PERFORMANCE},
-	 * the {@code TICTOC_PERFORMANCE} folder itself (or any folder of runs), or a run folder. The latest run is the one
-	 * whose folder name holds the latest time, in either name style ({@code 2026-11-26_15-12-03[-N]} or the
+	 * Loads the latest run reachable from a path, which may be the folder that contains
+	 * {@code TICTOC_PERFORMANCE}, the {@code TICTOC_PERFORMANCE} folder itself (or any
+	 * folder of runs), or a run folder. The latest run is the one whose folder name holds
+	 * the latest time, in either name style ({@code 2026-11-26_15-12-03[-N]} or the
 	 * original's {@code HH:MM-dd:mm:YYYY}); entries with other names are skipped.
 	 * @param path where to look
 	 * @return the loaded run
-	 * @throws IllegalArgumentException if the path is not a folder or no run is found there
+	 * @throws IllegalArgumentException if the path is not a folder or no run is found
+	 * there
 	 * @throws UncheckedIOException if a folder cannot be listed
 	 */
 	public static RunRecord loadLatest(Path path) {
@@ -67,7 +71,8 @@ public final class RunRecord {
 	/**
 	 * Lists the runs reachable from a path, interpreted as by {@link #loadLatest(Path)}.
 	 * @param path where to look
-	 * @return the run folders, oldest first; a run folder given directly is the only element; empty if none
+	 * @return the run folders, oldest first; a run folder given directly is the only
+	 * element; empty if none
 	 * @throws IllegalArgumentException if the path is not a folder
 	 * @throws UncheckedIOException if a folder cannot be listed
 	 */
@@ -77,8 +82,9 @@ public final class RunRecord {
 
 	/**
 	 * Loads one run folder, non-recursively: every {@code <name>_STEP_DICT_DATA.json},
-	 * {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json} in it, where {@code <name>} is the
-	 * benchmarker. Dot-files, temporary files and other entries are skipped. Never throws because of a file's content.
+	 * {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json} in it, where
+	 * {@code <name>} is the benchmarker. Dot-files, temporary files and other entries are
+	 * skipped. Never throws because of a file's content.
 	 * @param runFolder the run folder
 	 * @return the loaded run
 	 * @throws IllegalArgumentException if the folder does not exist or is a file
@@ -189,7 +195,8 @@ public final class RunRecord {
 	}
 
 	/**
-	 * The files that could not be used, one line each, naming the file and what is wrong with it.
+	 * The files that could not be used, one line each, naming the file and what is wrong
+	 * with it.
 	 * @return the lines, in benchmarker-name order; empty when everything loaded
 	 */
 	public List<String> problems() {

@@ -7,7 +7,8 @@ import java.util.Map;
  * One iteration of a saved DATA file.
  *
  * @param stepNumber the iteration's number ({@code STEP_NUMBER})
- * @param startTime epoch seconds, or {@code NaN} when the file has none (the original writes {@code []})
+ * @param startTime epoch seconds, or {@code NaN} when the file has none (the original
+ * writes {@code []})
  * @param stopTime epoch seconds, or 0 for an iteration that was still open
  * @param absolutes per topic, the sum of its calls in seconds, in file order
  * @param calls per topic, its calls, in file order

@@ -6,15 +6,17 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One memory sample of a saved MEMORY file. Figures in bytes; {@code null} where the file has none.
+ * One memory sample of a saved MEMORY file. Figures in bytes; {@code null} where the file
+ * has none.
  *
  * @param totalMemory {@code total memory usage}: the process RSS
- * @param cudaMemory {@code cuda memory usage}: allocated, reserved, max_allocated, max_reserved; or {@code null}
+ * @param cudaMemory {@code cuda memory usage}: allocated, reserved, max_allocated,
+ * max_reserved; or {@code null}
  * @param topMemoryObjects {@code top_memory_objects}: class name and bytes, largest first
  * @param cronoCounter the sample's position in its iteration
  * @param extra the extra value given with the sample, or {@code null}
- * @param maxMemory {@code max memory usage}: the peak RSS since the previous sample, 0 when not polled, or
- * {@code null} when the poller was off
+ * @param maxMemory {@code max memory usage}: the peak RSS since the previous sample, 0
+ * when not polled, or {@code null} when the poller was off
  * @param heapUsed {@code heap used} (ours only), or {@code null}
  * @param heapCommitted {@code heap committed} (ours only), or {@code null}
  */

@@ -1,8 +1,8 @@
 package io.porterbench.record;
 
 /**
- * One step of a saved SUMMARY file. The original writes only the first four figures; the others are {@code null} in
- * its files.
+ * One step of a saved SUMMARY file. The original writes only the first four figures; the
+ * others are {@code null} in its files.
  *
  * @param mean seconds
  * @param min seconds

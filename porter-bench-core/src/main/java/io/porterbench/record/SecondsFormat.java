@@ -3,15 +3,19 @@ package io.porterbench.record;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes a duration of whole nanoseconds in seconds exactly as {@code Double.toString(nanos / 1e9)} does, from the
- * integer, without a floating-point conversion.
+ * Writes a duration of whole nanoseconds in seconds exactly as
+ * {@code Double.toString(nanos / 1e9)} does, from the integer, without a floating-point
+ * conversion.
  *
- * <p>Below 10^15 ns the division is the double nearest to {@code nanos * 10^-9}, and that decimal, at most fifteen
- * significant digits, is the shortest that rounds to it; so its digits are those of {@code nanos} with trailing zeros
- * removed. Java's layout follows: plain from 10^-3 to 10^7, {@code d.dddE-n} outside, at least one digit after the
- * point. Larger or negative values go through the generator's double formatter.
+ * <p>
+ * Below 10^15 ns the division is the double nearest to {@code nanos * 10^-9}, and that
+ * decimal, at most fifteen significant digits, is the shortest that rounds to it; so its
+ * digits are those of {@code nanos} with trailing zeros removed. Java's layout follows:
+ * plain from 10^-3 to 10^7, {@code d.dddE-n} outside, at least one digit after the point.
+ * Larger or negative values go through the generator's double formatter.
  *
- * <p>One instance per file being written: it reuses its buffers.
+ * <p>
+ * One instance per file being written: it reuses its buffers.
  */
 final class SecondsFormat {
 
@@ -45,7 +49,8 @@ final class SecondsFormat {
 	 * Writes the seconds of a duration into a buffer.
 	 * @param nanos the duration in nanoseconds
 	 * @param buffer at least {@link #MAX_LENGTH} characters
-	 * @return the number of characters written, or -1 when the value is negative or 10^15 ns or more
+	 * @return the number of characters written, or -1 when the value is negative or 10^15
+	 * ns or more
 	 */
 	int format(long nanos, char[] buffer) {
 		if (nanos < 0 || nanos >= LIMIT) {
@@ -62,7 +67,8 @@ final class SecondsFormat {
 		for (long rest = nanos; rest > 0; rest /= 10) {
 			digits[length++] = (char) ('0' + rest % 10);
 		}
-		// digits holds the decimal digits least significant first; the leading one has exponent length - 1 - 9
+		// digits holds the decimal digits least significant first; the leading one has
+		// exponent length - 1 - 9
 		int exponent = length - 1 - NANOS_DIGITS;
 		int low = 0;
 		while (digits[low] == '0') {

@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Passes bytes through and fails at the first one that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates,
- * nothing above U+10FFFF). Jackson alone reports such bytes inconsistently, sometimes as an unexpected end of input,
- * so the loader checks the encoding as the parser reads.
+ * Passes bytes through and fails at the first one that breaks UTF-8 (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF). Jackson alone reports such
+ * bytes inconsistently, sometimes as an unexpected end of input, so the loader checks the
+ * encoding as the parser reads.
  */
 final class Utf8CheckingInputStream extends FilterInputStream {
 

@@ -1,5 +1,5 @@
 /**
- * The run files on disk: their names, writing them atomically, and loading saved runs (ours and the Python
- * original's).
+ * The run files on disk: their names, writing them atomically, and loading saved runs
+ * (ours and the Python original's).
  */
 package io.porterbench.record;

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import io.porterbench.StepStats;
 
 /**
- * Computes {@link StepStats} exactly from all values, as the original's {@code summurize} does: numpy's linear
- * interpolation for percentiles and Tukey fences ({@code 1.5 IQR}, lower fence at least 0) for the filtered mean.
+ * Computes {@link StepStats} exactly from all values, as the original's {@code summurize}
+ * does: numpy's linear interpolation for percentiles and Tukey fences ({@code 1.5 IQR},
+ * lower fence at least 0) for the filtered mean.
  */
 public final class ExactStats {
 
@@ -55,7 +56,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The percentile of sorted values by linear interpolation between closest ranks (numpy's default).
+	 * The percentile of sorted values by linear interpolation between closest ranks
+	 * (numpy's default).
 	 * @param sorted values in ascending order, at least one
 	 * @param percent 0 to 100
 	 * @return the percentile
@@ -68,7 +70,8 @@ public final class ExactStats {
 	}
 
 	/**
-	 * The mean of the sorted values inside the Tukey fences {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
+	 * The mean of the sorted values inside the Tukey fences
+	 * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
 	 * @param sorted values in ascending order, at least one
 	 * @return the filtered mean
 	 */

@@ -6,10 +6,12 @@ import org.HdrHistogram.HistogramIterationValue;
 import io.porterbench.StepStats;
 
 /**
- * Statistics of one step over every iteration, in constant space: count, sum, min and max exactly, mean and variance
- * by Welford's method, and percentiles from an HdrHistogram with two significant digits (1% precision).
+ * Statistics of one step over every iteration, in constant space: count, sum, min and max
+ * exactly, mean and variance by Welford's method, and percentiles from an HdrHistogram
+ * with two significant digits (1% precision).
  *
- * <p>Not thread-safe: the owner guards it.
+ * <p>
+ * Not thread-safe: the owner guards it.
  */
 public final class StepAccumulator {
 
@@ -61,8 +63,8 @@ public final class StepAccumulator {
 	}
 
 	/**
-	 * Adds every value another accumulator has seen, as if they had been added here (the mean and variance by the
-	 * pairwise formula of Chan et al.).
+	 * Adds every value another accumulator has seen, as if they had been added here (the
+	 * mean and variance by the pairwise formula of Chan et al.).
 	 * @param other the accumulator to add; not changed
 	 */
 	public void addAll(StepAccumulator other) {

@@ -10,11 +10,14 @@ import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
 
 /**
- * Turns a {@link RunSnapshot} into per-step statistics, in order of first appearance with {@code GLOBAL} last.
+ * Turns a {@link RunSnapshot} into per-step statistics, in order of first appearance with
+ * {@code GLOBAL} last.
  *
- * <p>A step's value in an iteration is the sum of its calls there; a step counts only in the iterations where it
- * occurs; open iterations count with their steps but have no {@code GLOBAL}, as in the original. While every closed
- * iteration is retained the figures are exact; after that the closed iterations come from the accumulators.
+ * <p>
+ * A step's value in an iteration is the sum of its calls there; a step counts only in the
+ * iterations where it occurs; open iterations count with their steps but have no
+ * {@code GLOBAL}, as in the original. While every closed iteration is retained the
+ * figures are exact; after that the closed iterations come from the accumulators.
  */
 public final class SummaryCalculator {
 

@@ -1,4 +1,5 @@
 /**
- * Statistics of steps: exact figures over retained values and constant-space accumulators over all iterations.
+ * Statistics of steps: exact figures over retained values and constant-space accumulators
+ * over all iterations.
  */
 package io.porterbench.summary;

@@ -8,9 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
- * A stand-in for NVIDIA's {@code nvidia-smi}: a shell script of that name, written into a folder that the tests put
- * first on the search path. It answers {@code -L} with one GPU and the per-process query with the rows held in the file
- * {@code rows} next to it, so a test can change the figures between two runs.
+ * A stand-in for NVIDIA's {@code nvidia-smi}: a shell script of that name, written into a
+ * folder that the tests put first on the search path. It answers {@code -L} with one GPU
+ * and the per-process query with the rows held in the file {@code rows} next to it, so a
+ * test can change the figures between two runs.
  */
 final class FakeNvidiaSmi {
 

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * GPU memory in the samples of a benchmarker, read through {@link FakeNvidiaSmi}, a stand-in script for NVIDIA's
- * {@code nvidia-smi} placed first on the search path.
+ * GPU memory in the samples of a benchmarker, read through {@link FakeNvidiaSmi}, a
+ * stand-in script for NVIDIA's {@code nvidia-smi} placed first on the search path.
  */
 @EnabledOnOs({ OS.LINUX, OS.MAC })
 class MemoryTrackingGpuTests {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Tests for {@link NvidiaSmi}, {@link GpuMemoryTracker} and {@link GpuProbeMain}, run against {@link FakeNvidiaSmi},
- * a stand-in script for NVIDIA's {@code nvidia-smi}.
+ * Tests for {@link NvidiaSmi}, {@link GpuMemoryTracker} and {@link GpuProbeMain}, run
+ * against {@link FakeNvidiaSmi}, a stand-in script for NVIDIA's {@code nvidia-smi}.
  */
 @EnabledOnOs({ OS.LINUX, OS.MAC })
 class NvidiaSmiTests {

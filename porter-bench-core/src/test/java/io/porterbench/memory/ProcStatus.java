@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads {@code VmRSS} of {@code /proc/self/status}, the figure RSS readings must agree with on Linux (a test helper).
+ * Reads {@code VmRSS} of {@code /proc/self/status}, the figure RSS readings must agree
+ * with on Linux (a test helper).
  */
 public final class ProcStatus {
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-iteration tables of a {@link BenchRecord}, with the two hand-made iterations of the original's
- * {@code test_utils}: steps {@code work}, {@code io} and {@code GLOBAL}.
+ * The per-iteration tables of a {@link BenchRecord}, with the two hand-made iterations of
+ * the original's {@code test_utils}: steps {@code work}, {@code io} and {@code GLOBAL}.
  */
 class BenchRecordTests {
 

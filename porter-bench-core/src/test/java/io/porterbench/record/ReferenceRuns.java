@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * The run the Python original wrote (copied from the reference into test resources), and helpers to copy it.
+ * The run the Python original wrote (copied from the reference into test resources), and
+ * helpers to copy it.
  */
 final class ReferenceRuns {
 
@@ -20,7 +21,8 @@ final class ReferenceRuns {
 	}
 
 	/**
-	 * The folder that contains {@code TICTOC_PERFORMANCE}, as the original's {@code load_record} takes it.
+	 * The folder that contains {@code TICTOC_PERFORMANCE}, as the original's
+	 * {@code load_record} takes it.
 	 * @return the folder on the test class path
 	 */
 	static Path pythonProjectFolder() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three run files, byte for byte, under locales with a point and a comma as decimal separator.
+ * The three run files, byte for byte, under locales with a point and a comma as decimal
+ * separator.
  */
 @ExtendWith(GoldenLocale.Restore.class)
 class RunFileGoldenTests {

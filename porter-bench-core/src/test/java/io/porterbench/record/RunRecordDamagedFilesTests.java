@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A damaged file costs its own part of one benchmarker and one line in {@link RunRecord#problems()}; the rest of the
- * run loads. Each test damages {@code etl}'s DATA file of a copy of the Python run.
+ * A damaged file costs its own part of one benchmarker and one line in
+ * {@link RunRecord#problems()}; the rest of the run loads. Each test damages
+ * {@code etl}'s DATA file of a copy of the Python run.
  */
 class RunRecordDamagedFilesTests {
 
@@ -85,7 +86,8 @@ class RunRecordDamagedFilesTests {
 		assertThat(damaged).isNotEqualTo(valid);
 		RunRecord record = loadWithEtlData(damaged);
 		assertOnlyEtlDataIsLost(record);
-		assertThat(record.problems().get(0)).endsWith("$[2].info.STOP_TIME: should be a number, found the string \"late\"");
+		assertThat(record.problems().get(0))
+			.endsWith("$[2].info.STOP_TIME: should be a number, found the string \"late\"");
 	}
 
 	@Test
@@ -95,8 +97,7 @@ class RunRecordDamagedFilesTests {
 				  "individual_calls": {"a": [{"time": 1.0, "extra": null}]}}]
 				""");
 		assertOnlyEtlDataIsLost(record);
-		assertThat(record.problems().get(0))
-			.endsWith("$[0].individual_calls.a[0]: the key 'crono_counter' is missing");
+		assertThat(record.problems().get(0)).endsWith("$[0].individual_calls.a[0]: the key 'crono_counter' is missing");
 	}
 
 	@Test
@@ -150,15 +151,17 @@ class RunRecordDamagedFilesTests {
 		Files.write(this.etlData, content.getBytes(StandardCharsets.ISO_8859_1));
 		RunRecord record = RunRecord.load(this.run);
 		assertOnlyEtlDataIsLost(record);
-		assertThat(record.problems().get(0)).endsWith(": is not valid UTF-8: the character starting with byte 0xE9 at offset 20 is broken by byte 0x22");
+		assertThat(record.problems().get(0)).endsWith(
+				": is not valid UTF-8: the character starting with byte 0xE9 at offset 20 is broken by byte 0x22");
 	}
 
 	@Test
 	void readsNonAsciiTopicsInUtf8() throws IOException {
-		RunRecord record = loadWithEtlData("""
-				[{"absolutes": {"caf\u00e9 \u6e2c\u5b9a": 1.0}, "info": {"STEP_NUMBER": 0, "START_TIME": 1.0,
-				  "STOP_TIME": 2.0}, "individual_calls": {"caf\\u00e9 \u6e2c\u5b9a": [{"time": 1.0, "crono_counter": 0}]}}]
-				""");
+		RunRecord record = loadWithEtlData(
+				"""
+						[{"absolutes": {"caf\u00e9 \u6e2c\u5b9a": 1.0}, "info": {"STEP_NUMBER": 0, "START_TIME": 1.0,
+						  "STOP_TIME": 2.0}, "individual_calls": {"caf\\u00e9 \u6e2c\u5b9a": [{"time": 1.0, "crono_counter": 0}]}}]
+						""");
 		assertThat(record.problems()).isEmpty();
 		assertThat(record.bench("etl").topics()).containsExactly("caf\u00e9 \u6e2c\u5b9a");
 		assertThat(record.bench("etl").iterations().get(0).calls()).containsOnlyKeys("caf\u00e9 \u6e2c\u5b9a");
@@ -204,9 +207,8 @@ class RunRecordDamagedFilesTests {
 	void reportsAMissingFileOfABenchmarker() throws IOException {
 		Files.delete(this.run.resolve("alloc_MEMORY.json"));
 		RunRecord record = RunRecord.load(this.run);
-		assertThat(record.problems()).containsExactly(
-				this.run.resolve("alloc_MEMORY.json").toAbsolutePath() + ": missing; the run has other files of "
-						+ "'alloc', and every save writes all three");
+		assertThat(record.problems()).containsExactly(this.run.resolve("alloc_MEMORY.json").toAbsolutePath()
+				+ ": missing; the run has other files of " + "'alloc', and every save writes all three");
 		assertThat(record.bench("alloc").iterations()).hasSize(3);
 		assertThat(record.bench("alloc").memory()).isEmpty();
 	}
@@ -218,8 +220,9 @@ class RunRecordDamagedFilesTests {
 		Files.writeString(this.run.resolve("alloc_MEMORY.json"), "[{\"info\": 1, \"data\": {}}]");
 		RunRecord record = RunRecord.load(this.run);
 		assertThat(record.problems()).hasSize(3);
-		assertThat(record.problems().get(0)).startsWith(this.run.resolve("alloc_STEP_DICT_SUMMARY.json").toAbsolutePath()
-				+ ": not a valid SUMMARY file: $: should be an object of steps, found a list");
+		assertThat(record.problems().get(0))
+			.startsWith(this.run.resolve("alloc_STEP_DICT_SUMMARY.json").toAbsolutePath()
+					+ ": not a valid SUMMARY file: $: should be an object of steps, found a list");
 		assertThat(record.problems().get(1)).startsWith(this.run.resolve("alloc_MEMORY.json").toAbsolutePath()
 				+ ": not a valid MEMORY file: $[0].info: should be an object, found the number 1");
 		assertThat(record.problems().get(2)).startsWith(this.etlData.toAbsolutePath() + ": not valid JSON");

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Which run {@link RunRecord#loadLatest(Path)} picks, from which kinds of path, and what it skips.
+ * Which run {@link RunRecord#loadLatest(Path)} picks, from which kinds of path, and what
+ * it skips.
  */
 class RunRecordLocatingTests {
 

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Properties: whatever happens to one file, loading never throws, the damage stays in that file's part, and a file
- * that cannot be used is reported. Thousands of damaged copies of a real DATA file are tried.
+ * Properties: whatever happens to one file, loading never throws, the damage stays in
+ * that file's part, and a file that cannot be used is reported. Thousands of damaged
+ * copies of a real DATA file are tried.
  */
 class RunRecordMalformedFilesTests {
 
@@ -117,8 +118,9 @@ class RunRecordMalformedFilesTests {
 		Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
 		Arbitrary<Integer> span = Arbitraries.integers().between(1, 64);
 		Arbitrary<byte[]> noise = Arbitraries.oneOf(
-				Arbitraries.of("{", "}", "[", "]", ",", ":", "\"", "null", "true", "-", "1e999", "NaN", "\\u12",
-						"\"x\"", "[[[[", "\u00e9")
+				Arbitraries
+					.of("{", "}", "[", "]", ",", ":", "\"", "null", "true", "-", "1e999", "NaN", "\\u12", "\"x\"",
+							"[[[[", "\u00e9")
 					.map((text) -> text.getBytes(StandardCharsets.UTF_8)),
 				Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8));
 		Arbitrary<Mutation> replaceByte = Combinators.combine(where, Arbitraries.bytes())

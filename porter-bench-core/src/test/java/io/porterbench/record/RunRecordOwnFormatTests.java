@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Loading a run in porter-bench's own format: the original's keys plus {@code count}, {@code total}, {@code std},
- * {@code p50}, {@code p90}, {@code p99} in the summary and {@code heap used}, {@code heap committed} in memory samples.
+ * Loading a run in porter-bench's own format: the original's keys plus {@code count},
+ * {@code total}, {@code std}, {@code p50}, {@code p90}, {@code p99} in the summary and
+ * {@code heap used}, {@code heap committed} in memory samples.
  */
 class RunRecordOwnFormatTests {
 

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Loading the run the Python original wrote: two benchmarkers, {@code etl} (6 iterations, no memory tracking) and
- * {@code alloc} (3 iterations, per-step memory with the max-memory poller).
+ * Loading the run the Python original wrote: two benchmarkers, {@code etl} (6 iterations,
+ * no memory tracking) and {@code alloc} (3 iterations, per-step memory with the
+ * max-memory poller).
  */
 class RunRecordPythonRunTests {
 
@@ -27,8 +28,8 @@ class RunRecordPythonRunTests {
 
 	@Test
 	void readsTheRunTimeFromTheOriginalsFolderName() {
-		assertThat(this.run.runTime()).hasValueSatisfying(
-				(time) -> assertThat(time.time()).isEqualTo(LocalDateTime.of(2026, 11, 26, 15, 20)));
+		assertThat(this.run.runTime())
+			.hasValueSatisfying((time) -> assertThat(time.time()).isEqualTo(LocalDateTime.of(2026, 11, 26, 15, 20)));
 	}
 
 	@Test
@@ -61,8 +62,8 @@ class RunRecordPythonRunTests {
 		assertThat(etl.topics()).containsExactly("extract", "transform", "load", "gstop", "GLOBAL");
 		assertThat(etl.series("load")).containsExactly(0.0010696620000771873, 0.0010843649999969784,
 				0.0010619580000366113, 0.0010616039999149507, 0.001071618000082708, 0.0011324880000529447);
-		assertThat(this.run.bench("alloc").topics()).containsExactly("gstep_memory", "grow", "grow_MEMORY_STEP",
-				"work", "work_MEMORY_STEP", "gstop", "gstop_memory", "GLOBAL");
+		assertThat(this.run.bench("alloc").topics()).containsExactly("gstep_memory", "grow", "grow_MEMORY_STEP", "work",
+				"work_MEMORY_STEP", "gstop", "gstop_memory", "GLOBAL");
 	}
 
 	@Test

@@ -18,8 +18,8 @@ import io.porterbench.StepStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the engine saves, the loader reads back: iterations, calls, extras and every summary figure, in both folder
- * name styles.
+ * What the engine saves, the loader reads back: iterations, calls, extras and every
+ * summary figure, in both folder name styles.
  */
 class RunRecordRoundTripTests {
 
@@ -29,7 +29,10 @@ class RunRecordRoundTripTests {
 	private final MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
 
 	private Path saveRun(boolean legacyFolderNames) {
-		BenchDict dict = BenchDict.builder().root(this.root).clock(this.clock).legacyFolderNames(legacyFolderNames)
+		BenchDict dict = BenchDict.builder()
+			.root(this.root)
+			.clock(this.clock)
+			.legacyFolderNames(legacyFolderNames)
 			.build();
 		Benchmarker bench = dict.get("pipeline");
 		for (int i = 0; i < 3; i++) {

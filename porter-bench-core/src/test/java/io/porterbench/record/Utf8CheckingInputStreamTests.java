@@ -29,7 +29,8 @@ class Utf8CheckingInputStreamTests {
 
 	@Property(tries = 5000)
 	void rejectsExactlyWhatTheStrictDecoderRejects(@ForAll @Size(max = 16) byte[] bytes) throws IOException {
-		// A trailing ASCII byte turns a sequence cut off at the end into a broken one, which both must reject.
+		// A trailing ASCII byte turns a sequence cut off at the end into a broken one,
+		// which both must reject.
 		byte[] input = Arrays.copyOf(bytes, bytes.length + 1);
 		input[bytes.length] = 'x';
 		boolean valid = decodesStrictly(input);

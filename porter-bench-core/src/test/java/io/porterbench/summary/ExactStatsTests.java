@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The worked examples of the original's {@code summurize}, measured by running it (spec 3.4).
+ * The worked examples of the original's {@code summurize}, measured by running it (spec
+ * 3.4).
  */
 class ExactStatsTests {
 

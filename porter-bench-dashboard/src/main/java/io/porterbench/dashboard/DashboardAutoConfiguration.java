@@ -18,14 +18,16 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Auto-configuration of the porter-bench dashboard in servlet web applications: the page and its read-only JSON API
- * at {@code porterbench.dashboard.path}, over the runs saved under {@code porterbench.root}, with the live summaries
- * of the application's {@link BenchDict} when it has one.
+ * Auto-configuration of the porter-bench dashboard in servlet web applications that opt
+ * in with {@code porterbench.dashboard.enabled=true}: the page and its read-only JSON API
+ * at {@code porterbench.dashboard.path}, over the runs saved under
+ * {@code porterbench.root}, with the live summaries of the application's
+ * {@link BenchDict} when it has one.
  */
 @AutoConfiguration(afterName = "io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
-@ConditionalOnBooleanProperty(name = "porterbench.dashboard.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("porterbench.dashboard.enabled")
 @EnableConfigurationProperties(DashboardProperties.class)
 public final class DashboardAutoConfiguration {
 

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the {@link LiveSummaries}.
+ * Answers the dashboard's read-only JSON API over a {@link RunCatalog} and the
+ * {@link LiveSummaries}.
  */
 public final class DashboardHandler {
 
@@ -50,7 +51,8 @@ public final class DashboardHandler {
 	 * A handler over a catalog.
 	 * @param catalog the saved runs
 	 * @param live the live summaries
-	 * @param defaultMaxPoints the points per line when a request does not ask for a number
+	 * @param defaultMaxPoints the points per line when a request does not ask for a
+	 * number
 	 */
 	public DashboardHandler(RunCatalog catalog, LiveSummaries live, int defaultMaxPoints) {
 		this.catalog = catalog;
@@ -59,11 +61,12 @@ public final class DashboardHandler {
 	}
 
 	ServerResponse runs(ServerRequest request) {
-		List<DashboardJson.Run> runs = this.catalog.runs().stream()
+		List<DashboardJson.Run> runs = this.catalog.runs()
+			.stream()
 			.map((run) -> new DashboardJson.Run(run.name(), (run.time() != null) ? run.time().toString() : null))
 			.toList();
-		return json(new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs,
-				this.live.isAvailable()));
+		return json(
+				new DashboardJson.Runs(this.catalog.root().getFileName().toString(), runs, this.live.isAvailable()));
 	}
 
 	ServerResponse run(ServerRequest request) {
@@ -101,8 +104,9 @@ public final class DashboardHandler {
 	}
 
 	/**
-	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000 iterations takes a while to
-	 * reduce, and the page asks for the same benchmarker again on every visit and comparison.
+	 * The charts of a benchmarker, computed once per loaded run: a run of 100,000
+	 * iterations takes a while to reduce, and the page asks for the same benchmarker
+	 * again on every visit and comparison.
 	 */
 	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
 		ViewKey key = new ViewKey(run.name(), name, maxPoints);
@@ -157,9 +161,8 @@ public final class DashboardHandler {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new IllegalArgumentException(
-				"maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS + ", was '" + value.get()
-						+ "'");
+		throw new IllegalArgumentException("maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS
+				+ ", was '" + value.get() + "'");
 	}
 
 	private static double threshold(ServerRequest request) {
@@ -180,12 +183,14 @@ public final class DashboardHandler {
 	}
 
 	private static String required(ServerRequest request, String name) {
-		return request.param(name).filter((value) -> !value.isBlank())
+		return request.param(name)
+			.filter((value) -> !value.isBlank())
 			.orElseThrow(() -> new IllegalArgumentException("The query parameter '" + name + "' is required"));
 	}
 
 	static ServerResponse error(HttpStatus status, String message) {
-		return ServerResponse.status(status).cacheControl(CacheControl.noStore())
+		return ServerResponse.status(status)
+			.cacheControl(CacheControl.noStore())
 			.body(new DashboardJson.Error(status.value(), message));
 	}
 

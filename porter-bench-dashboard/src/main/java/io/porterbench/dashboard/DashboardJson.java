@@ -20,7 +20,8 @@ public final class DashboardJson {
 	 *
 	 * @param root the root folder's name (never its full path)
 	 * @param runs the runs
-	 * @param live whether the application has a {@code BenchDict} whose live summaries {@code api/live} serves
+	 * @param live whether the application has a {@code BenchDict} whose live summaries
+	 * {@code api/live} serves
 	 */
 	public record Runs(String root, List<Run> runs, boolean live) {
 	}
@@ -29,7 +30,8 @@ public final class DashboardJson {
 	 * One run of the listing.
 	 *
 	 * @param name the run folder's name, its identifier
-	 * @param time the start time from the name (ISO local date-time), or {@code null} for a foreign name
+	 * @param time the start time from the name (ISO local date-time), or {@code null} for
+	 * a foreign name
 	 */
 	public record Run(String name, String time) {
 	}
@@ -57,7 +59,8 @@ public final class DashboardJson {
 	}
 
 	/**
-	 * {@code GET <path>/api/runs/{run}/benches/{bench}}: the four charts and the table of one benchmarker.
+	 * {@code GET <path>/api/runs/{run}/benches/{bench}}: the four charts and the table of
+	 * one benchmarker.
 	 *
 	 * @param run the run
 	 * @param bench the benchmarker

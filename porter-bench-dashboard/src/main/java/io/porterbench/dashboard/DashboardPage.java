@@ -13,7 +13,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The dashboard's HTML page, pointing at the Chart.js build of the webjar on the classpath, whatever its version.
+ * The dashboard's HTML page, pointing at the Chart.js build of the webjar on the
+ * classpath, whatever its version.
  */
 public final class DashboardPage {
 
@@ -36,7 +37,8 @@ public final class DashboardPage {
 
 	/**
 	 * The version of the Chart.js webjar on the classpath.
-	 * @return the version, or the one this module was built with when the webjar says none
+	 * @return the version, or the one this module was built with when the webjar says
+	 * none
 	 */
 	static String chartJsVersion() {
 		ClassPathResource pom = new ClassPathResource(CHART_JS_POM);
@@ -62,8 +64,10 @@ public final class DashboardPage {
 	}
 
 	ServerResponse render(ServerRequest request) {
-		return ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noCache()).body(this.html);
+		return ServerResponse.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noCache())
+			.body(this.html);
 	}
 
 	private static String read(String location) {

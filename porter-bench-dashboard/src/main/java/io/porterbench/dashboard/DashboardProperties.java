@@ -3,16 +3,18 @@ package io.porterbench.dashboard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the porter-bench dashboard. The folder of saved runs is {@code porterbench.root}, shared with the
- * starter.
+ * Settings of the porter-bench dashboard. The folder of saved runs is
+ * {@code porterbench.root}, shared with the starter.
  */
 @ConfigurationProperties("porterbench.dashboard")
 public class DashboardProperties {
 
 	/**
-	 * Whether to serve the dashboard and its JSON API.
+	 * Whether to serve the dashboard and its JSON API. Off by default: the page shows
+	 * every saved run to anyone who can reach the application, so turning it on is a
+	 * choice, best made together with access rules for its path.
 	 */
-	private boolean enabled = true;
+	private boolean enabled;
 
 	/**
 	 * Path under which the dashboard page and its API are served.
@@ -20,7 +22,8 @@ public class DashboardProperties {
 	private String path = "/porterbench";
 
 	/**
-	 * Most points per chart line sent to the page; longer lines are downsampled on the server.
+	 * Most points per chart line sent to the page; longer lines are downsampled on the
+	 * server.
 	 */
 	private int maxPoints = 2000;
 

@@ -9,8 +9,11 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar, and the read-only JSON API.
- * Only GET (and HEAD for static files) is routed.
+ * The dashboard's routes under its path: the page, its assets, Chart.js from the webjar,
+ * and the read-only JSON API. Only GET (and HEAD for static files) is routed. Every
+ * answer carries a Content-Security-Policy that allows nothing but the dashboard's own
+ * origin, {@code X-Content-Type-Options: nosniff} and
+ * {@code Referrer-Policy: no-referrer}.
  */
 public final class DashboardRoutes {
 
@@ -37,6 +40,7 @@ public final class DashboardRoutes {
 			.GET(api + "/live", handler::live)
 			.resources(path + "/assets/**", new ClassPathResource(DashboardPage.ASSETS + "assets/"))
 			.resources(path + "/webjars/chart.js/**", new ClassPathResource(DashboardPage.CHART_JS_WEBJAR))
+			.filter(SecurityHeaders.filter())
 			.onError(NoSuchRunException.class,
 					(ex, request) -> DashboardHandler.error(HttpStatus.NOT_FOUND, ex.getMessage()))
 			.onError(IllegalArgumentException.class,

@@ -11,7 +11,8 @@ import io.porterbench.StepStats;
 import io.porterbench.dashboard.plot.StepRow;
 
 /**
- * Takes the summaries of the application's {@link BenchDict}, when it has one, for the live view.
+ * Takes the summaries of the application's {@link BenchDict}, when it has one, for the
+ * live view.
  */
 public final class LiveSummaries {
 
@@ -35,7 +36,8 @@ public final class LiveSummaries {
 
 	/**
 	 * The summaries now.
-	 * @return one entry per benchmarker; a benchmarker whose summary fails gets an error line instead
+	 * @return one entry per benchmarker; a benchmarker whose summary fails gets an error
+	 * line instead
 	 */
 	public DashboardJson.Live take() {
 		BenchDict dict = this.benchDict.get();

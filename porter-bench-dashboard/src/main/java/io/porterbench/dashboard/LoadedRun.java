@@ -8,16 +8,19 @@ import java.util.Set;
 import io.porterbench.record.BenchRecord;
 
 /**
- * A run read through the {@link RunCatalog}: its benchmarkers and what went wrong reading them, each problem
- * attributed to the benchmarker whose file it concerns.
+ * A run read through the {@link RunCatalog}: its benchmarkers and what went wrong reading
+ * them, each problem attributed to the benchmarker whose file it concerns.
  *
  * @param name the run folder's name
  * @param folder the run folder
  * @param benches the readable benchmarkers, by name
- * @param benchNames every benchmarker that has a file in the folder, readable or not, sorted
- * @param benchProblems per benchmarker, the problems with its files (empty list when none)
+ * @param benchNames every benchmarker that has a file in the folder, readable or not,
+ * sorted
+ * @param benchProblems per benchmarker, the problems with its files (empty list when
+ * none)
  * @param runProblems problems that concern no single benchmarker
- * @param refused benchmarkers whose files link outside the root; they are never read or served
+ * @param refused benchmarkers whose files link outside the root; they are never read or
+ * served
  */
 public record LoadedRun(String name, Path folder, Map<String, BenchRecord> benches, List<String> benchNames,
 		Map<String, List<String>> benchProblems, List<String> runProblems, Set<String> refused) {
@@ -28,8 +31,7 @@ public record LoadedRun(String name, Path folder, Map<String, BenchRecord> bench
 	 * @return false for refused or unknown names
 	 */
 	public boolean isServable(String bench) {
-		return this.benchNames.contains(bench) && !this.refused.contains(bench)
-				&& this.benches.containsKey(bench);
+		return this.benchNames.contains(bench) && !this.refused.contains(bench) && this.benches.containsKey(bench);
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package io.porterbench.dashboard;
 
 /**
- * Thrown when a run or a benchmarker named in a request is not among those listed under the root.
+ * Thrown when a run or a benchmarker named in a request is not among those listed under
+ * the root.
  */
 public class NoSuchRunException extends RuntimeException {
 

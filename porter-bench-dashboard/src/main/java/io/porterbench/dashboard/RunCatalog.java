@@ -22,19 +22,27 @@ import io.porterbench.record.RunFolderNames;
 import io.porterbench.record.RunRecord;
 
 /**
- * The saved runs under one root folder, as the dashboard and the command line tool see them.
+ * The saved runs under one root folder, as the dashboard and the command line tool see
+ * them.
  *
- * <p>A run is a real (not symbolic link) folder directly under the root whose name is a run time in either of
- * porter-bench's or the original's forms, or that holds run files. Runs and benchmarkers are only ever looked up by
- * name among those listed here, never by a path taken from a request, so nothing outside the root can be named. Run
- * files that are links resolving outside the root are refused: they are never read. When the root itself holds no run
- * but has a {@code TICTOC_PERFORMANCE} folder (the original's {@code --path} convention), that folder is the root.
+ * <p>
+ * A run is a real (not symbolic link) folder directly under the root whose name is a run
+ * time in either of porter-bench's or the original's forms, or that holds run files. Runs
+ * and benchmarkers are only ever looked up by name among those listed here, never by a
+ * path taken from a request, so nothing outside the root can be named. Run files that are
+ * links resolving outside the root are refused: they are never read. When the root itself
+ * holds no run but has a {@code TICTOC_PERFORMANCE} folder (the original's {@code --path}
+ * convention), that folder is the root.
  *
- * <p>Loaded runs are cached while their files are unchanged. Thread-safe.
+ * <p>
+ * Loaded runs are cached while their files are unchanged. Thread-safe.
  */
 public final class RunCatalog {
 
-	/** The name of the folder of runs that the original creates under its working directory. */
+	/**
+	 * The name of the folder of runs that the original creates under its working
+	 * directory.
+	 */
 	public static final String RUNS_FOLDER = "TICTOC_PERFORMANCE";
 
 	private static final int CACHED_RUNS = 4;
@@ -57,8 +65,8 @@ public final class RunCatalog {
 
 	/**
 	 * A catalog of the runs under a root.
-	 * @param root the folder holding run folders, or the folder holding {@code TICTOC_PERFORMANCE}; it need not exist
-	 * yet
+	 * @param root the folder holding run folders, or the folder holding
+	 * {@code TICTOC_PERFORMANCE}; it need not exist yet
 	 */
 	public RunCatalog(Path root) {
 		this.root = resolveRoot(root.toAbsolutePath().normalize());
@@ -105,7 +113,9 @@ public final class RunCatalog {
 		if (name == null) {
 			return Optional.empty();
 		}
-		return runs().stream().filter((run) -> run.name().equals(name)).findFirst()
+		return runs().stream()
+			.filter((run) -> run.name().equals(name))
+			.findFirst()
 			.map((run) -> this.root.resolve(run.name()));
 	}
 
@@ -186,7 +196,8 @@ public final class RunCatalog {
 	private static boolean mentionsFileOf(String problem, String bench) {
 		for (String suffix : SUFFIXES) {
 			int at = problem.indexOf(bench + suffix);
-			// The file name must start the problem or follow a separator, so "a" never claims "xa_MEMORY.json".
+			// The file name must start the problem or follow a separator, so "a" never
+			// claims "xa_MEMORY.json".
 			if (at == 0 || (at > 0 && !isNameCharacter(problem.charAt(at - 1)))) {
 				return true;
 			}
@@ -199,12 +210,13 @@ public final class RunCatalog {
 	}
 
 	/**
-	 * Problems name files by their path; the page and the API show them relative to the run folder, so that the
-	 * server's layout is never disclosed.
+	 * Problems name files by their path; the page and the API show them relative to the
+	 * run folder, so that the server's layout is never disclosed.
 	 */
 	private String sanitize(String problem, Path folder) {
 		String separator = folder.getFileSystem().getSeparator();
-		return problem.replace(folder + separator, "").replace(this.root + separator, "")
+		return problem.replace(folder + separator, "")
+			.replace(this.root + separator, "")
 			.replace(this.root.toString(), "");
 	}
 
@@ -237,8 +249,9 @@ public final class RunCatalog {
 	/**
 	 * Whether a file name is one of a run's files.
 	 * @param fileName a file name
-	 * @return true for {@code <name>_STEP_DICT_DATA.json}, {@code <name>_STEP_DICT_SUMMARY.json} and
-	 * {@code <name>_MEMORY.json} with a non-empty name, not hidden
+	 * @return true for {@code <name>_STEP_DICT_DATA.json},
+	 * {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json} with a
+	 * non-empty name, not hidden
 	 */
 	public static boolean isRunFile(String fileName) {
 		return !fileName.startsWith(".") && SUFFIXES.stream()
@@ -246,7 +259,8 @@ public final class RunCatalog {
 	}
 
 	/**
-	 * The run files of a folder, sorted, with their sizes and modification times: a change to any file changes it.
+	 * The run files of a folder, sorted, with their sizes and modification times: a
+	 * change to any file changes it.
 	 */
 	private static Stamp stamp(Path folder) {
 		List<String> files = new ArrayList<>();
@@ -309,7 +323,8 @@ public final class RunCatalog {
 			stream.forEach(children::add);
 		}
 		catch (IOException | RuntimeException ex) {
-			// An unreadable folder lists as empty; the dashboard keeps serving the others.
+			// An unreadable folder lists as empty; the dashboard keeps serving the
+			// others.
 		}
 		return children;
 	}

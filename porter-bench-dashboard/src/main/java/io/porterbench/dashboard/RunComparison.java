@@ -11,16 +11,21 @@ import io.porterbench.dashboard.plot.StepTable;
 import io.porterbench.record.BenchRecord;
 
 /**
- * Compares the steps of one benchmarker in two runs, for the dashboard's comparison view and the {@code diff}
- * command.
+ * Compares the steps of one benchmarker in two runs, for the dashboard's comparison view
+ * and the {@code diff} command.
  *
- * <p>A step is a regression ({@link Status#SLOWER}) when its mean <em>or</em> its quantile-filtered mean grew by
- * strictly more than the threshold percentage: the mean catches new outliers, the filtered mean catches a shift of the
- * typical iteration. Steps present in only one run are reported as added or removed, never as regressions.
+ * <p>
+ * A step is a regression ({@link Status#SLOWER}) when its mean <em>or</em> its
+ * quantile-filtered mean grew by strictly more than the threshold percentage: the mean
+ * catches new outliers, the filtered mean catches a shift of the typical iteration. Steps
+ * present in only one run are reported as added or removed, never as regressions.
  */
 public final class RunComparison {
 
-	/** The threshold of the {@code diff} command and the comparison view when none is given, in percent. */
+	/**
+	 * The threshold of the {@code diff} command and the comparison view when none is
+	 * given, in percent.
+	 */
 	public static final double DEFAULT_THRESHOLD_PERCENT = 10.0;
 
 	private static final double TOLERANCE = 1e-9;
@@ -29,8 +34,8 @@ public final class RunComparison {
 	}
 
 	/**
-	 * The per-step deltas of a benchmarker: the baseline's steps in order, then the steps only the candidate has,
-	 * GLOBAL last.
+	 * The per-step deltas of a benchmarker: the baseline's steps in order, then the steps
+	 * only the candidate has, GLOBAL last.
 	 * @param baseline the benchmarker in the baseline run
 	 * @param candidate the benchmarker in the candidate run
 	 * @param thresholdPercent the allowed growth, 0 or more
@@ -52,8 +57,8 @@ public final class RunComparison {
 	public static List<StepDelta> compare(String bench, List<StepRow> baseline, List<StepRow> candidate,
 			double thresholdPercent) {
 		if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
-			throw new IllegalArgumentException("The threshold must be a percentage of 0 or more, was "
-					+ thresholdPercent);
+			throw new IllegalArgumentException(
+					"The threshold must be a percentage of 0 or more, was " + thresholdPercent);
 		}
 		Map<String, StepRow> before = byStep(baseline);
 		Map<String, StepRow> after = byStep(candidate);
@@ -108,7 +113,8 @@ public final class RunComparison {
 	}
 
 	private static boolean exceeds(Double change, double threshold) {
-		// The tolerance keeps a change of exactly the threshold (10.000000000000002 for 0.010 -> 0.011) unflagged.
+		// The tolerance keeps a change of exactly the threshold (10.000000000000002 for
+		// 0.010 -> 0.011) unflagged.
 		return change != null && change > threshold + TOLERANCE;
 	}
 

@@ -1,9 +1,9 @@
 package io.porterbench.dashboard;
 
 /**
- * How one step changed from a baseline run to a candidate run. Times in seconds; a change is
- * {@code (candidate - baseline) / baseline * 100}, {@code null} when the baseline is 0 (or the step is missing on one
- * side).
+ * How one step changed from a baseline run to a candidate run. Times in seconds; a change
+ * is {@code (candidate - baseline) / baseline * 100}, {@code null} when the baseline is 0
+ * (or the step is missing on one side).
  *
  * @param bench the benchmarker
  * @param step the step
@@ -15,9 +15,8 @@ package io.porterbench.dashboard;
  * @param filteredChangePercent the change of the quantile-filtered mean
  * @param status the verdict against the threshold
  */
-public record StepDelta(String bench, String step, Double baselineMean, Double candidateMean,
-		Double meanChangePercent, Double baselineFiltered, Double candidateFiltered, Double filteredChangePercent,
-		Status status) {
+public record StepDelta(String bench, String step, Double baselineMean, Double candidateMean, Double meanChangePercent,
+		Double baselineFiltered, Double candidateFiltered, Double filteredChangePercent, Status status) {
 
 	/**
 	 * Whether the step got slower than the threshold allows.
@@ -32,13 +31,22 @@ public record StepDelta(String bench, String step, Double baselineMean, Double c
 	 */
 	public enum Status {
 
-		/** The mean or the quantile-filtered mean grew by more than the threshold: a regression. */
+		/**
+		 * The mean or the quantile-filtered mean grew by more than the threshold: a
+		 * regression.
+		 */
 		SLOWER,
 
-		/** Neither figure grew by more than the threshold, and at least one shrank by more than it. */
+		/**
+		 * Neither figure grew by more than the threshold, and at least one shrank by more
+		 * than it.
+		 */
 		FASTER,
 
-		/** Both figures moved by no more than the threshold (or could not be compared: baseline 0). */
+		/**
+		 * Both figures moved by no more than the threshold (or could not be compared:
+		 * baseline 0).
+		 */
 		UNCHANGED,
 
 		/** The step exists only in the candidate. */

@@ -15,26 +15,35 @@ class ArchitectureTests {
 
 	@Test
 	void plotsNeedNeitherSpringNorTheWebNorTheCommandLine() {
-		noClasses().that().resideInAPackage("io.porterbench.dashboard.plot..")
-			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "picocli..")
+		noClasses().that()
+			.resideInAPackage("io.porterbench.dashboard.plot..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "picocli..")
 			.check(CLASSES);
-		noClasses().that().resideInAPackage("io.porterbench.dashboard.plot..")
-			.should().dependOnClassesThat()
+		noClasses().that()
+			.resideInAPackage("io.porterbench.dashboard.plot..")
+			.should()
+			.dependOnClassesThat()
 			.resideInAnyPackage("io.porterbench.dashboard", "io.porterbench.dashboard.cli..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theWebPartDoesNotDependOnTheCommandLine() {
-		noClasses().that().resideInAPackage("io.porterbench.dashboard")
-			.should().dependOnClassesThat().resideInAnyPackage("io.porterbench.dashboard.cli..", "picocli..")
+		noClasses().that()
+			.resideInAPackage("io.porterbench.dashboard")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.porterbench.dashboard.cli..", "picocli..")
 			.check(CLASSES);
 	}
 
 	@Test
 	void theDashboardUsesOnlyThePublicApiOfCoreAndNeverTheStarter() {
-		noClasses().should().dependOnClassesThat().resideInAnyPackage("io.porterbench.internal..",
-				"io.porterbench.boot..")
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.porterbench.internal..", "io.porterbench.boot..")
 			.check(CLASSES);
 	}
 

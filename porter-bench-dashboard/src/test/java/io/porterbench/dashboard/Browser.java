@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's headless Chromium driven by Selenium through Debian's chromedriver; Selenium Manager is never asked to
- * download anything, because both the driver and the browser binary are given.
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver; Selenium
+ * Manager is never asked to download anything, because both the driver and the browser
+ * binary are given.
  */
 final class Browser implements AutoCloseable {
 
@@ -81,8 +82,7 @@ final class Browser implements AutoCloseable {
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-			ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(CHROMEDRIVER.toFile())
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
 			return new Browser(new ChromeDriver(service, options), profile);
@@ -118,7 +118,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Counts the saturated pixels of a canvas: drawn lines and bars, not the background, grey axes or text.
+	 * Counts the saturated pixels of a canvas: drawn lines and bars, not the background,
+	 * grey axes or text.
 	 * @param canvasId the canvas
 	 * @return the count, -1 for a missing or zero-sized canvas
 	 */
@@ -147,7 +148,11 @@ final class Browser implements AutoCloseable {
 	 * @return the SEVERE entries of the browser log
 	 */
 	List<LogEntry> consoleErrors() {
-		return this.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
 			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.toList();
 	}

@@ -91,8 +91,8 @@ class DashboardApiIntegrationTests {
 	void thePythonRunServesItsFourCharts() {
 		JsonNode alloc = getJson("/porterbench/api/runs/" + enc(TestRuns.PYTHON_RUN) + "/benches/alloc");
 		assertThat(alloc.get("iterations").asInt()).isEqualTo(3);
-		assertThat(alloc.get("times").get("series").valueStream().map((s) -> s.get("name").asString()))
-			.contains("grow", "work", "GLOBAL");
+		assertThat(alloc.get("times").get("series").valueStream().map((s) -> s.get("name").asString())).contains("grow",
+				"work", "GLOBAL");
 		assertThat(alloc.get("bars").get("steps").get(alloc.get("bars").get("steps").size() - 1).asString())
 			.isEqualTo("GLOBAL");
 		assertThat(alloc.get("crono").get("series").get(0).get("x").size()).isPositive();
@@ -131,8 +131,11 @@ class DashboardApiIntegrationTests {
 	}
 
 	private static JsonNode bench(JsonNode run, String name) {
-		return run.get("benches").valueStream().filter((bench) -> bench.get("name").asString().equals(name))
-			.findFirst().orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
+		return run.get("benches")
+			.valueStream()
+			.filter((bench) -> bench.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
 	}
 
 	@ParameterizedTest
@@ -195,8 +198,11 @@ class DashboardApiIntegrationTests {
 		assertThat(RawHttp.get(port, "/").head()).contains("Location: /porterbench/");
 		RawHttp.Response page = RawHttp.get(port, "/porterbench/");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("<script src=\"webjars/chart.js/" + DashboardPage.chartJsVersion()
-				+ "/dist/chart.umd.min.js\"></script>").doesNotContain("http://").doesNotContain("https://");
+		assertThat(page.body())
+			.contains("<script src=\"webjars/chart.js/" + DashboardPage.chartJsVersion()
+					+ "/dist/chart.umd.min.js\"></script>")
+			.doesNotContain("http://")
+			.doesNotContain("https://");
 		RawHttp.Response chartJs = RawHttp.get(port,
 				"/porterbench/webjars/chart.js/" + DashboardPage.chartJsVersion() + "/dist/chart.umd.min.js");
 		assertThat(chartJs.status()).isEqualTo(200);

@@ -57,9 +57,9 @@ class DashboardBrowserIntegrationTests {
 		baselineRun = CoreRuns.write(root, "pipeline", 50, "load", 10, "process", 20).getFileName().toString();
 		candidateRun = CoreRuns.write(root, "pipeline", 50, "load", 12, "process", 20).getFileName().toString();
 		brokenRun = "2026-01-01_00-00-00";
-		TestRuns good = TestRuns.bench("good").iterations(40, (i) -> new Object[] { "read",
-				0.020 + 0.004 * Math.sin(i / 3.0), "parse", 0.012 + 0.002 * Math.cos(i / 5.0), "write",
-				(i % 13 == 7) ? 0.090 : 0.050 + 0.001 * (i % 4) });
+		TestRuns good = TestRuns.bench("good")
+			.iterations(40, (i) -> new Object[] { "read", 0.020 + 0.004 * Math.sin(i / 3.0), "parse",
+					0.012 + 0.002 * Math.cos(i / 5.0), "write", (i % 13 == 7) ? 0.090 : 0.050 + 0.001 * (i % 4) });
 		for (int i = 0; i < 12; i++) {
 			good.memory(200_000_000L + i * 6_000_000L, 50_000_000L + (i % 4) * 9_000_000L,
 					(i % 3 == 0) ? 230_000_000L + i * 6_000_000L : 0);
@@ -136,8 +136,10 @@ class DashboardBrowserIntegrationTests {
 		openRun(brokenRun, "good");
 		assertDrawn(RUN_CHARTS);
 		assertDrawn(List.of("chart-memory"));
-		List<String> errors = this.browser.findAll(By.cssSelector("#benches .error")).stream()
-			.map(WebElement::getText).toList();
+		List<String> errors = this.browser.findAll(By.cssSelector("#benches .error"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 		assertThat(errors).anySatisfy((line) -> assertThat(line).startsWith("bad: bad_STEP_DICT_DATA.json"));
 		this.browser.screenshot(SCREENSHOTS.resolve("dashboard.png"));
 		assertThat(this.browser.consoleErrors()).isEmpty();
@@ -149,14 +151,17 @@ class DashboardBrowserIntegrationTests {
 				+ "&bench=pipeline&threshold=10");
 		this.browser.awaitReady("compare", WAIT);
 		assertDrawn(List.of("chart-compare-times", "chart-compare-mean", "chart-compare-filtered"));
-		List<String> rows = this.browser.findAll(By.cssSelector("#delta-table tr")).stream().map(WebElement::getText)
+		List<String> rows = this.browser.findAll(By.cssSelector("#delta-table tr"))
+			.stream()
+			.map(WebElement::getText)
 			.toList();
-		// load: 10 ms -> 12 ms (+5% every fifth iteration on both sides); process unchanged; GLOBAL 30.3 -> 32.32 ms.
+		// load: 10 ms -> 12 ms (+5% every fifth iteration on both sides); process
+		// unchanged; GLOBAL 30.3 -> 32.32 ms.
 		assertThat(rows).anySatisfy((row) -> assertThat(row).startsWith("load").contains("+20.0%").endsWith("slower"));
-		assertThat(rows).anySatisfy((row) -> assertThat(row).startsWith("process").contains("+0.0%")
-			.endsWith("unchanged"));
-		assertThat(rows).anySatisfy((row) -> assertThat(row).startsWith("GLOBAL").contains("+6.7%")
-			.endsWith("unchanged"));
+		assertThat(rows)
+			.anySatisfy((row) -> assertThat(row).startsWith("process").contains("+0.0%").endsWith("unchanged"));
+		assertThat(rows)
+			.anySatisfy((row) -> assertThat(row).startsWith("GLOBAL").contains("+6.7%").endsWith("unchanged"));
 		this.browser.screenshot(SCREENSHOTS.resolve("compare.png"));
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}
@@ -164,8 +169,11 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void aHundredThousandIterationRunRenders() {
 		long writing = System.nanoTime();
-		String big = CoreRuns.write(folder.resolve("runs"), "big", 100_000, "load", 1, "parse", 2, "compute", 3,
-				"save", 1, "notify", 0.5).getFileName().toString();
+		String big = CoreRuns
+			.write(folder.resolve("runs"), "big", 100_000, "load", 1, "parse", 2, "compute", 3, "save", 1, "notify",
+					0.5)
+			.getFileName()
+			.toString();
 		long written = System.nanoTime();
 		String api = "/porterbench/api/runs/" + big + "/benches/big";
 		RawHttp.Response first = RawHttp.get(port, api);
@@ -179,13 +187,16 @@ class DashboardBrowserIntegrationTests {
 		long rendered = System.nanoTime();
 		assertDrawn(RUN_CHARTS);
 		long points = ((Number) this.browser.script("return porterBench.charts['chart-times'].data.datasets"
-				+ ".reduce((n, d) => Math.max(n, d.data.length), 0);")).longValue();
+				+ ".reduce((n, d) => Math.max(n, d.data.length), 0);"))
+			.longValue();
 		assertThat(points).isBetween(3L, 2000L);
 		Object renderMs = this.browser.script("return porterBench.lastRenderMs;");
-		System.out.printf("100,000-iteration run: written by the core library in %d ms; API first answer (reads the"
-				+ " run) %d ms, next answer %d ms, %d KB; page load until every chart is drawn %d ms (fetch and"
-				+ " drawing %.0f ms)%n", ms(writing, written), ms(written, firstApi), ms(firstApi, secondApi),
-				second.body().length() / 1024, ms(secondApi, rendered), ((Number) renderMs).doubleValue());
+		System.out.printf(
+				"100,000-iteration run: written by the core library in %d ms; API first answer (reads the"
+						+ " run) %d ms, next answer %d ms, %d KB; page load until every chart is drawn %d ms (fetch and"
+						+ " drawing %.0f ms)%n",
+				ms(writing, written), ms(written, firstApi), ms(firstApi, secondApi), second.body().length() / 1024,
+				ms(secondApi, rendered), ((Number) renderMs).doubleValue());
 		this.browser.screenshot(SCREENSHOTS.resolve("hundred-thousand.png"));
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}

@@ -3,6 +3,7 @@ package io.porterbench.dashboard;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
@@ -36,6 +37,10 @@ class DashboardLiveBrowserIntegrationTests {
 
 	private int start(Class<?> applicationClass, String... args) {
 		SpringApplication application = new SpringApplication(applicationClass);
+		// The embedded dashboard is opt-in; these applications opt in, on the loopback
+		// address only.
+		application
+			.setDefaultProperties(Map.of("porterbench.dashboard.enabled", "true", "server.address", "127.0.0.1"));
 		this.context = application.run(args);
 		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}

@@ -39,17 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Whatever happens to one benchmarker's file (truncated, wrong types, huge numbers, deep nesting, wrong encodings,
- * garbage), the catalog and the running dashboard's API never fail: the broken benchmarker's problem is reported,
- * named by its file and without the server's paths, and the healthy benchmarker of the same run is still served. The
+ * Whatever happens to one benchmarker's file (truncated, wrong types, huge numbers, deep
+ * nesting, wrong encodings, garbage), the catalog and the running dashboard's API never
+ * fail: the broken benchmarker's problem is reported, named by its file and without the
+ * server's paths, and the healthy benchmarker of the same run is still served. The
  * dashboard writes nothing.
  */
 class DashboardMalformedFilesPropertyTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String[] FILE_SUFFIXES = { "_STEP_DICT_DATA.json", "_STEP_DICT_SUMMARY.json",
-			"_MEMORY.json" };
+	private static final String[] FILE_SUFFIXES = { "_STEP_DICT_DATA.json", "_STEP_DICT_SUMMARY.json", "_MEMORY.json" };
 
 	private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
@@ -105,7 +105,8 @@ class DashboardMalformedFilesPropertyTests {
 	void theBrokenBenchmarkerIsReportedAndTheHealthyOneIsStillServed(@ForAll("corruptions") Corruption corruption)
 			throws IOException {
 		String name = LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(runs.incrementAndGet()).format(RUN_NAME);
-		Path run = TestRuns.bench("good").iterations(GOOD_ITERATIONS, "load", 0.1, "work", 0.2)
+		Path run = TestRuns.bench("good")
+			.iterations(GOOD_ITERATIONS, "load", 0.1, "work", 0.2)
 			.memory(90_000_000, 40_000_000, 95_000_000)
 			.writeTo(root.resolve(name));
 		for (int i = 0; i < FILE_SUFFIXES.length; i++) {
@@ -125,10 +126,10 @@ class DashboardMalformedFilesPropertyTests {
 		assertThat(detail.get("problems").size()).isZero();
 		JsonNode bad = bench(detail, "bad");
 		List<String> problems = bad.get("problems").valueStream().map(JsonNode::asString).toList();
-		assertThat(problems).allSatisfy((problem) -> assertThat(problem)
-			.startsWith("bad" + FILE_SUFFIXES[corruption.file()] + ": ")
-			.doesNotContain(folder.toString())
-			.doesNotContain("\n"));
+		assertThat(problems)
+			.allSatisfy((problem) -> assertThat(problem).startsWith("bad" + FILE_SUFFIXES[corruption.file()] + ": ")
+				.doesNotContain(folder.toString())
+				.doesNotContain("\n"));
 		assertThat(problems).as("problems of %s", corruption).isEqualTo(loaded[0].problemsOf("bad"));
 		if (corruption.kind().alwaysBroken) {
 			assertThat(problems).as("problems of %s", corruption).isNotEmpty();
@@ -156,30 +157,41 @@ class DashboardMalformedFilesPropertyTests {
 	Arbitrary<Corruption> corruptions() {
 		Arbitrary<Integer> file = Arbitraries.integers().between(0, FILE_SUFFIXES.length - 1);
 		Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-		return Arbitraries.oneOf(
-				Combinators.combine(file, where).as((f, at) -> corrupt(Kind.TRUNCATED, f,
+		return Arbitraries
+			.oneOf(Combinators.combine(file, where)
+				.as((f, at) -> corrupt(Kind.TRUNCATED, f,
 						Arrays.copyOf(healthyBadFiles[f], 1 + (int) (at * (stripped(f).length - 2))))),
-				Combinators.combine(file, where, Arbitraries.of(List.of(new byte[] { (byte) 0xff }),
-						List.of(new byte[] { (byte) 0xc3, 0x28 }), List.of(new byte[] { (byte) 0xed, (byte) 0xa0,
-								(byte) 0x80 }), List.of(new byte[] { (byte) 0xc0, (byte) 0xaf }),
-						List.of(new byte[] { (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 })))
-					.as((f, at, bytes) -> corrupt(Kind.INVALID_UTF8, f, insert(healthyBadFiles[f], at, bytes.get(0)))),
-				Combinators.combine(file,
-						Arbitraries.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16,
-								Charset.forName("UTF-32"), StandardCharsets.ISO_8859_1,
-								Charset.forName("windows-1252")))
-					.as((f, charset) -> corrupt(Kind.WRONG_ENCODING, f, text(f).getBytes(charset))),
-				Combinators.combine(file, Arbitraries.integers().between(0, 10_000),
-						Arbitraries.of("\"x\"", "[]", "{}", "null", "true", "-1", "\"\"", "[[[]]]", "{\"a\": {}}"))
-					.as((f, slot, replacement) -> corrupt(Kind.WRONG_TYPE, f, replaceValue(f, slot, replacement))),
-				Combinators.combine(file, Arbitraries.integers().between(0, 10_000),
-						Arbitraries.of("1e999", "-1e999", "1" + "0".repeat(400), "1e-999", "NaN", "Infinity",
-								"123456789012345678901234567890"))
-					.as((f, slot, number) -> corrupt(Kind.HUGE_NUMBER, f, replaceNumber(f, slot, number))),
-				Combinators.combine(file, Arbitraries.integers().between(200, 5_000), Arbitraries.of("[", "{\"a\": "))
-					.as((f, depth, open) -> corrupt(Kind.DEEP_NESTING, f, nest(f, depth, open))),
-				Combinators.combine(file, Arbitraries.bytes().array(byte[].class).ofMaxSize(300))
-					.as((f, bytes) -> corrupt(Kind.GARBAGE, f, bytes)));
+					Combinators
+						.combine(file, where,
+								Arbitraries.of(List.of(new byte[] { (byte) 0xff }),
+										List.of(new byte[] { (byte) 0xc3, 0x28 }),
+										List.of(new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 }),
+										List.of(new byte[] { (byte) 0xc0, (byte) 0xaf }),
+										List.of(new byte[] { (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80,
+												(byte) 0x80 })))
+						.as((f, at, bytes) -> corrupt(Kind.INVALID_UTF8, f,
+								insert(healthyBadFiles[f], at, bytes.get(0)))),
+					Combinators
+						.combine(file,
+								Arbitraries.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+										StandardCharsets.UTF_16, Charset.forName("UTF-32"), StandardCharsets.ISO_8859_1,
+										Charset.forName("windows-1252")))
+						.as((f, charset) -> corrupt(Kind.WRONG_ENCODING, f, text(f).getBytes(charset))),
+					Combinators
+						.combine(file, Arbitraries.integers().between(0, 10_000),
+								Arbitraries.of("\"x\"", "[]", "{}", "null", "true", "-1", "\"\"", "[[[]]]",
+										"{\"a\": {}}"))
+						.as((f, slot, replacement) -> corrupt(Kind.WRONG_TYPE, f, replaceValue(f, slot, replacement))),
+					Combinators
+						.combine(file, Arbitraries.integers().between(0, 10_000),
+								Arbitraries.of("1e999", "-1e999", "1" + "0".repeat(400), "1e-999", "NaN", "Infinity",
+										"123456789012345678901234567890"))
+						.as((f, slot, number) -> corrupt(Kind.HUGE_NUMBER, f, replaceNumber(f, slot, number))),
+					Combinators
+						.combine(file, Arbitraries.integers().between(200, 5_000), Arbitraries.of("[", "{\"a\": "))
+						.as((f, depth, open) -> corrupt(Kind.DEEP_NESTING, f, nest(f, depth, open))),
+					Combinators.combine(file, Arbitraries.bytes().array(byte[].class).ofMaxSize(300))
+						.as((f, bytes) -> corrupt(Kind.GARBAGE, f, bytes)));
 	}
 
 	private static Corruption corrupt(Kind kind, int file, byte[] content) {
@@ -257,8 +269,11 @@ class DashboardMalformedFilesPropertyTests {
 	}
 
 	private static JsonNode bench(JsonNode run, String name) {
-		return run.get("benches").valueStream().filter((bench) -> bench.get("name").asString().equals(name))
-			.findFirst().orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
+		return run.get("benches")
+			.valueStream()
+			.filter((bench) -> bench.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no bench " + name + " in " + run));
 	}
 
 	private static List<String> fileNames(Path directory) throws IOException {

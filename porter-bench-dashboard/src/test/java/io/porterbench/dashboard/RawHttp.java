@@ -9,8 +9,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends requests byte for byte as written (no client-side normalization of {@code ..} or percent escapes), so that
- * path traversal attempts reach the server as an attacker would send them.
+ * Sends requests byte for byte as written (no client-side normalization of {@code ..} or
+ * percent escapes), so that path traversal attempts reach the server as an attacker would
+ * send them.
  */
 public final class RawHttp {
 

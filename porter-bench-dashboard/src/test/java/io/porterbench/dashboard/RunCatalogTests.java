@@ -25,8 +25,8 @@ class RunCatalogTests {
 		Files.createDirectories(this.root.resolve(".hidden_2026-11-26_15-12-03"));
 		Files.writeString(this.root.resolve("stray.txt"), "not a run");
 		RunCatalog catalog = new RunCatalog(this.root);
-		assertThat(catalog.runs()).extracting(RunEntry::name).containsExactly("15:20-27:11:2026",
-				"2026-11-26_15-12-03-2", "2026-11-26_15-12-03", "baseline");
+		assertThat(catalog.runs()).extracting(RunEntry::name)
+			.containsExactly("15:20-27:11:2026", "2026-11-26_15-12-03-2", "2026-11-26_15-12-03", "baseline");
 		assertThat(catalog.latest()).map(RunEntry::name).hasValue("15:20-27:11:2026");
 	}
 

@@ -17,8 +17,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes run files in the original's format for tests: iterations with known step times, their summary, and
- * optionally memory samples; and copies the Python reference run.
+ * Writes run files in the original's format for tests: iterations with known step times,
+ * their summary, and optionally memory samples; and copies the Python reference run.
  */
 public final class TestRuns {
 
@@ -190,8 +190,8 @@ public final class TestRuns {
 	}
 
 	/**
-	 * Copies the Python original's reference run (two benchmarkers: {@code etl} without memory, {@code alloc} with)
-	 * into a folder.
+	 * Copies the Python original's reference run (two benchmarkers: {@code etl} without
+	 * memory, {@code alloc} with) into a folder.
 	 * @param root the folder that receives {@code TICTOC_PERFORMANCE/15:20-26:11:2026/}
 	 * @return the copied run folder
 	 */

@@ -36,11 +36,7 @@ class StarterArchitectureTests {
 
 	@Test
 	void beanMethodsAreNotPublic() {
-		methods().that()
-			.areAnnotatedWith(Bean.class)
-			.should()
-			.notBePublic()
-			.check(this.classes);
+		methods().that().areAnnotatedWith(Bean.class).should().notBePublic().check(this.classes);
 	}
 
 	@Test

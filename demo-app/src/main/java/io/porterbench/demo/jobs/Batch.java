@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 record Batch(float[] inputs, float[] targets, int rows) {
 
 	/**
-	 * A batch whose target is a fixed linear function of the inputs plus noise, so the loss can fall.
+	 * A batch whose target is a fixed linear function of the inputs plus noise, so the
+	 * loss can fall.
 	 * @param rows the number of rows
 	 * @param features the number of features
 	 * @param random the source of the data

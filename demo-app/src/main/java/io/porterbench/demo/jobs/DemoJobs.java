@@ -14,12 +14,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the pipeline and the training job once the application is up, on a background thread, so the web server
- * answers at once and the jobs' charts fill in while you watch.
+ * Starts the pipeline and the training job once the application is up, on a background
+ * thread, so the web server answers at once and the jobs' charts fill in while you watch.
  *
- * <p>Both jobs run on the same thread, one after the other: iterations belong to the thread that opens them, and the
- * two benchmarkers are independent, so either order works. On shutdown the thread is interrupted before the beans
- * are destroyed, so the starter's shutdown save sees the jobs at rest.
+ * <p>
+ * Both jobs run on the same thread, one after the other: iterations belong to the thread
+ * that opens them, and the two benchmarkers are independent, so either order works. On
+ * shutdown the thread is interrupted before the beans are destroyed, so the starter's
+ * shutdown save sees the jobs at rest.
  */
 @Component
 public class DemoJobs implements ApplicationRunner {

@@ -15,20 +15,26 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Twelve rounds of load, normalise, compute, postprocess: the {@code pipeline} benchmarker of the original's
- * {@code example.py}, saving itself every four iterations.
+ * Twelve rounds of load, normalise, compute, postprocess: the {@code pipeline}
+ * benchmarker of the original's {@code example.py}, saving itself every four iterations.
  *
- * <p>What it shows:
+ * <p>
+ * What it shows:
  * <ul>
- * <li>The hand-written API: {@code bench.iteration()} is {@code gstep()}, and closing it is {@code gstop()}; each
- * {@code step(topic)} marks the end of a section and records the time since the previous mark.</li>
- * <li>{@code setSaveOnGstop(4)}: a background writer saves the run files after iterations 4, 8 and 12, while the
- * application keeps running. The dashboard reads saved runs, so {@code pipeline} appears under the current run
- * there within a second of startup, long before any shutdown.</li>
+ * <li>The hand-written API: {@code bench.iteration()} is {@code gstep()}, and closing it
+ * is {@code gstop()}; each {@code step(topic)} marks the end of a section and records the
+ * time since the previous mark.</li>
+ * <li>{@code setSaveOnGstop(4)}: a background writer saves the run files after iterations
+ * 4, 8 and 12, while the application keeps running. The dashboard reads saved runs, so
+ * {@code pipeline} appears under the current run there within a second of startup, long
+ * before any shutdown.</li>
  * </ul>
  *
- * <p>How to look at it: the files {@code TICTOC_PERFORMANCE/<run>/pipeline_STEP_DICT_DATA.json} and its
- * {@code _SUMMARY} sibling (under {@code demo-app/} when started with Maven), or the dashboard's list of runs.
+ * <p>
+ * How to look at it: the files
+ * {@code TICTOC_PERFORMANCE/<run>/pipeline_STEP_DICT_DATA.json} and its {@code _SUMMARY}
+ * sibling (under {@code demo-app/} when started with Maven), or the dashboard's list of
+ * runs.
  */
 @Component
 public class PipelineJob {
@@ -78,11 +84,14 @@ public class PipelineJob {
 				return;
 			}
 		}
-		logger.info("Pipeline done: " + bench.iterationCount() + " iterations, saved every " + SAVE_EVERY
-				+ " to " + bench.runDirectory());
+		logger.info("Pipeline done: " + bench.iterationCount() + " iterations, saved every " + SAVE_EVERY + " to "
+				+ bench.runDirectory());
 	}
 
-	/** Reads a chunk of data; the short wait stands in for the disk or network the original's example sleeps for. */
+	/**
+	 * Reads a chunk of data; the short wait stands in for the disk or network the
+	 * original's example sleeps for.
+	 */
 	private double[][] load(SplittableRandom random) throws InterruptedException {
 		TimeUnit.MILLISECONDS.sleep(10 + random.nextInt(20));
 		double[][] data = new double[ROWS][COLUMNS];
@@ -112,7 +121,8 @@ public class PipelineJob {
 	}
 
 	/**
-	 * The largest singular value of the data, by power iteration on its Gram matrix (the original takes an SVD).
+	 * The largest singular value of the data, by power iteration on its Gram matrix (the
+	 * original takes an SVD).
 	 * @param data the normalised data
 	 * @param direction receives the matching right singular vector
 	 * @return the largest singular value

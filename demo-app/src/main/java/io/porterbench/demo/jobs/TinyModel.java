@@ -3,8 +3,9 @@ package io.porterbench.demo.jobs;
 import java.util.SplittableRandom;
 
 /**
- * A two-layer network small enough to train on the CPU in a second, big enough to allocate visibly: the workload of
- * {@link TrainingJob}. Arrays are flat, row-major, {@code float}.
+ * A two-layer network small enough to train on the CPU in a second, big enough to
+ * allocate visibly: the workload of {@link TrainingJob}. Arrays are flat, row-major,
+ * {@code float}.
  */
 final class TinyModel {
 

@@ -16,24 +16,30 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains a tiny network over ten growing batches: the {@code training} benchmarker, with memory tracking.
+ * Trains a tiny network over ten growing batches: the {@code training} benchmarker, with
+ * memory tracking.
  *
- * <p>What it shows:
+ * <p>
+ * What it shows:
  * <ul>
- * <li>{@link IterBench#wrap}: every batch the loop takes is one iteration, with no {@code gstep}/{@code gstop} in
- * sight. IterBench opens the iteration before it fetches the item, so making the batch counts toward the first step,
- * {@code forward}, as in the original.</li>
- * <li>{@code step(topic, extra)}: the {@code update} step carries the batch's loss, saved beside the time in
- * {@code training_STEP_DICT_DATA.json}.</li>
+ * <li>{@link IterBench#wrap}: every batch the loop takes is one iteration, with no
+ * {@code gstep}/{@code gstop} in sight. IterBench opens the iteration before it fetches
+ * the item, so making the batch counts toward the first step, {@code forward}, as in the
+ * original.</li>
+ * <li>{@code step(topic, extra)}: the {@code update} step carries the batch's loss, saved
+ * beside the time in {@code training_STEP_DICT_DATA.json}.</li>
  * <li>Memory tracking per step ({@code enableMemoryTracking(true)}) plus the peak poller
- * ({@code enableMaxMemory(50 ms)}): a sample of RSS and heap at every step, and the highest RSS seen in between. The
- * job keeps the arrays of past batches and lets them go every third batch, as the original's example does. Heap used
- * climbs while they are kept and drops after the next collection once they are let go; RSS mostly climbs, because a
- * JVM keeps the memory it has committed, and the peak shows what the batch needed at its worst.</li>
+ * ({@code enableMaxMemory(50 ms)}): a sample of RSS and heap at every step, and the
+ * highest RSS seen in between. The job keeps the arrays of past batches and lets them go
+ * every third batch, as the original's example does. Heap used climbs while they are kept
+ * and drops after the next collection once they are let go; RSS mostly climbs, because a
+ * JVM keeps the memory it has committed, and the peak shows what the batch needed at its
+ * worst.</li>
  * </ul>
  *
- * <p>How to look at it: the dashboard's memory chart for {@code training}, or {@code porterbench_memory_peak_bytes} on
- * {@code /actuator/prometheus}.
+ * <p>
+ * How to look at it: the dashboard's memory chart for {@code training}, or
+ * {@code porterbench_memory_peak_bytes} on {@code /actuator/prometheus}.
  */
 @Component
 public class TrainingJob {
@@ -47,7 +53,10 @@ public class TrainingJob {
 
 	static final int HIDDEN = 16;
 
-	/** Batch {@code i} has {@code (i + 1) * ROWS} rows: about 2 MB of inputs more each time. */
+	/**
+	 * Batch {@code i} has {@code (i + 1) * ROWS} rows: about 2 MB of inputs more each
+	 * time.
+	 */
 	static final int ROWS = 4096;
 
 	static final float LEARNING_RATE = 0.05f;
@@ -61,7 +70,8 @@ public class TrainingJob {
 	}
 
 	/**
-	 * Runs the training loop once; returns early, leaving the current iteration open, when the thread is interrupted.
+	 * Runs the training loop once; returns early, leaving the current iteration open,
+	 * when the thread is interrupted.
 	 */
 	public void run() {
 		Benchmarker bench = this.benchDict.get(BENCH);
@@ -79,7 +89,8 @@ public class TrainingJob {
 			TinyModel.Gradients gradients = model.backward(batch, activations);
 			bench.step("backward");
 			model.update(gradients, LEARNING_RATE);
-			// Keep this batch's arrays alive, as a cache or a leak would, and drop them every third batch.
+			// Keep this batch's arrays alive, as a cache or a leak would, and drop them
+			// every third batch.
 			retained.add(batch);
 			retained.add(activations);
 			if (index % 3 == 2) {

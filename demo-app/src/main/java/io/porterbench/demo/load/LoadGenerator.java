@@ -24,15 +24,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts orders to the application's own {@code /orders} as soon as its web server is up, so the {@code orders}
- * charts, the Micrometer timers and the endpoint have data without anyone sending a request.
+ * Posts orders to the application's own {@code /orders} as soon as its web server is up,
+ * so the {@code orders} charts, the Micrometer timers and the endpoint have data without
+ * anyone sending a request.
  *
- * <p>What it shows: the iterations of a {@code @BenchIteration} come from real HTTP requests on Tomcat's threads,
- * several at once ({@code demo.load.concurrency}); each thread has its own open iteration, and they all add up in one
- * benchmarker. About one order in twelve is rejected (400), which shows how failed calls look in the timings.
+ * <p>
+ * What it shows: the iterations of a {@code @BenchIteration} come from real HTTP requests
+ * on Tomcat's threads, several at once ({@code demo.load.concurrency}); each thread has
+ * its own open iteration, and they all add up in one benchmarker. About one order in
+ * twelve is rejected (400), which shows how failed calls look in the timings.
  *
- * <p>It talks to the loopback address only, on the port the server actually got (so {@code server.port=0} works), and
- * stays off when {@code server.address} binds another interface. {@code demo.load.enabled=false} turns it off.
+ * <p>
+ * It talks to the loopback address only, on the port the server actually got (so
+ * {@code server.port=0} works), and stays off when {@code server.address} binds another
+ * interface. {@code demo.load.enabled=false} turns it off.
  */
 @Component
 public class LoadGenerator {
@@ -76,7 +81,8 @@ public class LoadGenerator {
 
 	@EventListener
 	void onWebServerInitialized(WebServerInitializedEvent event) {
-		// A separate management port starts a second web server; only the application's own one serves /orders.
+		// A separate management port starts a second web server; only the application's
+		// own one serves /orders.
 		if (event.getApplicationContext().getServerNamespace() != null || !this.properties.enabled()
 				|| this.properties.requests() == 0) {
 			return;
@@ -193,7 +199,8 @@ public class LoadGenerator {
 	 *
 	 * @param sent requests sent
 	 * @param created answered {@code 201 Created}
-	 * @param rejected answered {@code 400 Bad Request} (orders that break a rule, on purpose)
+	 * @param rejected answered {@code 400 Bad Request} (orders that break a rule, on
+	 * purpose)
 	 * @param failed anything else: other statuses, connection errors, timeouts
 	 * @param finished whether every request has been answered
 	 */

@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the built-in load generator ({@code demo.load.*}).
  *
- * @param enabled whether to post orders to the application itself once its web server is up
+ * @param enabled whether to post orders to the application itself once its web server is
+ * up
  * @param requests how many orders to post in all
- * @param duration over how long to spread them, evenly; 0 posts them as fast as the concurrency allows
+ * @param duration over how long to spread them, evenly; 0 posts them as fast as the
+ * concurrency allows
  * @param concurrency how many requests may be in flight at once, 1 to 64
  */
 @ConfigurationProperties("demo.load")
@@ -22,15 +24,16 @@ public record LoadProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 
 	/**
 	 * Checks the settings.
-	 * @throws IllegalArgumentException naming what is allowed, when a setting is out of range
+	 * @throws IllegalArgumentException naming what is allowed, when a setting is out of
+	 * range
 	 */
 	public LoadProperties {
 		if (requests < 0) {
 			throw new IllegalArgumentException("demo.load.requests must be 0 or more; was " + requests);
 		}
 		if (duration == null || duration.isNegative()) {
-			throw new IllegalArgumentException("demo.load.duration must be 0 or more, for example 10s; was "
-					+ duration);
+			throw new IllegalArgumentException(
+					"demo.load.duration must be 0 or more, for example 10s; was " + duration);
 		}
 		if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
 			throw new IllegalArgumentException(

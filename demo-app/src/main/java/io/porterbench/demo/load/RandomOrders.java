@@ -10,8 +10,9 @@ import io.porterbench.demo.orders.OrderLine;
 import io.porterbench.demo.orders.OrderRequest;
 
 /**
- * Makes plausible orders from the demo catalogue, with a few bad ones among them so that the rejected path is
- * measured too. The same seed gives the same orders. Not thread-safe.
+ * Makes plausible orders from the demo catalogue, with a few bad ones among them so that
+ * the rejected path is measured too. The same seed gives the same orders. Not
+ * thread-safe.
  */
 final class RandomOrders {
 
@@ -43,7 +44,8 @@ final class RandomOrders {
 			case 2 -> "SPRING5";
 			default -> null;
 		};
-		// About one order in twenty-five is rejected by validate, and one in twenty-five by price.
+		// About one order in twenty-five is rejected by validate, and one in twenty-five
+		// by price.
 		int fault = this.random.nextInt(25);
 		if (fault == 0) {
 			lines.set(0, new OrderLine(lines.get(0).sku(), 0));

@@ -3,7 +3,8 @@ package io.porterbench.demo.orders;
 import java.util.List;
 
 /**
- * Thrown when an order breaks a rule; answered with {@code 400 Bad Request} listing every problem.
+ * Thrown when an order breaks a rule; answered with {@code 400 Bad Request} listing every
+ * problem.
  */
 public class InvalidOrderException extends RuntimeException {
 

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Service;
 /**
  * Queues the order confirmation for the customer.
  *
- * <p>Step {@code notify} of the {@code orders} benchmarker. It writes to an outbox table instead of sending mail in
- * the request: the usual fix once a benchmark shows that a slow mail server makes every order slow.
+ * <p>
+ * Step {@code notify} of the {@code orders} benchmarker. It writes to an outbox table
+ * instead of sending mail in the request: the usual fix once a benchmark shows that a
+ * slow mail server makes every order slow.
  */
 @Service
 public class NotificationService {

@@ -14,17 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Places orders: the {@code orders} benchmarker, built from annotations alone.
  *
- * <p>What it shows: {@code @BenchIteration("orders")} makes each call of {@link #place} one iteration (gstep before,
- * gstop after). Each service it calls is a separate bean with a {@code @BenchStep} method, so the Spring proxy
- * applies the aspect and the calls become the iteration's steps, in call order: {@code validate}, {@code price},
- * {@code persist}, {@code notify}. The {@code gstop} step is what runs after the last step (building the response),
- * and {@code GLOBAL} is the whole call.
+ * <p>
+ * What it shows: {@code @BenchIteration("orders")} makes each call of {@link #place} one
+ * iteration (gstep before, gstop after). Each service it calls is a separate bean with a
+ * {@code @BenchStep} method, so the Spring proxy applies the aspect and the calls become
+ * the iteration's steps, in call order: {@code validate}, {@code price}, {@code persist},
+ * {@code notify}. The {@code gstop} step is what runs after the last step (building the
+ * response), and {@code GLOBAL} is the whole call.
  *
- * <p>How to look at it: {@code GET /actuator/porterbench/orders} for the summary, {@code /porterbench/} for the
- * charts, and {@code porterbench_step_seconds_count{bench="orders"}} on {@code /actuator/prometheus}.
+ * <p>
+ * How to look at it: {@code GET /actuator/porterbench/orders} for the summary,
+ * {@code /porterbench/} for the charts, and
+ * {@code porterbench_step_seconds_count{bench="orders"}} on {@code /actuator/prometheus}.
  *
- * <p>What not to do: calling a {@code @BenchStep} method of this same class would bypass the proxy (self-invocation)
- * and record nothing; that is why every step lives in its own bean.
+ * <p>
+ * What not to do: calling a {@code @BenchStep} method of this same class would bypass the
+ * proxy (self-invocation) and record nothing; that is why every step lives in its own
+ * bean.
  */
 @RestController
 public class OrderController {

@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores priced orders in the embedded database.
  *
- * <p>Step {@code persist} of the {@code orders} benchmarker. The method is also {@code @Transactional}; the
- * porter-bench aspect runs outside the transaction, so the step includes the commit, which is what the caller waits
- * for.
+ * <p>
+ * Step {@code persist} of the {@code orders} benchmarker. The method is also
+ * {@code @Transactional}; the porter-bench aspect runs outside the transaction, so the
+ * step includes the commit, which is what the caller waits for.
  */
 @Repository
 public class OrderRepository {

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 /**
  * Checks an order against the shop's rules before anything is priced or stored.
  *
- * <p>Step {@code validate} of the {@code orders} benchmarker. {@code @BenchStep} names no benchmarker: the aspect
- * finds the iteration that {@code OrderController} opened on this thread. When a rule fails, the exception leaves the
- * method unchanged and the step is still recorded, so rejected orders show up in the timings too (as a short
+ * <p>
+ * Step {@code validate} of the {@code orders} benchmarker. {@code @BenchStep} names no
+ * benchmarker: the aspect finds the iteration that {@code OrderController} opened on this
+ * thread. When a rule fails, the exception leaves the method unchanged and the step is
+ * still recorded, so rejected orders show up in the timings too (as a short
  * {@code validate} and nothing after it).
  */
 @Service

@@ -12,7 +12,6 @@ import java.util.List;
  * @param total what the customer pays
  * @param discounts the discounts applied, in words
  */
-public record PlacedOrder(long id, BigDecimal subtotal, BigDecimal discount, BigDecimal total,
-		List<String> discounts) {
+public record PlacedOrder(long id, BigDecimal subtotal, BigDecimal discount, BigDecimal total, List<String> discounts) {
 
 }

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Service;
 /**
  * Prices an order from the catalogue and applies the discounts.
  *
- * <p>Step {@code price} of the {@code orders} benchmarker. It reads the catalogue with one query, so its time is mostly
- * the database round trip: compare it with {@code persist} on the dashboard's bar chart.
+ * <p>
+ * Step {@code price} of the {@code orders} benchmarker. It reads the catalogue with one
+ * query, so its time is mostly the database round trip: compare it with {@code persist}
+ * on the dashboard's bar chart.
  */
 @Service
 public class PricingService {
@@ -78,7 +80,8 @@ public class PricingService {
 			discounts.add("5% off for " + VOLUME_ITEMS + " items or more");
 		}
 		if (couponRate.signum() > 0) {
-			// Coupons apply to what is left after the volume discount, so the two never exceed the subtotal.
+			// Coupons apply to what is left after the volume discount, so the two never
+			// exceed the subtotal.
 			discount = discount.add(money(subtotal.subtract(discount).multiply(couponRate)));
 			discounts.add("coupon " + order.coupon());
 		}

@@ -36,7 +36,8 @@ class PipelineJobTests {
 		assertThat(bench.iterationCount()).isEqualTo(12);
 		assertThat(bench.summary().steps()).containsOnlyKeys("load", "normalise", "compute", "postprocess",
 				Benchmarker.GSTOP, "GLOBAL");
-		// setSaveOnGstop(4): the background writer saves after iterations 4, 8 and 12; nobody calls save().
+		// setSaveOnGstop(4): the background writer saves after iterations 4, 8 and 12;
+		// nobody calls save().
 		Path data = RunFiles.dataFile(this.benchDict.runDirectory(), PipelineJob.BENCH);
 		JsonMapper json = JsonMapper.builder().build();
 		await().atMost(Duration.ofSeconds(30))

@@ -73,7 +73,8 @@ class PricingServiceTests {
 
 	@Test
 	void pricingManyOrdersKeepsNoConnection() {
-		// A query stream that is never closed keeps its connection: the pool would run dry after a few orders.
+		// A query stream that is never closed keeps its connection: the pool would run
+		// dry after a few orders.
 		for (int i = 0; i < 50; i++) {
 			this.pricing.price(order(null, new OrderLine("CLK-001", 1)));
 		}

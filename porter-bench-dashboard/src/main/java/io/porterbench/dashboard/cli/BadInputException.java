@@ -1,8 +1,8 @@
 package io.porterbench.dashboard.cli;
 
 /**
- * Thrown when a command cannot run on what it was given (a missing folder, no saved run, an unknown benchmarker); the
- * tool exits with status 2.
+ * Thrown when a command cannot run on what it was given (a missing folder, no saved run,
+ * an unknown benchmarker); the tool exits with status 2.
  */
 public class BadInputException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package io.porterbench.dashboard.cli;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,8 +20,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The standalone dashboard: a Spring Boot application with nothing but the dashboard over a folder of saved runs, and
- * {@code /} redirecting to it.
+ * The standalone dashboard: a Spring Boot application with nothing but the dashboard over
+ * a folder of saved runs, and {@code /} redirecting to it, listening on the loopback
+ * address unless told otherwise.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -35,16 +37,33 @@ public class DashboardServer {
 	}
 
 	/**
-	 * Starts the dashboard.
+	 * Starts the dashboard on the loopback address {@code 127.0.0.1}.
 	 * @param root the folder of saved runs
 	 * @param port the HTTP port, 0 for a free one
 	 * @param path the dashboard path
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext start(Path root, int port, String path) {
+		return start(root, InetAddress.getLoopbackAddress(), port, path);
+	}
+
+	/**
+	 * Starts the dashboard.
+	 * @param root the folder of saved runs
+	 * @param address the local address to listen on: every saved run is readable by
+	 * whoever can reach it
+	 * @param port the HTTP port, 0 for a free one
+	 * @param path the dashboard path
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext start(Path root, InetAddress address, int port, String path) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("porterbench.root", root.toAbsolutePath().normalize().toString());
+		// The standalone server exists to show the dashboard: here, unlike in an
+		// application, it is the point.
+		properties.put("porterbench.dashboard.enabled", true);
 		properties.put("porterbench.dashboard.path", path);
+		properties.put("server.address", address.getHostAddress());
 		properties.put("server.port", port);
 		properties.put("spring.application.name", "porter-bench-dashboard");
 		properties.put("spring.main.banner-mode", "off");

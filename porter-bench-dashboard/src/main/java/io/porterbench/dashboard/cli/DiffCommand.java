@@ -16,12 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code diff}: compares every benchmarker the two runs share, step by step, and fails (exit status 1) when a step
- * got slower than the threshold.
+ * {@code diff}: compares every benchmarker the two runs share, step by step, and fails
+ * (exit status 1) when a step got slower than the threshold.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-		description = { "Compares the steps of two runs. A step regresses when its mean or its quantile-filtered mean"
-				+ " grew by more than the threshold: (candidate - baseline) / baseline * 100 > PERCENT.",
+		description = {
+				"Compares the steps of two runs. A step regresses when its mean or its quantile-filtered mean"
+						+ " grew by more than the threshold: (candidate - baseline) / baseline * 100 > PERCENT.",
 				"Exit status: 0 no regression, 1 at least one regression, 2 bad input." })
 final class DiffCommand implements Callable<Integer> {
 
@@ -59,8 +60,9 @@ final class DiffCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println("Baseline:  " + before.folder());
 		out.println("Candidate: " + after.folder());
-		out.printf(Locale.ROOT, "Threshold: %s%% (a step regresses when its mean or quantile-filtered mean grows by"
-				+ " more)%n%n", TextTable.number(this.threshold));
+		out.printf(Locale.ROOT,
+				"Threshold: %s%% (a step regresses when its mean or quantile-filtered mean grows by" + " more)%n%n",
+				TextTable.number(this.threshold));
 		TextTable table = new TextTable(2, "bench", "step", "mean A", "mean B", "change", "q-filt A", "q-filt B",
 				"change", "verdict");
 		for (StepDelta delta : deltas) {
@@ -78,7 +80,8 @@ final class DiffCommand implements Callable<Integer> {
 	}
 
 	private List<String> names(LoadedRun before, LoadedRun after) {
-		List<String> shared = before.benchNames().stream()
+		List<String> shared = before.benchNames()
+			.stream()
 			.filter((name) -> before.isServable(name) && after.isServable(name))
 			.toList();
 		if (this.benches == null || this.benches.isEmpty()) {
@@ -90,8 +93,8 @@ final class DiffCommand implements Callable<Integer> {
 		}
 		for (String name : this.benches) {
 			if (!shared.contains(name)) {
-				throw new BadInputException("Benchmarker '" + name + "' is not readable in both runs; both have "
-						+ shared);
+				throw new BadInputException(
+						"Benchmarker '" + name + "' is not readable in both runs; both have " + shared);
 			}
 		}
 		return this.benches;

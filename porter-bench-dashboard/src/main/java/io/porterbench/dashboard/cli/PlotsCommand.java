@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code plots}: the original's {@code generate_plots.py}, headless: four PNG files per benchmarker of a run, each
- * file printed as it is written.
+ * {@code plots}: the original's {@code generate_plots.py}, headless: four PNG files per
+ * benchmarker of a run, each file printed as it is written.
  */
 @Command(name = "plots", mixinStandardHelpOptions = true,
 		description = "Writes <name>_times.png, <name>_bars.png, <name>_crono.png and <name>_memory.png (when there"

@@ -11,8 +11,9 @@ import io.porterbench.dashboard.RunCatalog;
 import io.porterbench.dashboard.RunEntry;
 
 /**
- * Finds the run a command works on: a run folder given directly, a named run under a root, or the latest run under a
- * root (a folder of runs, or a folder holding {@code TICTOC_PERFORMANCE} as the original's {@code --path} does).
+ * Finds the run a command works on: a run folder given directly, a named run under a
+ * root, or the latest run under a root (a folder of runs, or a folder holding
+ * {@code TICTOC_PERFORMANCE} as the original's {@code --path} does).
  */
 final class RunLocator {
 
@@ -22,7 +23,8 @@ final class RunLocator {
 	/**
 	 * Loads a run.
 	 * @param path a run folder, or a root
-	 * @param runName a run under the root, or {@code null} for the latest (or for the run folder itself)
+	 * @param runName a run under the root, or {@code null} for the latest (or for the run
+	 * folder itself)
 	 * @return the loaded run
 	 * @throws BadInputException if the folder or the run does not exist
 	 */

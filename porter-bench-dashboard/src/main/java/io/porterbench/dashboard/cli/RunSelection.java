@@ -6,7 +6,8 @@ import io.porterbench.dashboard.LoadedRun;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --path} and {@code --run} options shared by the commands that read one saved run.
+ * The {@code --path} and {@code --run} options shared by the commands that read one saved
+ * run.
  */
 final class RunSelection {
 

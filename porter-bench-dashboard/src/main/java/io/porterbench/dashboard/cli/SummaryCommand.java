@@ -21,7 +21,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code summary}: the per-step table of every benchmarker of a run, as text, JSON or CSV. Times are in seconds.
+ * {@code summary}: the per-step table of every benchmarker of a run, as text, JSON or
+ * CSV. Times are in seconds.
  */
 @Command(name = "summary", mixinStandardHelpOptions = true,
 		description = "Prints the per-step table (seconds) of every benchmarker of the latest or the named run; for a"
@@ -107,8 +108,8 @@ final class SummaryCommand implements Callable<Integer> {
 			benches.add(bench);
 		}
 		document.put("benches", benches);
-		out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-			.writeValueAsString(document));
+		out.println(
+				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
 	}
 
 	private static void csv(LoadedRun loaded, PrintWriter out) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plain-text table with aligned columns: the leading name columns left-aligned, the figures right-aligned.
+ * A plain-text table with aligned columns: the leading name columns left-aligned, the
+ * figures right-aligned.
  */
 final class TextTable {
 
@@ -51,7 +52,8 @@ final class TextTable {
 	}
 
 	/**
-	 * Seconds to the nanosecond, so that columns line up on the decimal point; {@code -} when absent.
+	 * Seconds to the nanosecond, so that columns line up on the decimal point; {@code -}
+	 * when absent.
 	 * @param seconds a duration or {@code null}
 	 * @return the text, for example {@code 0.004055782}
 	 */

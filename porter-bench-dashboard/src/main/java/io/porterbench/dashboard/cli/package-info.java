@@ -1,4 +1,5 @@
 /**
- * The command line tool of the executable jar: {@code serve}, {@code plots}, {@code summary} and {@code diff}.
+ * The command line tool of the executable jar: {@code serve}, {@code plots},
+ * {@code summary} and {@code diff}.
  */
 package io.porterbench.dashboard.cli;

@@ -15,7 +15,8 @@ import io.porterbench.record.SavedMemoryIteration;
 import io.porterbench.record.SavedMemorySample;
 
 /**
- * Builds the data of the four plots of one saved benchmarker; the browser and the PNG renderer draw the same data.
+ * Builds the data of the four plots of one saved benchmarker; the browser and the PNG
+ * renderer draw the same data.
  */
 public final class BenchCharts {
 
@@ -34,7 +35,8 @@ public final class BenchCharts {
 		List<SavedIteration> iterations = bench.iterations();
 		for (int i = 0; i < iterations.size(); i++) {
 			int index = i;
-			iterations.get(i).absolutes()
+			iterations.get(i)
+				.absolutes()
 				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new)
 					.add(index, seconds, -1, null));
 		}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One named line of a chart: points ordered by x, and optionally a label per point (the original's
- * {@code <iteration>_<step>} tick labels).
+ * One named line of a chart: points ordered by x, and optionally a label per point (the
+ * original's {@code <iteration>_<step>} tick labels).
  */
 public final class ChartSeries {
 
@@ -45,8 +45,9 @@ public final class ChartSeries {
 	}
 
 	/**
-	 * A series whose point labels are {@code <prefix>_<name>}, built only when asked for: a run of 100,000
-	 * iterations has hundreds of thousands of points, and only the few kept after downsampling are ever shown.
+	 * A series whose point labels are {@code <prefix>_<name>}, built only when asked for:
+	 * a run of 100,000 iterations has hundreds of thousands of points, and only the few
+	 * kept after downsampling are ever shown.
 	 * @param name the legend name
 	 * @param x the x values, ascending
 	 * @param y the y values, as many as x
@@ -151,7 +152,8 @@ public final class ChartSeries {
 	}
 
 	/**
-	 * This series with at most the given number of points, chosen by {@link Downsampler#lttb}.
+	 * This series with at most the given number of points, chosen by
+	 * {@link Downsampler#lttb}.
 	 * @param maxPoints at least 3
 	 * @return this series when it is small enough, or a downsampled copy
 	 */

@@ -9,16 +9,22 @@ import java.util.function.ToDoubleFunction;
  * The original's two helpers for the chronological plots ({@code utils.find_clusters} and
  * {@code utils.filter_no_change}), with the original's off-by-one fixed.
  *
- * <p><strong>find_clusters.</strong> From each position, for a pattern length of 1 up to {@code maxLength} (shortest
- * first), the pattern of step names starting there is repeated as often as the names match and every value of the
- * repeats stays within {@code (max - min) * filter} of the first value (max and min over the whole sequence). The
- * first length that repeats at least twice wins: the repeats become one point named {@code "a || b xN"} that carries
- * the <em>first</em> element's value, and scanning resumes right after the last repeat.
+ * <p>
+ * <strong>find_clusters.</strong> From each position, for a pattern length of 1 up to
+ * {@code maxLength} (shortest first), the pattern of step names starting there is
+ * repeated as often as the names match and every value of the repeats stays within
+ * {@code (max - min) * filter} of the first value (max and min over the whole sequence).
+ * The first length that repeats at least twice wins: the repeats become one point named
+ * {@code "a || b xN"} that carries the <em>first</em> element's value, and scanning
+ * resumes right after the last repeat.
  *
- * <p>The original instead keeps the element <em>after</em> the start of the last repeat: {@code [a,a,a,b]} gave
- * {@code a x3} with b's value and lost b; {@code [a,b,c,a,b,c,d]} gave {@code a || b || c x2} with the second b's
- * value, then {@code c} again, then {@code d}. Here they give {@code a x3} (a's value), {@code b}; and
- * {@code a || b || c x2} (the first a's value), {@code d}. No element is lost or shown twice.
+ * <p>
+ * The original instead keeps the element <em>after</em> the start of the last repeat:
+ * {@code [a,a,a,b]} gave {@code a x3} with b's value and lost b; {@code [a,b,c,a,b,c,d]}
+ * gave {@code a || b || c x2} with the second b's value, then {@code c} again, then
+ * {@code d}. Here they give {@code a x3} (a's value), {@code b}; and
+ * {@code a || b || c x2} (the first a's value), {@code d}. No element is lost or shown
+ * twice.
  */
 public final class Clusters {
 
@@ -41,7 +47,8 @@ public final class Clusters {
 	 * @param name the step name of an element
 	 * @param value the value of an element (a duration or a memory figure)
 	 * @param maxLength the longest pattern, at least 1
-	 * @param filter the fraction of the value range within which repeats are similar, 0 or more
+	 * @param filter the fraction of the value range within which repeats are similar, 0
+	 * or more
 	 * @return one entry per kept point, in order
 	 */
 	public static <T> List<Cluster<T>> find(List<T> elements, Function<T, String> name, ToDoubleFunction<T> value,
@@ -129,13 +136,14 @@ public final class Clusters {
 	}
 
 	/**
-	 * Thins a sequence to the points where the value changed: the first element is kept, then an element only when
-	 * its value differs from the last kept value by more than {@code (max - min) * threshold}.
+	 * Thins a sequence to the points where the value changed: the first element is kept,
+	 * then an element only when its value differs from the last kept value by more than
+	 * {@code (max - min) * threshold}.
 	 * @param <T> the element type
 	 * @param elements the elements in order
 	 * @param value the value of an element
-	 * @param threshold a fraction of the value range, 0 or more (the original turned a non-float into 0.05; here
-	 * any number is taken as given)
+	 * @param threshold a fraction of the value range, 0 or more (the original turned a
+	 * non-float into 0.05; here any number is taken as given)
 	 * @return the kept and the rejected elements, each in order
 	 */
 	public static <T> Filtered<T> filterNoChange(List<T> elements, ToDoubleFunction<T> value, double threshold) {

@@ -1,17 +1,22 @@
 package io.porterbench.dashboard.plot;
 
 /**
- * Picks the points of a long line that keep its visual shape, so that runs of 100,000 iterations draw quickly in the
- * browser and in PNG files.
+ * Picks the points of a long line that keep its visual shape, so that runs of 100,000
+ * iterations draw quickly in the browser and in PNG files.
  *
- * <p>Uses Largest-Triangle-Three-Buckets (Sveinn Steinarsson, 2013): the first and last points are kept, the others
- * are split into equal buckets, and from each bucket the point forming the largest triangle with the previously kept
- * point and the mean of the next bucket is kept. Spikes (the outliers a benchmark run is read for) survive, unlike
+ * <p>
+ * Uses Largest-Triangle-Three-Buckets (Sveinn Steinarsson, 2013): the first and last
+ * points are kept, the others are split into equal buckets, and from each bucket the
+ * point forming the largest triangle with the previously kept point and the mean of the
+ * next bucket is kept. Spikes (the outliers a benchmark run is read for) survive, unlike
  * with averaging or striding.
  */
 public final class Downsampler {
 
-	/** The fewest points a downsampled line may have: its two ends and one point between them. */
+	/**
+	 * The fewest points a downsampled line may have: its two ends and one point between
+	 * them.
+	 */
 	public static final int MIN_POINTS = 3;
 
 	private Downsampler() {
@@ -22,15 +27,16 @@ public final class Downsampler {
 	 * @param x the x values, ascending
 	 * @param y the y values, as many as x
 	 * @param maxPoints the most points to keep, at least {@value #MIN_POINTS}
-	 * @return ascending indices into x and y; all of them when there are no more than {@code maxPoints}
+	 * @return ascending indices into x and y; all of them when there are no more than
+	 * {@code maxPoints}
 	 */
 	public static int[] lttb(double[] x, double[] y, int maxPoints) {
 		if (maxPoints < MIN_POINTS) {
 			throw new IllegalArgumentException("maxPoints must be at least " + MIN_POINTS + ", was " + maxPoints);
 		}
 		if (x.length != y.length) {
-			throw new IllegalArgumentException("x and y must have the same length, were " + x.length + " and "
-					+ y.length);
+			throw new IllegalArgumentException(
+					"x and y must have the same length, were " + x.length + " and " + y.length);
 		}
 		int size = x.length;
 		if (size <= maxPoints) {
@@ -61,8 +67,8 @@ public final class Downsampler {
 			double largestArea = -1;
 			int chosen = start;
 			for (int i = start; i < end; i++) {
-				double area = Math.abs((x[previous] - meanX) * (y[i] - y[previous])
-						- (x[previous] - x[i]) * (meanY - y[previous]));
+				double area = Math
+					.abs((x[previous] - meanX) * (y[i] - y[previous]) - (x[previous] - x[i]) * (meanY - y[previous]));
 				if (area > largestArea) {
 					largestArea = area;
 					chosen = i;

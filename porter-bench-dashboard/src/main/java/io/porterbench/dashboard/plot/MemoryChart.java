@@ -3,9 +3,10 @@ package io.porterbench.dashboard.plot;
 import java.util.List;
 
 /**
- * Memory over samples, in MB (bytes / 1024²): the process RSS, the JVM heap used (runs written by porter-bench), and
- * the peak RSS seen by the poller (only at samples where it is above 0). Samples are ordered by their crono counter
- * within each iteration, consecutive repeats collapsed by {@link Clusters#find} on RSS, iterations concatenated;
+ * Memory over samples, in MB (bytes / 1024²): the process RSS, the JVM heap used (runs
+ * written by porter-bench), and the peak RSS seen by the poller (only at samples where it
+ * is above 0). Samples are ordered by their crono counter within each iteration,
+ * consecutive repeats collapsed by {@link Clusters#find} on RSS, iterations concatenated;
  * labels {@code <iteration>_<step>}.
  *
  * @param title the chart title (the benchmarker's name)

@@ -32,20 +32,26 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Draws the four plots headless with JFreeChart, at the original's sizes. Lines longer than
- * {@link #MAX_POINTS_PER_LINE} are downsampled first.
+ * Draws the four plots headless with JFreeChart, at the original's sizes. Lines longer
+ * than {@link #MAX_POINTS_PER_LINE} are downsampled first.
  */
 public final class PlotImages {
 
 	/** The most points drawn per line in a PNG. */
 	public static final int MAX_POINTS_PER_LINE = 4000;
 
-	/** Below this many points the chronological plots label each x tick {@code <iteration>_<step>}. */
+	/**
+	 * Below this many points the chronological plots label each x tick
+	 * {@code <iteration>_<step>}.
+	 */
 	static final int MAX_TICK_LABELS = 80;
 
 	private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
 
-	/** Matplotlib's default colour cycle ({@code tab10}), as the original's lines have and the page uses. */
+	/**
+	 * Matplotlib's default colour cycle ({@code tab10}), as the original's lines have and
+	 * the page uses.
+	 */
 	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
 			new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
 			new Color(0xbcbd22), new Color(0x7f7f7f) };
@@ -102,7 +108,8 @@ public final class PlotImages {
 	}
 
 	/**
-	 * Bars of the mean and of the quantile-filtered mean per step, two panels side by side.
+	 * Bars of the mean and of the quantile-filtered mean per step, two panels side by
+	 * side.
 	 * @param chart the data
 	 * @return the image, {@link PlotSize#BARS}
 	 */
@@ -116,8 +123,7 @@ public final class PlotImages {
 		double titleHeight = 30;
 		title.draw(g2, new Rectangle2D.Double(0, 4, width, titleHeight));
 		double panelHeight = height - titleHeight;
-		barChart("Means", chart.rows(), false).draw(g2,
-				new Rectangle2D.Double(0, titleHeight, width / 2, panelHeight));
+		barChart("Means", chart.rows(), false).draw(g2, new Rectangle2D.Double(0, titleHeight, width / 2, panelHeight));
 		barChart("Quantile-Filtered Means", chart.rows(), true).draw(g2,
 				new Rectangle2D.Double(width / 2, titleHeight, width / 2, panelHeight));
 		g2.dispose();
@@ -151,7 +157,8 @@ public final class PlotImages {
 	}
 
 	/**
-	 * The colour of a step's bar: black for GLOBAL, else the jet colormap of its value rescaled over the other steps.
+	 * The colour of a step's bar: black for GLOBAL, else the jet colormap of its value
+	 * rescaled over the other steps.
 	 * @param rows the steps
 	 * @param values the bar heights
 	 * @param index the bar

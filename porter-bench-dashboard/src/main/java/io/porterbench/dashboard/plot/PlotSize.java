@@ -1,7 +1,8 @@
 package io.porterbench.dashboard.plot;
 
 /**
- * The size of a PNG plot, as the original's {@code generate_plots.py} saves it: a figure size in inches at 150 dpi.
+ * The size of a PNG plot, as the original's {@code generate_plots.py} saves it: a figure
+ * size in inches at 150 dpi.
  *
  * @param widthInches the figure width
  * @param heightInches the figure height
@@ -11,7 +12,10 @@ public record PlotSize(double widthInches, double heightInches) {
 	/** The resolution of the original's PNG files. */
 	public static final int DPI = 150;
 
-	/** The points per inch that fonts and lines are laid out in before scaling to {@link #DPI}. */
+	/**
+	 * The points per inch that fonts and lines are laid out in before scaling to
+	 * {@link #DPI}.
+	 */
 	static final int LAYOUT_DPI = 100;
 
 	/** {@code <name>_times.png}: 14 x 5 in. */

@@ -11,9 +11,9 @@ import io.porterbench.record.SavedIteration;
 import io.porterbench.record.SavedStepSummary;
 
 /**
- * The per-step table of a benchmarker: read from its SUMMARY file, or, when that file is missing or empty, computed
- * from its DATA file the way the original computes it (over per-iteration sums, only where the step occurs). GLOBAL
- * is always last.
+ * The per-step table of a benchmarker: read from its SUMMARY file, or, when that file is
+ * missing or empty, computed from its DATA file the way the original computes it (over
+ * per-iteration sums, only where the step occurs). GLOBAL is always last.
  */
 public final class StepTable {
 
@@ -23,11 +23,12 @@ public final class StepTable {
 	/**
 	 * The rows of a benchmarker.
 	 * @param bench the saved benchmarker
-	 * @return one row per step, GLOBAL last; empty when the benchmarker has neither summary nor iterations
+	 * @return one row per step, GLOBAL last; empty when the benchmarker has neither
+	 * summary nor iterations
 	 */
 	public static List<StepRow> of(BenchRecord bench) {
-		List<StepRow> rows = (bench.summary() == null || bench.summary().isEmpty())
-				? fromIterations(bench.iterations()) : fromSummary(bench.summary());
+		List<StepRow> rows = (bench.summary() == null || bench.summary().isEmpty()) ? fromIterations(bench.iterations())
+				: fromSummary(bench.summary());
 		return globalLast(rows);
 	}
 
@@ -52,8 +53,8 @@ public final class StepTable {
 	}
 
 	/**
-	 * The statistics of one step's per-iteration values, as the original's summary computes them, plus count, std and
-	 * percentiles.
+	 * The statistics of one step's per-iteration values, as the original's summary
+	 * computes them, plus count, std and percentiles.
 	 * @param step the topic
 	 * @param values the per-iteration sums, at least one
 	 * @return the row
@@ -69,7 +70,8 @@ public final class StepTable {
 	}
 
 	/**
-	 * The mean of the values inside the Tukey fences {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
+	 * The mean of the values inside the Tukey fences
+	 * {@code [max(q25 - 1.5 IQR, 0), q75 + 1.5 IQR]}.
 	 * @param sorted the values, ascending, at least one
 	 * @return the filtered mean
 	 */
@@ -79,7 +81,9 @@ public final class StepTable {
 		double iqr = q75 - q25;
 		double low = Math.max(q25 - 1.5 * iqr, 0);
 		double high = q75 + 1.5 * iqr;
-		return Arrays.stream(sorted).filter((v) -> v >= low && v <= high).average()
+		return Arrays.stream(sorted)
+			.filter((v) -> v >= low && v <= high)
+			.average()
 			.orElseGet(() -> Arrays.stream(sorted).average().orElse(0));
 	}
 

@@ -3,9 +3,10 @@ package io.porterbench.dashboard.plot;
 import java.util.List;
 
 /**
- * Times per iteration: one line per step (user steps, {@code gstop}, memory steps and {@code GLOBAL}, not stacked),
- * x the iteration's position in the run, y the step's per-iteration total in seconds. An iteration in which a step
- * did not run has no point on that step's line.
+ * Times per iteration: one line per step (user steps, {@code gstop}, memory steps and
+ * {@code GLOBAL}, not stacked), x the iteration's position in the run, y the step's
+ * per-iteration total in seconds. An iteration in which a step did not run has no point
+ * on that step's line.
  *
  * @param title the chart title (the benchmarker's name)
  * @param series one line per step, in the DATA file's order

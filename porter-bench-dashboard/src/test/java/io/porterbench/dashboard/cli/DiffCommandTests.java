@@ -14,7 +14,8 @@ class DiffCommandTests {
 	Path folder;
 
 	private Path run(String name, double load, double process) {
-		return TestRuns.bench("etl").iterations(10, "load", load, "process", process)
+		return TestRuns.bench("etl")
+			.iterations(10, "load", load, "process", process)
 			.writeTo(this.folder.resolve(name));
 	}
 
@@ -67,13 +68,16 @@ class DiffCommandTests {
 		Path a = run("a", 0.010, 0.020);
 		assertThat(Cli.run("diff", "--baseline", a.toString(), "--candidate", this.folder.resolve("nope").toString())
 			.status()).isEqualTo(2);
-		assertThat(Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--threshold", "-1")
-			.status()).isEqualTo(2);
-		assertThat(Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--threshold", "ten")
-			.status()).isEqualTo(2);
+		assertThat(
+				Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--threshold", "-1").status())
+			.isEqualTo(2);
+		assertThat(
+				Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--threshold", "ten").status())
+			.isEqualTo(2);
 		assertThat(Cli.run("diff", "--baseline", a.toString()).status()).isEqualTo(2);
-		assertThat(Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--bench", "other")
-			.status()).isEqualTo(2);
+		assertThat(
+				Cli.run("diff", "--baseline", a.toString(), "--candidate", a.toString(), "--bench", "other").status())
+			.isEqualTo(2);
 		Path other = TestRuns.bench("other").iterations(2, "x", 0.1).writeTo(this.folder.resolve("other"));
 		Cli.Result disjoint = Cli.run("diff", "--baseline", a.toString(), "--candidate", other.toString());
 		assertThat(disjoint.status()).isEqualTo(2);

@@ -23,8 +23,9 @@ class PlotsCommandTests {
 		Path output = this.folder.resolve("PLOTS");
 		Cli.Result result = Cli.run("plots", "--path", this.folder.toString(), "--output", output.toString());
 		assertThat(result.status()).as(result.err()).isZero();
-		assertThat(result.out()).startsWith("Loading latest record from: " + this.folder.resolve("TICTOC_PERFORMANCE")
-			.resolve(TestRuns.PYTHON_RUN))
+		assertThat(result.out())
+			.startsWith("Loading latest record from: "
+					+ this.folder.resolve("TICTOC_PERFORMANCE").resolve(TestRuns.PYTHON_RUN))
 			.contains("Found benchmarkers: [alloc, etl]")
 			.contains("--- Plotting 'alloc' ---")
 			.contains("  Saved: " + output.resolve("alloc_memory.png"))

@@ -30,9 +30,10 @@ class BenchChartsTests {
 
 	@Test
 	void cronoOrdersCallsCollapsesRepeatsAndSkipsGlobal() {
-		BenchRecord bench = Records.bench("b", List.of(
-				Records.iteration(0, "read", 1, "read", 1, "read", 1, "write", 5),
-				Records.iteration(1, "read", 2, "write", 6)), List.of());
+		BenchRecord bench = Records.bench("b",
+				List.of(Records.iteration(0, "read", 1, "read", 1, "read", 1, "write", 5),
+						Records.iteration(1, "read", 2, "write", 6)),
+				List.of());
 		ChartSeries calls = BenchCharts.crono(bench).calls();
 		assertThat(calls.labels()).containsExactly("0_read x3", "0_write", "1_read", "1_write");
 		assertThat(calls.y()).containsExactly(1, 5, 2, 6);
@@ -41,9 +42,8 @@ class BenchChartsTests {
 
 	@Test
 	void memoryShowsRssHeapAndOnlyPositivePeaksInMegabytes() {
-		BenchRecord bench = Records.bench("m", List.of(Records.iteration(0, "work", 1)),
-				List.of(Records.memory(0, "gstep", 100 * MB, 10 * MB, 0, "work", 200 * MB, 20 * MB, 250 * MB,
-						"gstop", 150 * MB, 15 * MB, 0)));
+		BenchRecord bench = Records.bench("m", List.of(Records.iteration(0, "work", 1)), List.of(Records.memory(0,
+				"gstep", 100 * MB, 10 * MB, 0, "work", 200 * MB, 20 * MB, 250 * MB, "gstop", 150 * MB, 15 * MB, 0)));
 		Optional<MemoryChart> chart = BenchCharts.memory(bench);
 		assertThat(chart).isPresent();
 		List<ChartSeries> series = chart.get().series();
@@ -66,16 +66,13 @@ class BenchChartsTests {
 
 	@Test
 	void aBenchmarkerWithoutMemorySamplesHasNoMemoryChart() {
-		assertThat(BenchCharts.memory(Records.bench("b", List.of(Records.iteration(0, "a", 1)), List.of())))
-			.isEmpty();
+		assertThat(BenchCharts.memory(Records.bench("b", List.of(Records.iteration(0, "a", 1)), List.of()))).isEmpty();
 	}
 
 	@Test
 	void barsListEveryStepWithGlobalLast() {
-		BarsChart bars = BenchCharts.bars(
-				Records.bench("b", List.of(Records.iteration(0, "a", 1, "b", 3), Records.iteration(1, "a", 3, "b", 5)),
-						List.of()),
-				"run");
+		BarsChart bars = BenchCharts.bars(Records.bench("b",
+				List.of(Records.iteration(0, "a", 1, "b", 3), Records.iteration(1, "a", 3, "b", 5)), List.of()), "run");
 		assertThat(bars.title()).isEqualTo("run_bar");
 		assertThat(bars.rows()).extracting(StepRow::step).containsExactly("a", "b", "GLOBAL");
 		assertThat(bars.rows()).extracting(StepRow::mean).containsExactly(2.0, 4.0, 6.0);

@@ -41,7 +41,8 @@ class ClustersTests {
 
 	@Test
 	void aRepeatedTripleIsFollowedByTheNextStepOnly() {
-		// The original gave "a || b || c x2" (with the second b's value), then c again, then d.
+		// The original gave "a || b || c x2" (with the second b's value), then c again,
+		// then d.
 		List<Cluster<Point>> clusters = find(
 				List.of(p("a", 1), p("b", 1), p("c", 1), p("a", 1), p("b", 1), p("c", 1), p("d", 1)));
 		assertThat(labels(clusters)).containsExactly("a || b || c x2", "d");

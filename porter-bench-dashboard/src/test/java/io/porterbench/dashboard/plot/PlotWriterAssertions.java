@@ -12,7 +12,8 @@ public final class PlotWriterAssertions {
 	}
 
 	/**
-	 * Asserts that a PNG file reads back at the expected size and shows a drawing, not a blank page.
+	 * Asserts that a PNG file reads back at the expected size and shows a drawing, not a
+	 * blank page.
 	 * @param file the file
 	 * @param size the expected size
 	 * @throws IOException if it cannot be read

@@ -69,7 +69,8 @@ class PlotWriterTests {
 	}
 
 	/**
-	 * Asserts that a PNG file reads back at the expected size and shows a drawing, not a blank page.
+	 * Asserts that a PNG file reads back at the expected size and shows a drawing, not a
+	 * blank page.
 	 * @param file the file
 	 * @param size the expected size
 	 * @throws IOException if it cannot be read
@@ -83,7 +84,8 @@ class PlotWriterTests {
 	}
 
 	/**
-	 * Counts the saturated pixels: lines and bars, as opposed to the white background and grey axes and text.
+	 * Counts the saturated pixels: lines and bars, as opposed to the white background and
+	 * grey axes and text.
 	 * @param image the image
 	 * @return how many pixels have clearly different colour channels
 	 */

@@ -25,9 +25,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} exposing the benchmarkers of a {@link BenchDict}: their summaries (read), saving the run
- * files (write) and resetting one benchmarker (delete). Durations are in seconds, memory in bytes. Writes are off
- * unless {@code management.endpoint.porterbench.access=unrestricted}.
+ * {@link Endpoint @Endpoint} exposing the benchmarkers of a {@link BenchDict}: their
+ * summaries (read), saving the run files (write) and resetting one benchmarker (delete).
+ * Durations are in seconds, memory in bytes. Writes are off unless
+ * {@code management.endpoint.porterbench.access=unrestricted}.
  */
 @Endpoint(id = "porterbench", defaultAccess = Access.READ_ONLY)
 public class PorterBenchEndpoint {
@@ -58,7 +59,8 @@ public class PorterBenchEndpoint {
 	/**
 	 * The summary of one benchmarker.
 	 * @param name the benchmarker's name
-	 * @return its summary, or {@code null} (404 over HTTP) when no benchmarker has that name
+	 * @return its summary, or {@code null} (404 over HTTP) when no benchmarker has that
+	 * name
 	 */
 	@ReadOperation
 	public @Nullable BenchDescriptor bench(@Selector String name) {
@@ -82,7 +84,8 @@ public class PorterBenchEndpoint {
 	/**
 	 * Resets one benchmarker: its iterations and statistics start again from nothing.
 	 * @param name the benchmarker's name
-	 * @return its summary after the reset, or {@code null} when no benchmarker has that name
+	 * @return its summary after the reset, or {@code null} when no benchmarker has that
+	 * name
 	 */
 	@DeleteOperation
 	public @Nullable BenchDescriptor reset(@Selector String name) {

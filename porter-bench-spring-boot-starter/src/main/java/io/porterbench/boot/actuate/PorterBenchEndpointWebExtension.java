@@ -8,8 +8,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * {@link EndpointWebExtension @EndpointWebExtension} for the {@link PorterBenchEndpoint}: resetting an unknown
- * benchmarker answers 404 rather than 204.
+ * {@link EndpointWebExtension @EndpointWebExtension} for the {@link PorterBenchEndpoint}:
+ * resetting an unknown benchmarker answers 404 rather than 204.
  */
 @EndpointWebExtension(endpoint = PorterBenchEndpoint.class)
 public class PorterBenchEndpointWebExtension {

@@ -16,9 +16,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Checks the {@link BenchStep} and {@link BenchIteration} annotations of every bean's class when the bean is created,
- * so that an invalid name fails the application's startup with a message naming the method, instead of going unmeasured
- * at run time. Annotations the proxy cannot apply (on private, static or final methods) are reported at WARN.
+ * Checks the {@link BenchStep} and {@link BenchIteration} annotations of every bean's
+ * class when the bean is created, so that an invalid name fails the application's startup
+ * with a message naming the method, instead of going unmeasured at run time. Annotations
+ * the proxy cannot apply (on private, static or final methods) are reported at WARN.
  */
 public final class BenchAnnotationValidator implements BeanPostProcessor {
 
@@ -39,7 +40,8 @@ public final class BenchAnnotationValidator implements BeanPostProcessor {
 	/**
 	 * Checks the annotations of a class and its methods, including inherited ones.
 	 * @param type the class
-	 * @throws IllegalArgumentException naming the method and what is allowed, when an annotation is invalid
+	 * @throws IllegalArgumentException naming the method and what is allowed, when an
+	 * annotation is invalid
 	 */
 	public void validate(Class<?> type) {
 		BenchStep typeStep = type.getAnnotation(BenchStep.class);
@@ -93,8 +95,8 @@ public final class BenchAnnotationValidator implements BeanPostProcessor {
 			Names.validateTopic(topic);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid @BenchStep topic on " + describe(method) + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalArgumentException(
+					"Invalid @BenchStep topic on " + describe(method) + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link BenchAdvisor}. The proxies themselves come from Spring Boot's {@code AopAutoConfiguration}: its AspectJ
- * auto-proxy creator when AspectJ is on the classpath, else its infrastructure auto-proxy creator, which applies
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@link BenchAdvisor}. The proxies themselves come from
+ * Spring Boot's {@code AopAutoConfiguration}: its AspectJ auto-proxy creator when AspectJ
+ * is on the classpath, else its infrastructure auto-proxy creator, which applies
  * infrastructure advisors such as this one. AspectJ is not needed.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class)
@@ -26,8 +27,10 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(PorterBenchProperties.class)
 public final class BenchAspectAutoConfiguration {
 
-	// Static, infrastructure, and with its beans looked up lazily: auto-proxy creation instantiates advisors while the
-	// bean post-processors are still being created, and none of this should be created that early.
+	// Static, infrastructure, and with its beans looked up lazily: auto-proxy creation
+	// instantiates advisors while the
+	// bean post-processors are still being created, and none of this should be created
+	// that early.
 	@Bean
 	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

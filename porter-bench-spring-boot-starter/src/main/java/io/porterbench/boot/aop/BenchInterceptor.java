@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Times the calls that {@link BenchPointcut} selects, as {@link BenchAdvisor} describes.
  *
- * <p>Calls are timed with the clock of the benchmarker they are recorded in. A call costs a map lookup of its
- * {@link Method} (resolved once per method and target class), two clock reads (the second is the one
- * {@link Benchmarker#recordSince} takes) and the step; it allocates nothing of its own and takes no lock.
+ * <p>
+ * Calls are timed with the clock of the benchmarker they are recorded in. A call costs a
+ * map lookup of its {@link Method} (resolved once per method and target class), two clock
+ * reads (the second is the one {@link Benchmarker#recordSince} takes) and the step; it
+ * allocates nothing of its own and takes no lock.
  */
 final class BenchInterceptor implements MethodInterceptor {
 
@@ -34,8 +36,8 @@ final class BenchInterceptor implements MethodInterceptor {
 	private final Supplier<String> defaultBench;
 
 	/**
-	 * Per method, its resolution for each target class seen; nearly always one. An array rather than a map keyed by
-	 * method and class, so that a lookup builds no key.
+	 * Per method, its resolution for each target class seen; nearly always one. An array
+	 * rather than a map keyed by method and class, so that a lookup builds no key.
 	 */
 	private final Map<Method, BenchMethod[]> methods = new ConcurrentHashMap<>();
 
@@ -120,7 +122,8 @@ final class BenchInterceptor implements MethodInterceptor {
 
 	private void recordOnCompletion(CompletionStage<?> stage, Benchmarker bench, BenchMethod method, long start) {
 		try {
-			// The stage returned to the caller stays the original one; this callback only observes it.
+			// The stage returned to the caller stays the original one; this callback only
+			// observes it.
 			stage.whenComplete((value, failure) -> recordCompleted(asyncBench(bench), method, start));
 		}
 		catch (RuntimeException ex) {
@@ -133,7 +136,8 @@ final class BenchInterceptor implements MethodInterceptor {
 			return;
 		}
 		boolean ownIteration = !isOpen(bench);
-		// With no iteration open, recordSince opens one that began when the call did; gstop then closes it.
+		// With no iteration open, recordSince opens one that began when the call did;
+		// gstop then closes it.
 		recordSince(bench, method.topic(), start);
 		if (ownIteration) {
 			close(bench);

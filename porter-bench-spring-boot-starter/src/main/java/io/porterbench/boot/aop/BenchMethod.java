@@ -16,13 +16,16 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * What the interceptor needs to know about an annotated method, resolved once so that a call does no reflection and
- * builds no strings.
+ * What the interceptor needs to know about an annotated method, resolved once so that a
+ * call does no reflection and builds no strings.
  *
  * @param targetType the class of the target object this was resolved for
- * @param topic the step's topic; for an iteration, the method name (the topic of its asynchronous completion)
- * @param bench the benchmarker named by the annotation, or {@code null} when the calling thread decides
- * @param iteration whether the method is a {@link BenchIteration} rather than a {@link BenchStep}
+ * @param topic the step's topic; for an iteration, the method name (the topic of its
+ * asynchronous completion)
+ * @param bench the benchmarker named by the annotation, or {@code null} when the calling
+ * thread decides
+ * @param iteration whether the method is a {@link BenchIteration} rather than a
+ * {@link BenchStep}
  * @param returnsStage whether the method is declared to return a {@link CompletionStage}
  */
 record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker bench, boolean iteration,
@@ -51,8 +54,7 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 		Annotation annotation = find(method, specific);
 		boolean returnsStage = CompletionStage.class.isAssignableFrom(method.getReturnType());
 		if (annotation instanceof BenchIteration iteration) {
-			return new BenchMethod(targetType, method.getName(), benchDict.get(iteration.value()), true,
-					returnsStage);
+			return new BenchMethod(targetType, method.getName(), benchDict.get(iteration.value()), true, returnsStage);
 		}
 		if (annotation instanceof BenchStep step) {
 			boolean typeLevel = specific.getAnnotation(BenchStep.class) == null
@@ -66,8 +68,9 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	}
 
 	/**
-	 * The annotation that applies: on the target class's implementation of the method, else on the method as called
-	 * (an interface method), as Spring's AspectJ pointcuts match.
+	 * The annotation that applies: on the target class's implementation of the method,
+	 * else on the method as called (an interface method), as Spring's AspectJ pointcuts
+	 * match.
 	 */
 	private static @Nullable Annotation find(Method method, Method specific) {
 		Annotation found = findOn(specific);
@@ -83,7 +86,8 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 		if (iteration != null) {
 			return iteration;
 		}
-		// A type-level @BenchStep covers the public methods declared in the type, not Object's contract.
+		// A type-level @BenchStep covers the public methods declared in the type, not
+		// Object's contract.
 		return isTypeLevelCandidate(method) ? method.getDeclaringClass().getAnnotation(BenchStep.class) : null;
 	}
 
@@ -92,9 +96,8 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 		if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)) {
 			return false;
 		}
-		return !(isNamed(method, "toString") || isNamed(method, "hashCode")
-				|| (method.getName().equals("equals") && method.getParameterCount() == 1
-						&& method.getParameterTypes()[0] == Object.class));
+		return !(isNamed(method, "toString") || isNamed(method, "hashCode") || (method.getName().equals("equals")
+				&& method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class));
 	}
 
 	private static boolean isNamed(Method method, String name) {

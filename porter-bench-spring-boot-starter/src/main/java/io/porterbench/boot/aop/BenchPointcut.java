@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 
 /**
- * Selects the methods annotated with {@link BenchStep} or {@link BenchIteration}, and the public methods declared in a
- * type annotated with {@link BenchStep}. Static: Spring matches it once per method when it builds a proxy, never per
- * call.
+ * Selects the methods annotated with {@link BenchStep} or {@link BenchIteration}, and the
+ * public methods declared in a type annotated with {@link BenchStep}. Static: Spring
+ * matches it once per method when it builds a proxy, never per call.
  */
 final class BenchPointcut extends StaticMethodMatcherPointcut {
 

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 
 /**
- * Reports the advisor's own failures without flooding the log: the first at WARN with its stack trace, later ones at
- * DEBUG only.
+ * Reports the advisor's own failures without flooding the log: the first at WARN with its
+ * stack trace, later ones at DEBUG only.
  */
 final class FailureLog {
 

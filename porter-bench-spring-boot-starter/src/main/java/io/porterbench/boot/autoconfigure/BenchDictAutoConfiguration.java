@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the porter-bench
- * {@link BenchDict}, configured from {@code porterbench.*} properties.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the porter-bench {@link BenchDict}, configured from
+ * {@code porterbench.*} properties.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "porterbench.enabled", matchIfMissing = true)

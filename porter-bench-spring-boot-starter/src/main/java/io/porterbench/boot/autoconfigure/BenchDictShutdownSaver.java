@@ -9,8 +9,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Saves every benchmarker of a {@link BenchDict} when the application context closes (a graceful shutdown). It
- * depends on the {@code BenchDict} bean, so it runs before that bean is closed.
+ * Saves every benchmarker of a {@link BenchDict} when the application context closes (a
+ * graceful shutdown). It depends on the {@code BenchDict} bean, so it runs before that
+ * bean is closed.
  */
 public final class BenchDictShutdownSaver implements DisposableBean {
 
@@ -28,7 +29,8 @@ public final class BenchDictShutdownSaver implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		// A failed save must not stop the rest of the shutdown: the data is reported, never thrown.
+		// A failed save must not stop the rest of the shutdown: the data is reported,
+		// never thrown.
 		try {
 			int count = this.benchDict.names().size();
 			Path run = this.benchDict.save();

@@ -10,8 +10,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies the per-benchmarker {@code porterbench.*} settings (auto-save, memory tracking) to each benchmarker as its
- * {@link io.porterbench.BenchDict} creates it.
+ * Applies the per-benchmarker {@code porterbench.*} settings (auto-save, memory tracking)
+ * to each benchmarker as its {@link io.porterbench.BenchDict} creates it.
  */
 final class BenchmarkerSettings implements BenchDictListener {
 
@@ -34,7 +34,8 @@ final class BenchmarkerSettings implements BenchDictListener {
 
 	@Override
 	public void onAdded(Benchmarker bench) {
-		// A benchmarker is often created inside the application's own call (first @BenchStep): never fail it.
+		// A benchmarker is often created inside the application's own call (first
+		// @BenchStep): never fail it.
 		try {
 			apply(bench);
 		}

@@ -18,41 +18,44 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class PorterBenchProperties {
 
 	/**
-	 * Whether porter-bench is enabled. When false, no porter-bench bean is created and annotated methods run without
-	 * instrumentation.
+	 * Whether porter-bench is enabled. When false, no porter-bench bean is created and
+	 * annotated methods run without instrumentation.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Folder that holds the run folders, relative to the working directory unless absolute.
+	 * Folder that holds the run folders, relative to the working directory unless
+	 * absolute.
 	 */
 	private Path root = Paths.get(BenchDict.DEFAULT_ROOT);
 
 	/**
-	 * Number of closed iterations after which each benchmarker saves its files in the background. 0 turns auto-save
-	 * off.
+	 * Number of closed iterations after which each benchmarker saves its files in the
+	 * background. 0 turns auto-save off.
 	 */
 	private int saveOnGstop;
 
 	/**
-	 * Whether a graceful shutdown (closing the application context) saves the files of every benchmarker.
+	 * Whether a graceful shutdown (closing the application context) saves the files of
+	 * every benchmarker.
 	 */
 	private boolean saveOnShutdown = true;
 
 	/**
-	 * Number of closed iterations each benchmarker keeps in full for its DATA and MEMORY files. Older iterations
-	 * still count in the summaries.
+	 * Number of closed iterations each benchmarker keeps in full for its DATA and MEMORY
+	 * files. Older iterations still count in the summaries.
 	 */
 	private int retainedIterations = BenchDict.DEFAULT_RETAINED_ITERATIONS;
 
 	/**
-	 * Benchmarker that receives @BenchStep calls that name no benchmarker and run outside any iteration.
+	 * Benchmarker that receives @BenchStep calls that name no benchmarker and run outside
+	 * any iteration.
 	 */
 	private String defaultBench = "default";
 
 	/**
-	 * Whether run folders get the Python original's 'HH:MM-dd:mm:YYYY' names instead of sortable
-	 * 'yyyy-MM-dd_HH-mm-ss' ones.
+	 * Whether run folders get the Python original's 'HH:MM-dd:mm:YYYY' names instead of
+	 * sortable 'yyyy-MM-dd_HH-mm-ss' ones.
 	 */
 	private boolean legacyFolderNames;
 
@@ -165,10 +168,11 @@ public class PorterBenchProperties {
 	public static class Metrics {
 
 		/**
-		 * Kind of meter each step topic is published as: 'timer' (max, and the percentiles, histogram buckets and SLOs
-		 * of management.metrics.distribution.*) or 'function-timer' (count and total only, at a fraction of the cost
-		 * per step). Unset: 'timer' when management.metrics.distribution.* asks for percentiles, histogram buckets or
-		 * SLOs of porterbench.step, 'function-timer' otherwise.
+		 * Kind of meter each step topic is published as: 'timer' (max, and the
+		 * percentiles, histogram buckets and SLOs of management.metrics.distribution.*)
+		 * or 'function-timer' (count and total only, at a fraction of the cost per step).
+		 * Unset: 'timer' when management.metrics.distribution.* asks for percentiles,
+		 * histogram buckets or SLOs of porterbench.step, 'function-timer' otherwise.
 		 */
 		private @Nullable StepMeterType stepMeterType;
 
@@ -188,19 +192,20 @@ public class PorterBenchProperties {
 	public static class Memory {
 
 		/**
-		 * Whether every benchmarker samples process and heap memory at each iteration boundary.
+		 * Whether every benchmarker samples process and heap memory at each iteration
+		 * boundary.
 		 */
 		private boolean enabled;
 
 		/**
-		 * Whether memory is also sampled at every step, not only at iteration boundaries. Sampling costs time on the
-		 * measured thread.
+		 * Whether memory is also sampled at every step, not only at iteration boundaries.
+		 * Sampling costs time on the measured thread.
 		 */
 		private boolean perStep;
 
 		/**
-		 * Interval at which a background thread polls the process RSS to catch the peak between samples. Unset: no
-		 * polling.
+		 * Interval at which a background thread polls the process RSS to catch the peak
+		 * between samples. Unset: no polling.
 		 */
 		private @Nullable Duration pollInterval;
 

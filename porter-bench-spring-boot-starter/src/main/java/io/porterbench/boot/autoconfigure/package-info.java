@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of the porter-bench {@link io.porterbench.BenchDict} from {@code porterbench.*} properties.
+ * Auto-configuration of the porter-bench {@link io.porterbench.BenchDict} from
+ * {@code porterbench.*} properties.
  */
 @NullMarked
 package io.porterbench.boot.autoconfigure;

@@ -16,8 +16,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The meters of one benchmarker in one registry, fed by its {@link StepListener} callbacks. Step meters are created
- * once per topic and cached, so a recorded step costs one map lookup and the meter's own work.
+ * The meters of one benchmarker in one registry, fed by its {@link StepListener}
+ * callbacks. Step meters are created once per topic and cached, so a recorded step costs
+ * one map lookup and the meter's own work.
  */
 final class BenchMeters implements StepListener {
 
@@ -53,8 +54,8 @@ final class BenchMeters implements StepListener {
 	}
 
 	/**
-	 * Registers the meters of a benchmarker and starts feeding them. A failure is logged, never thrown: the
-	 * benchmarker may be created inside the application's own call.
+	 * Registers the meters of a benchmarker and starts feeding them. A failure is logged,
+	 * never thrown: the benchmarker may be created inside the application's own call.
 	 * @param bench the benchmarker
 	 * @param registry the registry
 	 * @param stepMeterType the kind of meter the steps are published as
@@ -100,11 +101,11 @@ final class BenchMeters implements StepListener {
 	}
 
 	private StepMeter newStepMeter(String topic) {
-		return StepMeter.register(this.stepMeterType, this.registry,
-				this.tags.and(BenchMetricNames.TAG_STEP, topic));
+		return StepMeter.register(this.stepMeterType, this.registry, this.tags.and(BenchMetricNames.TAG_STEP, topic));
 	}
 
-	// Memory tracking may be switched on after the benchmarker was bound: each closed iteration checks again, until
+	// Memory tracking may be switched on after the benchmarker was bound: each closed
+	// iteration checks again, until
 	// the gauges are registered or the check itself fails.
 	private void bindMemoryIfTracked(Benchmarker bench) {
 		try {

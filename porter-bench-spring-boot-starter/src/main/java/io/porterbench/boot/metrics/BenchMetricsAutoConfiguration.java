@@ -19,12 +19,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link BenchMetricsBinder}. Spring Boot binds every {@link MeterBinder} bean to the application's registry.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@link BenchMetricsBinder}. Spring Boot binds every
+ * {@link MeterBinder} bean to the application's registry.
  *
- * <p>Steps are published as {@link StepMeterType#FUNCTION_TIMER}s unless {@code porterbench.metrics.step-meter-type}
- * says otherwise or {@code management.metrics.distribution.*} asks for a distribution of {@code porterbench.step}
- * (see {@link StepDistributionSettings}), which only a {@link StepMeterType#TIMER} publishes.
+ * <p>
+ * Steps are published as {@link StepMeterType#FUNCTION_TIMER}s unless
+ * {@code porterbench.metrics.step-meter-type} says otherwise or
+ * {@code management.metrics.distribution.*} asks for a distribution of
+ * {@code porterbench.step} (see {@link StepDistributionSettings}), which only a
+ * {@link StepMeterType#TIMER} publishes.
  */
 @AutoConfiguration(after = BenchDictAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -41,12 +45,14 @@ public final class BenchMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	BenchMetricsBinder benchMetricsBinder(BenchDict benchDict, PorterBenchProperties properties,
 			Environment environment) {
-		return new BenchMetricsBinder(benchDict, stepMeterType(properties.getMetrics().getStepMeterType(), environment));
+		return new BenchMetricsBinder(benchDict,
+				stepMeterType(properties.getMetrics().getStepMeterType(), environment));
 	}
 
 	/**
-	 * The configured kind of step meter; unset, a {@code Timer} only where the application asked Micrometer for a
-	 * distribution of the steps, which a {@code FunctionTimer} would silently drop.
+	 * The configured kind of step meter; unset, a {@code Timer} only where the
+	 * application asked Micrometer for a distribution of the steps, which a
+	 * {@code FunctionTimer} would silently drop.
 	 */
 	static StepMeterType stepMeterType(@Nullable StepMeterType configured, Environment environment) {
 		String distribution = StepDistributionSettings.requested(environment);

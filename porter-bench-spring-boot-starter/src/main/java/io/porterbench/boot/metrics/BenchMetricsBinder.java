@@ -5,10 +5,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.porterbench.BenchDict;
 
 /**
- * Publishes the meters of every benchmarker of a {@link BenchDict}, those created later included, to a
- * {@link MeterRegistry}. The meters are named in {@link BenchMetricNames}; no percentiles or histograms are set here,
- * so the application's {@code management.metrics.distribution.*} settings decide, for the iteration timers and for
- * steps published as {@link StepMeterType#TIMER}.
+ * Publishes the meters of every benchmarker of a {@link BenchDict}, those created later
+ * included, to a {@link MeterRegistry}. The meters are named in {@link BenchMetricNames};
+ * no percentiles or histograms are set here, so the application's
+ * {@code management.metrics.distribution.*} settings decide, for the iteration timers and
+ * for steps published as {@link StepMeterType#TIMER}.
  */
 public final class BenchMetricsBinder implements MeterBinder {
 
@@ -17,8 +18,9 @@ public final class BenchMetricsBinder implements MeterBinder {
 	private final StepMeterType stepMeterType;
 
 	/**
-	 * A binder following the given registry of benchmarkers, publishing steps as {@link StepMeterType#FUNCTION_TIMER}
-	 * (count and total, the cheapest per step); pass {@link StepMeterType#TIMER} for a max and a distribution.
+	 * A binder following the given registry of benchmarkers, publishing steps as
+	 * {@link StepMeterType#FUNCTION_TIMER} (count and total, the cheapest per step); pass
+	 * {@link StepMeterType#TIMER} for a max and a distribution.
 	 * @param benchDict the benchmarkers to publish
 	 */
 	public BenchMetricsBinder(BenchDict benchDict) {

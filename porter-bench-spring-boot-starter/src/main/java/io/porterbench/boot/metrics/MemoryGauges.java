@@ -12,8 +12,9 @@ import io.porterbench.Benchmarker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The memory gauges of one benchmarker. A registry reads the three gauges one after the other at each scrape; they
- * share one snapshot of the benchmarker's memory figures, taken at most once a second, so a scrape costs one read.
+ * The memory gauges of one benchmarker. A registry reads the three gauges one after the
+ * other at each scrape; they share one snapshot of the benchmarker's memory figures,
+ * taken at most once a second, so a scrape costs one read.
  */
 final class MemoryGauges {
 
@@ -35,8 +36,8 @@ final class MemoryGauges {
 				MemoryStats::lastRss, tags, registry);
 		gauges.register(BenchMetricNames.MEMORY_HEAP_USED, "JVM heap in use, largest seen by a memory sample",
 				MemoryStats::peakHeapUsed, tags, registry);
-		gauges.register(BenchMetricNames.MEMORY_PEAK, "Largest process resident set size seen",
-				MemoryStats::peakRss, tags, registry);
+		gauges.register(BenchMetricNames.MEMORY_PEAK, "Largest process resident set size seen", MemoryStats::peakRss,
+				tags, registry);
 	}
 
 	private void register(String name, String description, ToLongFunction<MemoryStats> figure, Tags tags,

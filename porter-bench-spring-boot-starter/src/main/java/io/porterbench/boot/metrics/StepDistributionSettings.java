@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Whether the application asks Micrometer, through Spring Boot's {@code management.metrics.distribution.*}
- * properties, for a distribution of {@code porterbench.step}: percentiles, histogram buckets or SLOs, which only a
+ * Whether the application asks Micrometer, through Spring Boot's
+ * {@code management.metrics.distribution.*} properties, for a distribution of
+ * {@code porterbench.step}: percentiles, histogram buckets or SLOs, which only a
  * {@link StepMeterType#TIMER} can publish.
  *
- * <p>Each property is looked up as Spring Boot's own meter filter looks it up: the most specific key wins, from
- * {@code porterbench.step} through {@code porterbench} to {@code all}.
+ * <p>
+ * Each property is looked up as Spring Boot's own meter filter looks it up: the most
+ * specific key wins, from {@code porterbench.step} through {@code porterbench} to
+ * {@code all}.
  */
 final class StepDistributionSettings {
 
@@ -44,7 +47,10 @@ final class StepDistributionSettings {
 				: mostSpecific(binder, "slo", String[].class, (values) -> values.length > 0);
 	}
 
-	/** The name of the most specific property of a setting, when its value asks for a distribution. */
+	/**
+	 * The name of the most specific property of a setting, when its value asks for a
+	 * distribution.
+	 */
 	private static <T> @Nullable String mostSpecific(Binder binder, String setting, Class<T> type,
 			Predicate<T> asksForDistribution) {
 		Map<String, T> values = binder.bind(PREFIX + setting, Bindable.mapOf(String.class, type))

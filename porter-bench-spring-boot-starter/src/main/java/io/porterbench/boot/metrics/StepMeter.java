@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The {@code porterbench.step} meter of one step topic, of the {@link StepMeterType} its binder was given.
+ * The {@code porterbench.step} meter of one step topic, of the {@link StepMeterType} its
+ * binder was given.
  */
 sealed interface StepMeter {
 
@@ -52,8 +53,9 @@ sealed interface StepMeter {
 	}
 
 	/**
-	 * A step topic's running count and total, which the registry reads as a {@link FunctionTimer} when it publishes.
-	 * {@link LongAdder}s, so that threads recording the same step do not contend on one counter.
+	 * A step topic's running count and total, which the registry reads as a
+	 * {@link FunctionTimer} when it publishes. {@link LongAdder}s, so that threads
+	 * recording the same step do not contend on one counter.
 	 */
 	final class CountingStepMeter implements StepMeter {
 
@@ -66,7 +68,8 @@ sealed interface StepMeter {
 
 		static CountingStepMeter register(MeterRegistry registry, Tags tags) {
 			CountingStepMeter meter = new CountingStepMeter();
-			// the registry holds the meter weakly; BenchMeters holds it for as long as the benchmarker lives
+			// the registry holds the meter weakly; BenchMeters holds it for as long as
+			// the benchmarker lives
 			FunctionTimer
 				.builder(BenchMetricNames.STEP, meter, CountingStepMeter::count, CountingStepMeter::totalNanos,
 						TimeUnit.NANOSECONDS)

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PorterBenchEndpointAutoConfigurationTests {
 
-	// The application's conversion service reads 'none' as Access.NONE, as SpringApplication does.
+	// The application's conversion service reads 'none' as Access.NONE, as
+	// SpringApplication does.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer((context) -> context.getEnvironment()
 			.setConversionService((ConfigurableConversionService) ApplicationConversionService.getSharedInstance()))
@@ -36,8 +37,9 @@ class PorterBenchEndpointAutoConfigurationTests {
 
 	@Test
 	void runWhenExposedHasEndpointAndWebExtension() {
-		this.runner.withPropertyValues("porterbench.root=" + this.root,
-				"management.endpoints.web.exposure.include=porterbench")
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root,
+					"management.endpoints.web.exposure.include=porterbench")
 			.run((context) -> assertThat(context).hasSingleBean(PorterBenchEndpoint.class)
 				.hasSingleBean(PorterBenchEndpointWebExtension.class));
 	}
@@ -52,10 +54,8 @@ class PorterBenchEndpointAutoConfigurationTests {
 
 	@Test
 	void runWhenAccessIsNoneHasNoEndpoint() {
-		this.runner
-			.withPropertyValues("porterbench.root=" + this.root,
-					"management.endpoints.web.exposure.include=porterbench",
-					"management.endpoint.porterbench.access=none")
+		this.runner.withPropertyValues("porterbench.root=" + this.root,
+				"management.endpoints.web.exposure.include=porterbench", "management.endpoint.porterbench.access=none")
 			.run((context) -> assertThat(context).doesNotHaveBean(PorterBenchEndpoint.class));
 	}
 

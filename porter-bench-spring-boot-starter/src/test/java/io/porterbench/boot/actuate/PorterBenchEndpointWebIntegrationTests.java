@@ -27,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests of the starter in a web application on a real server at a random port: the test application
- * ({@link BenchTestApplication}) gets porter-bench only through auto-configuration.
+ * Integration tests of the starter in a web application on a real server at a random
+ * port: the test application ({@link BenchTestApplication}) gets porter-bench only
+ * through auto-configuration.
  */
 class PorterBenchEndpointWebIntegrationTests {
 

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BenchAdvisor}, on class-based proxies built with {@link ProxyFactory} as Spring's auto-proxy
- * creation builds them, and a {@link MockBenchClock} that the test services move forward, so every duration is exact.
+ * Tests for {@link BenchAdvisor}, on class-based proxies built with {@link ProxyFactory}
+ * as Spring's auto-proxy creation builds them, and a {@link MockBenchClock} that the test
+ * services move forward, so every duration is exact.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BenchAdvisorTests {

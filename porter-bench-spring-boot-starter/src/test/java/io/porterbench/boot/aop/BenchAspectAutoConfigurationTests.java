@@ -31,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BenchAspectAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class,
-					BenchAspectAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class));
 
 	@TempDir
 	Path root;
@@ -133,10 +132,12 @@ class BenchAspectAutoConfigurationTests {
 
 	@Test
 	void runWithTheInfrastructureAutoProxyCreatorProxiesAndTimesAnnotatedBeans() {
-		// without AspectJ, Spring Boot's AopAutoConfiguration registers this creator (class proxying) instead of the
+		// without AspectJ, Spring Boot's AopAutoConfiguration registers this creator
+		// (class proxying) instead of the
 		// AspectJ one; it applies infrastructure advisors only, which BenchAdvisor is
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class))
 			.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(InfrastructureProxyingConfiguration.class, ServiceConfiguration.class)
 			.run((context) -> {

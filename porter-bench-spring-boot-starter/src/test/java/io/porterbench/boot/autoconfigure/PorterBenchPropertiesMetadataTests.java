@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the configuration metadata that {@code spring-boot-configuration-processor} generates from
- * {@link PorterBenchProperties}, merged with {@code additional-spring-configuration-metadata.json}.
+ * Tests for the configuration metadata that {@code spring-boot-configuration-processor}
+ * generates from {@link PorterBenchProperties}, merged with
+ * {@code additional-spring-configuration-metadata.json}.
  */
 class PorterBenchPropertiesMetadataTests {
 
@@ -21,11 +22,13 @@ class PorterBenchPropertiesMetadataTests {
 	private final Map<String, JsonNode> hints = new HashMap<>();
 
 	PorterBenchPropertiesMetadataTests() throws Exception {
-		// Read this module's own file: every Spring Boot jar on the classpath has one of the same name.
+		// Read this module's own file: every Spring Boot jar on the classpath has one of
+		// the same name.
 		Path classes = Path.of(PorterBenchProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		JsonNode metadata = JsonMapper.shared()
 			.readTree(classes.resolve("META-INF/spring-configuration-metadata.json").toFile());
-		metadata.get("properties").forEach((property) -> this.properties.put(property.get("name").asString(), property));
+		metadata.get("properties")
+			.forEach((property) -> this.properties.put(property.get("name").asString(), property));
 		metadata.get("hints").forEach((hint) -> this.hints.put(hint.get("name").asString(), hint));
 	}
 
@@ -35,10 +38,10 @@ class PorterBenchPropertiesMetadataTests {
 				"porterbench.save-on-shutdown", "porterbench.retained-iterations", "porterbench.default-bench",
 				"porterbench.legacy-folder-names", "porterbench.memory.enabled", "porterbench.memory.per-step",
 				"porterbench.memory.poll-interval", "porterbench.jfr.enabled");
-		this.properties.forEach((name, property) -> assertThat(property.path("description").asString())
-			.as("description of %s", name)
-			.isNotBlank()
-			.endsWith("."));
+		this.properties.forEach(
+				(name, property) -> assertThat(property.path("description").asString()).as("description of %s", name)
+					.isNotBlank()
+					.endsWith("."));
 	}
 
 	@Test

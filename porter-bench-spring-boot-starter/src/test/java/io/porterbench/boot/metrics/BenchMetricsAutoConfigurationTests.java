@@ -110,16 +110,16 @@ class BenchMetricsAutoConfigurationTests {
 				MeterRegistry registry = recordTwoPriceSteps(context);
 				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").functionTimer().count())
 					.isEqualTo(2);
-				assertThat(output).containsOnlyOnce("management.metrics.distribution.percentiles-histogram."
-						+ "porterbench.step has no effect")
+				assertThat(output)
+					.containsOnlyOnce(
+							"management.metrics.distribution.percentiles-histogram." + "porterbench.step has no effect")
 					.contains("WARN");
 			});
 	}
 
 	@Test
 	void runWithAnUnknownStepMeterTypeFailsNamingTheProperty() {
-		this.runner
-			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=histogram")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -94,7 +94,8 @@ class BenchMetricsBinderTests {
 		assertThat(process.totalTime(TimeUnit.SECONDS)).isCloseTo(0.300, within(1e-9));
 		assertThat(this.registry.find(BenchMetricNames.STEP).timers()).isEmpty();
 		// the iteration stays a Timer, with its max
-		Timer iteration = this.registry.get(BenchMetricNames.ITERATION).tag(BenchMetricNames.TAG_BENCH, "pipeline")
+		Timer iteration = this.registry.get(BenchMetricNames.ITERATION)
+			.tag(BenchMetricNames.TAG_BENCH, "pipeline")
 			.timer();
 		assertThat(iteration.count()).isEqualTo(3);
 		assertThat(iteration.max(TimeUnit.SECONDS)).isCloseTo(0.130, within(1e-9));
@@ -126,7 +127,8 @@ class BenchMetricsBinderTests {
 		finally {
 			executor.shutdownNow();
 		}
-		FunctionTimer load = this.registry.get(BenchMetricNames.STEP).tag(BenchMetricNames.TAG_STEP, "load")
+		FunctionTimer load = this.registry.get(BenchMetricNames.STEP)
+			.tag(BenchMetricNames.TAG_STEP, "load")
 			.functionTimer();
 		assertThat(load.count()).isEqualTo((double) threads * stepsPerThread);
 		assertThat(load.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(threads * stepsPerThread * 1_000.0);
@@ -169,10 +171,9 @@ class BenchMetricsBinderTests {
 			.tag(BenchMetricNames.TAG_BENCH, "pipeline")
 			.timer();
 		assertThat(iteration.count()).isEqualTo(bench.iterationCount()).isEqualTo(4);
-		assertThat(iteration.totalTime(TimeUnit.SECONDS))
-			.isCloseTo(bench.summary().step(BenchSummary.GLOBAL).total(), within(1e-9));
-		assertThat(this.registry.find(BenchMetricNames.STEP).tag(BenchMetricNames.TAG_STEP, "GLOBAL").timer())
-			.isNull();
+		assertThat(iteration.totalTime(TimeUnit.SECONDS)).isCloseTo(bench.summary().step(BenchSummary.GLOBAL).total(),
+				within(1e-9));
+		assertThat(this.registry.find(BenchMetricNames.STEP).tag(BenchMetricNames.TAG_STEP, "GLOBAL").timer()).isNull();
 	}
 
 	@Test

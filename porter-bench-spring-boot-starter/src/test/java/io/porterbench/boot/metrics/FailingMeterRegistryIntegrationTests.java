@@ -44,9 +44,10 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A web application whose only {@link MeterRegistry} fails on porter-bench's meters, in each of the ways a registry
- * can: refusing every meter, refusing step timers, or throwing while recording. The instrumented endpoint still
- * answers its normal result, the failure is logged once with its cause, and porter-bench's own recording and saving
+ * A web application whose only {@link MeterRegistry} fails on porter-bench's meters, in
+ * each of the ways a registry can: refusing every meter, refusing step timers, or
+ * throwing while recording. The instrumented endpoint still answers its normal result,
+ * the failure is logged once with its cause, and porter-bench's own recording and saving
  * are untouched.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -106,7 +107,10 @@ class FailingMeterRegistryIntegrationTests {
 	/** The ways a registry fails on porter-bench's meters. */
 	enum Fault {
 
-		/** A meter filter that throws for every porter-bench meter: none can be registered. */
+		/**
+		 * A meter filter that throws for every porter-bench meter: none can be
+		 * registered.
+		 */
 		EVERY_METER_REFUSED("injected fault: this registry refuses porter-bench meters"),
 
 		/** The registry cannot create step timers; the iteration timer works. */
@@ -148,7 +152,10 @@ class FailingMeterRegistryIntegrationTests {
 
 	}
 
-	/** A real {@link SimpleMeterRegistry} whose porter-bench timers fail as the fault says. */
+	/**
+	 * A real {@link SimpleMeterRegistry} whose porter-bench timers fail as the fault
+	 * says.
+	 */
 	static class FailingMeterRegistry extends SimpleMeterRegistry {
 
 		private final Fault fault;
