@@ -398,8 +398,9 @@ public final class BenchDict implements AutoCloseable {
 		}
 
 		/**
-		 * Whether steps and iterations are JFR events ({@code porterbench.Step} and {@code porterbench.Iteration}).
-		 * While no recording enables them they cost a flag read or two per step and no allocation; off, not even that.
+		 * Whether steps and iterations are JFR events ({@code porterbench.Step} and
+		 * {@code porterbench.Iteration}). While no recording enables them they cost a
+		 * flag read or two per step and no allocation; off, not even that.
 		 * @param jfrEvents default true
 		 * @return this builder
 		 */

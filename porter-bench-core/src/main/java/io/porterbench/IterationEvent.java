@@ -10,8 +10,9 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The JFR event {@code porterbench.Iteration}: one closed iteration, from its {@code gstep} to its {@code gstop} (its
- * {@code GLOBAL} time), on the thread that ran it.
+ * The JFR event {@code porterbench.Iteration}: one closed iteration, from its
+ * {@code gstep} to its {@code gstop} (its {@code GLOBAL} time), on the thread that ran
+ * it.
  */
 @Name(IterationEvent.NAME)
 @Label("Iteration")

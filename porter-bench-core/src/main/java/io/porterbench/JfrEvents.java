@@ -8,14 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits one benchmarker's steps and iterations as the JFR events {@code porterbench.Step} and
- * {@code porterbench.Iteration} while a recording enables them.
+ * Emits one benchmarker's steps and iterations as the JFR events {@code porterbench.Step}
+ * and {@code porterbench.Iteration} while a recording enables them.
  *
- * <p>While no recording enables an event, recording a step costs two flag reads and allocates nothing: whether JFR has
- * been initialized in this JVM (by {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or a {@code Recording} in
- * code) and whether the event type is enabled. The event classes are registered with JFR only once JFR is initialized
- * (registering them costs JFR's own start-up, a fraction of a second, which a JVM that never records must not pay). A
- * JVM without the {@code jdk.jfr} module, or any failure of JFR, turns the events off, never the measurement.
+ * <p>
+ * While no recording enables an event, recording a step costs two flag reads and
+ * allocates nothing: whether JFR has been initialized in this JVM (by
+ * {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or a {@code Recording} in
+ * code) and whether the event type is enabled. The event classes are registered with JFR
+ * only once JFR is initialized (registering them costs JFR's own start-up, a fraction of
+ * a second, which a JVM that never records must not pay). A JVM without the
+ * {@code jdk.jfr} module, or any failure of JFR, turns the events off, never the
+ * measurement.
  */
 final class JfrEvents {
 
@@ -31,7 +35,10 @@ final class JfrEvents {
 
 	private final boolean on;
 
-	/** Numbers iterations in the order they open: a step's event needs its iteration's index before it closes. */
+	/**
+	 * Numbers iterations in the order they open: a step's event needs its iteration's
+	 * index before it closes.
+	 */
 	private final AtomicLong opened = new AtomicLong();
 
 	private JfrEvents(String bench, BenchClock clock, boolean on) {
@@ -44,7 +51,8 @@ final class JfrEvents {
 	 * The events of a benchmarker.
 	 * @param bench its name
 	 * @param clock the clock its steps are timed with
-	 * @param enabled whether its registry emits events ({@code BenchDict.Builder#jfrEvents})
+	 * @param enabled whether its registry emits events
+	 * ({@code BenchDict.Builder#jfrEvents})
 	 * @return the events, off when JFR is not available
 	 */
 	static JfrEvents create(String bench, BenchClock clock, boolean enabled) {
@@ -104,8 +112,8 @@ final class JfrEvents {
 	}
 
 	/**
-	 * Writes the events. A class of its own, so that verifying {@link JfrEvents} does not load the event classes: a
-	 * JVM that never records never loads them.
+	 * Writes the events. A class of its own, so that verifying {@link JfrEvents} does not
+	 * load the event classes: a JVM that never records never loads them.
 	 */
 	private static final class Commit {
 
@@ -134,8 +142,8 @@ final class JfrEvents {
 	}
 
 	/**
-	 * The registered event types, looked up once JFR is initialized; their enabled flags change as recordings start
-	 * and stop.
+	 * The registered event types, looked up once JFR is initialized; their enabled flags
+	 * change as recordings start and stop.
 	 */
 	private static final class Types {
 
@@ -153,7 +161,8 @@ final class JfrEvents {
 				iteration = EventType.getEventType(IterationEvent.class);
 			}
 			catch (LinkageError | RuntimeException ex) {
-				logger.info("porter-bench: JFR is not available in this JVM ({}); steps are not JFR events", ex.toString());
+				logger.info("porter-bench: JFR is not available in this JVM ({}); steps are not JFR events",
+						ex.toString());
 			}
 			STEP = step;
 			ITERATION = iteration;

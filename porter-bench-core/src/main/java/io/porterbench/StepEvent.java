@@ -10,15 +10,16 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * The JFR event {@code porterbench.Step}: one recorded step, on the thread that recorded it, from the step's start to
- * its end.
+ * The JFR event {@code porterbench.Step}: one recorded step, on the thread that recorded
+ * it, from the step's start to its end.
  */
 @Name(StepEvent.NAME)
 @Label("Step")
 @Category("porter-bench")
 @Description("A step of a porter-bench benchmarker: the time from the previous step of the iteration (or its start) "
 		+ "to the call that ended it")
-// a stack trace per step would cost more than the step itself; the thread and time place it on the timeline
+// a stack trace per step would cost more than the step itself; the thread and time place
+// it on the timeline
 @StackTrace(false)
 final class StepEvent extends Event {
 

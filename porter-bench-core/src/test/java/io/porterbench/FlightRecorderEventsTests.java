@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Steps and iterations as JFR events, checked in real recordings read back with {@link RecordingFile}.
+ * Steps and iterations as JFR events, checked in real recordings read back with
+ * {@link RecordingFile}.
  */
 class FlightRecorderEventsTests {
 
@@ -72,7 +73,8 @@ class FlightRecorderEventsTests {
 			}
 			RecordedEvent iterationEvent = iterations.get(i);
 			assertThat(seconds(iterationEvent)).isCloseTo(iteration.absolutes().get("GLOBAL"), within(TWO_MILLIS));
-			// the iteration covers its steps on the timeline: it starts where its first step starts
+			// the iteration covers its steps on the timeline: it starts where its first
+			// step starts
 			assertThat(iterationEvent.getStartTime()).isCloseTo(steps.get(4 * i).getStartTime(),
 					within(2, ChronoUnit.MILLIS));
 			assertThat(iterationEvent.getEndTime()).isCloseTo(steps.get(4 * i + 3).getEndTime(),
@@ -133,8 +135,7 @@ class FlightRecorderEventsTests {
 		// JFR up, as any recording brings it up: the first step then registers the events
 		FlightRecorder recorder = FlightRecorder.getFlightRecorder();
 		BenchDict.builder().root(this.root).build().get("jfr-registers").step("x");
-		List<EventType> types = recorder
-			.getEventTypes()
+		List<EventType> types = recorder.getEventTypes()
 			.stream()
 			.filter((type) -> type.getName().startsWith("porterbench."))
 			.toList();

@@ -17,23 +17,30 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 
 /**
- * What the JFR events add to one {@code step()}, beside {@link StepBenchmark}'s anchors: the {@code nanoTime} pair
- * and the step itself.
+ * What the JFR events add to one {@code step()}, beside {@link StepBenchmark}'s anchors:
+ * the {@code nanoTime} pair and the step itself.
  *
  * <ul>
- * <li>{@code jfr=off}: a registry built with {@code jfrEvents(false)}: the step without any JFR code.
- * <li>{@code jfr=idle}: the default, events on, JFR never started in the JVM: one read of whether JFR is initialized,
- * no allocation. Target: within 5% of {@code off} (and of {@code StepBenchmark.step}).
- * <li>{@code jfr=other}: a recording runs that disables {@code porterbench.Step} (JFR used for something else): also
- * a read of the event type's enabled flag, no allocation. Target: within 5% of {@code off}.
- * <li>{@code jfr=recording}: a recording that enables {@code porterbench.Step} (in memory, no disk): every step
- * writes an event. Target: at most 4x {@link #nanoTimePair()}.
+ * <li>{@code jfr=off}: a registry built with {@code jfrEvents(false)}: the step without
+ * any JFR code.
+ * <li>{@code jfr=idle}: the default, events on, JFR never started in the JVM: one read of
+ * whether JFR is initialized, no allocation. Target: within 5% of {@code off} (and of
+ * {@code StepBenchmark.step}).
+ * <li>{@code jfr=other}: a recording runs that disables {@code porterbench.Step} (JFR
+ * used for something else): also a read of the event type's enabled flag, no allocation.
+ * Target: within 5% of {@code off}.
+ * <li>{@code jfr=recording}: a recording that enables {@code porterbench.Step} (in
+ * memory, no disk): every step writes an event. Target: at most 4x
+ * {@link #nanoTimePair()}.
  * </ul>
  *
- * <p>Iterations close every {@value StepBenchmark#STEPS_PER_ITERATION} steps, as in {@link StepBenchmark}; with a
- * recording, that close also writes a {@code porterbench.Iteration} event.
+ * <p>
+ * Iterations close every {@value StepBenchmark#STEPS_PER_ITERATION} steps, as in
+ * {@link StepBenchmark}; with a recording, that close also writes a
+ * {@code porterbench.Iteration} event.
  *
- * <p>{@code java -jar porter-bench-benchmarks/target/benchmarks.jar 'JfrStepBenchmark|StepBenchmark' -prof gc}
+ * <p>
+ * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar 'JfrStepBenchmark|StepBenchmark' -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -94,7 +101,10 @@ public class JfrStepBenchmark {
 		return System.nanoTime() - start;
 	}
 
-	/** One step of an open iteration; every {@value StepBenchmark#STEPS_PER_ITERATION}th also closes it. */
+	/**
+	 * One step of an open iteration; every {@value StepBenchmark#STEPS_PER_ITERATION}th
+	 * also closes it.
+	 */
 	@Benchmark
 	public void step() {
 		this.bench.step("work");

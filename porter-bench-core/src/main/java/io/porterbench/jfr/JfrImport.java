@@ -30,27 +30,33 @@ import io.porterbench.record.RunFolderNames;
 import io.porterbench.summary.SummaryCalculator;
 
 /**
- * Opens a JFR recording as a porter-bench run: one run folder with the DATA, SUMMARY and MEMORY files of every
- * benchmarker whose {@code porterbench.Step} and {@code porterbench.Iteration} events the recording holds.
+ * Opens a JFR recording as a porter-bench run: one run folder with the DATA, SUMMARY and
+ * MEMORY files of every benchmarker whose {@code porterbench.Step} and
+ * {@code porterbench.Iteration} events the recording holds.
  *
  * <pre>{@code
  * JfrImportResult result = JfrImport.importRecording(Path.of("app.jfr"), Path.of("TICTOC_PERFORMANCE"));
  * RunRecord run = RunRecord.load(result.runFolder());
  * }</pre>
  *
- * <p>Each {@code porterbench.Iteration} event is a closed iteration with its steps (the {@code porterbench.Step}
- * events of the same benchmarker, thread and iteration index, in the order they were recorded); steps whose
- * iteration event is missing, because the recording ended before its {@code gstop}, are saved as an open iteration.
- * Closed iterations are numbered in the order they closed, as a benchmarker numbers them. The gstop call of every
- * closed iteration gets, as its {@code extra}, {@code {"gc_pause_seconds": s}}: the time of the GC pauses
- * ({@code jdk.GCPhasePause}, else {@code jdk.GarbageCollection}) that fell within the iteration, when the recording had
- * those events enabled. A pause that straddles the iteration's start or end counts with the part inside it, so a
- * pause is never counted twice in full for two iterations.
+ * <p>
+ * Each {@code porterbench.Iteration} event is a closed iteration with its steps (the
+ * {@code porterbench.Step} events of the same benchmarker, thread and iteration index, in
+ * the order they were recorded); steps whose iteration event is missing, because the
+ * recording ended before its {@code gstop}, are saved as an open iteration. Closed
+ * iterations are numbered in the order they closed, as a benchmarker numbers them. The
+ * gstop call of every closed iteration gets, as its {@code extra},
+ * {@code {"gc_pause_seconds": s}}: the time of the GC pauses ({@code jdk.GCPhasePause},
+ * else {@code jdk.GarbageCollection}) that fell within the iteration, when the recording
+ * had those events enabled. A pause that straddles the iteration's start or end counts
+ * with the part inside it, so a pause is never counted twice in full for two iterations.
  *
- * <p>Nothing is written unless the recording holds porter-bench events. A recording cut short (a file copied while
- * JFR wrote it, a full disk) is read up to its last complete chunk: what the complete chunks hold is imported and the
- * cut reported in {@link JfrImportResult#truncation()}; when no complete chunk holds a porter-bench event, the import
- * fails.
+ * <p>
+ * Nothing is written unless the recording holds porter-bench events. A recording cut
+ * short (a file copied while JFR wrote it, a full disk) is read up to its last complete
+ * chunk: what the complete chunks hold is imported and the cut reported in
+ * {@link JfrImportResult#truncation()}; when no complete chunk holds a porter-bench
+ * event, the import fails.
  */
 public final class JfrImport {
 
@@ -60,7 +66,9 @@ public final class JfrImport {
 	/** The name of the iteration event. */
 	public static final String ITERATION_EVENT = "porterbench.Iteration";
 
-	/** The key of an imported iteration's GC pause time in its gstop call's {@code extra}. */
+	/**
+	 * The key of an imported iteration's GC pause time in its gstop call's {@code extra}.
+	 */
 	public static final String GC_PAUSE_SECONDS = "gc_pause_seconds";
 
 	private static final String GSTOP = "gstop";
@@ -79,11 +87,13 @@ public final class JfrImport {
 	/**
 	 * Imports a recording into a new run folder under a folder of runs.
 	 * @param recording the {@code .jfr} file
-	 * @param runsRoot the folder that holds the run folders, as {@code BenchDict}'s root; created if missing
+	 * @param runsRoot the folder that holds the run folders, as {@code BenchDict}'s root;
+	 * created if missing
 	 * @return what was written
-	 * @throws JfrImportException if the file is missing, not a recording, damaged before any porter-bench event, or
-	 * holds none; nothing is written then
-	 * @throws java.io.UncheckedIOException if a run file could not be written; the new run folder is removed
+	 * @throws JfrImportException if the file is missing, not a recording, damaged before
+	 * any porter-bench event, or holds none; nothing is written then
+	 * @throws java.io.UncheckedIOException if a run file could not be written; the new
+	 * run folder is removed
 	 */
 	public static JfrImportResult importRecording(Path recording, Path runsRoot) {
 		Recorded recorded = read(recording);
@@ -136,8 +146,9 @@ public final class JfrImport {
 	}
 
 	/**
-	 * The names of the recording's event types by id, to read which events its settings enabled; empty for a
-	 * recording whose metadata cannot be read to the end, as JFR reads every chunk's before the first event.
+	 * The names of the recording's event types by id, to read which events its settings
+	 * enabled; empty for a recording whose metadata cannot be read to the end, as JFR
+	 * reads every chunk's before the first event.
 	 */
 	private static Map<Long, String> eventTypeNames(Path recording) {
 		Map<Long, String> names = new HashMap<>();
@@ -171,8 +182,8 @@ public final class JfrImport {
 			throw new JfrImportException("Cannot read " + recording + ": " + ex.getMessage(), ex);
 		}
 		if (read < MAGIC.length || !Arrays.equals(head, MAGIC)) {
-			throw new JfrImportException(recording + " is not a JFR recording: it does not begin with JFR's magic bytes"
-					+ " FLR\\0");
+			throw new JfrImportException(
+					recording + " is not a JFR recording: it does not begin with JFR's magic bytes" + " FLR\\0");
 		}
 	}
 
@@ -270,8 +281,8 @@ public final class JfrImport {
 			GcPauses pauses = gcPausesRecorded()
 					? new GcPauses(this.phasePauses.isEmpty() ? this.collections : this.phasePauses) : null;
 			Map<String, List<Group>> byBench = new TreeMap<>();
-			this.groups.forEach((key, group) -> byBench.computeIfAbsent(key.bench(), (b) -> new ArrayList<>())
-				.add(group));
+			this.groups
+				.forEach((key, group) -> byBench.computeIfAbsent(key.bench(), (b) -> new ArrayList<>()).add(group));
 			Map<String, RunSnapshot> snapshots = new LinkedHashMap<>();
 			byBench.forEach((bench, groups) -> {
 				List<Group> closed = groups.stream()
@@ -358,7 +369,8 @@ public final class JfrImport {
 	}
 
 	/**
-	 * GC pauses sorted by start, to sum the parts of them within an interval without scanning them all.
+	 * GC pauses sorted by start, to sum the parts of them within an interval without
+	 * scanning them all.
 	 */
 	private static final class GcPauses {
 

@@ -1,8 +1,9 @@
 package io.porterbench.jfr;
 
 /**
- * Thrown when a file cannot be imported as a run: it is missing, not a JFR recording, damaged before any porter-bench
- * event, or holds none. The message is one line naming the file and the problem; nothing was written.
+ * Thrown when a file cannot be imported as a run: it is missing, not a JFR recording,
+ * damaged before any porter-bench event, or holds none. The message is one line naming
+ * the file and the problem; nothing was written.
  */
 public class JfrImportException extends IllegalArgumentException {
 

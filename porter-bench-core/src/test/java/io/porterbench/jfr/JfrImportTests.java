@@ -174,11 +174,12 @@ class JfrImportTests {
 		assertThat(whole.closedIterations()).containsEntry("jfr-chunks", 10);
 		Path cut = cutAt(recording, 0.9);
 		JfrImportResult result = JfrImport.importRecording(cut, this.folder.resolve("runs"));
-		assertThat(result.truncation()).hasValueSatisfying((line) -> assertThat(line)
-			.startsWith(cut + " is truncated or damaged (")
-			.contains("porter-bench events of the complete chunks before the damage")
-			.doesNotContain("\n"));
-		// the first chunk holds the first five iterations, but for events JFR had not yet flushed from the thread's buffer
+		assertThat(result.truncation())
+			.hasValueSatisfying((line) -> assertThat(line).startsWith(cut + " is truncated or damaged (")
+				.contains("porter-bench events of the complete chunks before the damage")
+				.doesNotContain("\n"));
+		// the first chunk holds the first five iterations, but for events JFR had not yet
+		// flushed from the thread's buffer
 		assertThat(result.closedIterations().get("jfr-chunks")).isBetween(1, 5);
 		assertThat(RunRecord.load(result.runFolder()).bench("jfr-chunks").iterations())
 			.hasSizeGreaterThanOrEqualTo(result.closedIterations().get("jfr-chunks"));
@@ -189,8 +190,7 @@ class JfrImportTests {
 		Benchmarker bench = BenchDict.builder().root(this.folder.resolve("saved")).build().get("jfr-none");
 		Path recording = JfrRecordings.record(this.folder.resolve("none.jfr"), false, () -> iterations(bench, 3));
 		Path root = this.folder.resolve("runs");
-		assertThatExceptionOfType(JfrImportException.class)
-			.isThrownBy(() -> JfrImport.importRecording(recording, root))
+		assertThatExceptionOfType(JfrImportException.class).isThrownBy(() -> JfrImport.importRecording(recording, root))
 			.withMessage(recording + " holds no porter-bench events (porterbench.Step, porterbench.Iteration): "
 					+ "record with settings that enable them, such as porter-bench.jfc");
 		assertThat(root).doesNotExist();
@@ -210,6 +210,5 @@ class JfrImportTests {
 		return Files.write(this.folder.resolve("cut-" + fraction + ".jfr"),
 				Arrays.copyOf(bytes, (int) (bytes.length * fraction)));
 	}
-
 
 }

@@ -43,7 +43,8 @@ final class JfrRecordings {
 	}
 
 	/**
-	 * Starts and stops a second recording, which makes JFR close the current chunk and begin a new one.
+	 * Starts and stops a second recording, which makes JFR close the current chunk and
+	 * begin a new one.
 	 */
 	static void rotateChunk() {
 		try (Recording other = new Recording()) {

@@ -17,8 +17,9 @@ import io.porterbench.Benchmarker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The settings file porter-bench ships, {@code porter-bench.jfc}: JFR parses it, and a recording made with it holds
- * the steps, the iterations and the GC pauses that {@link JfrImport} needs.
+ * The settings file porter-bench ships, {@code porter-bench.jfc}: JFR parses it, and a
+ * recording made with it holds the steps, the iterations and the GC pauses that
+ * {@link JfrImport} needs.
  */
 class PorterBenchJfcTests {
 

@@ -13,8 +13,9 @@ import io.porterbench.record.SavedIteration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How many of a benchmarker's slowest iterations overlapped a GC pause, for a run imported from a JFR recording whose
- * iterations carry {@code gc_pause_seconds} in their gstop call's {@code extra}.
+ * How many of a benchmarker's slowest iterations overlapped a GC pause, for a run
+ * imported from a JFR recording whose iterations carry {@code gc_pause_seconds} in their
+ * gstop call's {@code extra}.
  *
  * @param iterations the closed iterations with a GC pause figure
  * @param withPause those of them that overlapped a pause
@@ -28,8 +29,8 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 	/**
 	 * The overlap of a benchmarker's iterations with GC pauses.
 	 * @param bench the benchmarker
-	 * @return the figures, or empty when no iteration has a GC pause figure (a run not imported from a recording,
-	 * or one recorded without GC events)
+	 * @return the figures, or empty when no iteration has a GC pause figure (a run not
+	 * imported from a recording, or one recorded without GC events)
 	 */
 	public static Optional<GcPauseOverlap> of(BenchRecord bench) {
 		List<double[]> timed = new ArrayList<>();
@@ -75,7 +76,8 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 
 	/**
 	 * The figures in one sentence.
-	 * @return for example "2 of the 3 slowest iterations (10%) overlapped a GC pause; 4 of 30 in all"
+	 * @return for example "2 of the 3 slowest iterations (10%) overlapped a GC pause; 4
+	 * of 30 in all"
 	 */
 	public String sentence() {
 		return this.slowestWithPause + " of the " + this.slowest + " slowest iterations (10%) overlapped a GC pause; "

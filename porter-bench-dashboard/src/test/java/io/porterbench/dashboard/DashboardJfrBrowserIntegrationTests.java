@@ -24,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run imported from a JFR recording in the browser: the page says how many of the slowest iterations overlapped a
- * GC pause, and says nothing of GC pauses for a run saved by a benchmarker.
+ * A run imported from a JFR recording in the browser: the page says how many of the
+ * slowest iterations overlapped a GC pause, and says nothing of GC pauses for a run saved
+ * by a benchmarker.
  */
 class DashboardJfrBrowserIntegrationTests {
 
@@ -69,8 +70,7 @@ class DashboardJfrBrowserIntegrationTests {
 		dict.close();
 		importedRun = JfrImport.importRecording(recording, root).runFolder().getFileName().toString();
 		context = DashboardServer.start(root, 0, "/porterbench");
-		base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort()
-				+ "/porterbench/";
+		base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/porterbench/";
 	}
 
 	@AfterAll

@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import-jfr}: writes a run folder from the porter-bench events of a JFR recording, which {@code summary},
- * {@code diff}, {@code plots} and the dashboard then read like any other run.
+ * {@code import-jfr}: writes a run folder from the porter-bench events of a JFR
+ * recording, which {@code summary}, {@code diff}, {@code plots} and the dashboard then
+ * read like any other run.
  */
 @Command(name = "import-jfr", mixinStandardHelpOptions = true,
 		description = { "Writes a run folder from the porterbench.Step and porterbench.Iteration events of a JFR"

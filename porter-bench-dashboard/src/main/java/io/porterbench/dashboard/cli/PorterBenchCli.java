@@ -11,24 +11,22 @@ import picocli.CommandLine.Spec;
 /**
  * The porter-bench command line tool, the main class of the executable jar.
  *
-<<<<<<< HEAD
- * <p>Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when {@code diff} finds a
- * regression, 2 on bad input (unknown option, missing folder, no saved run, unknown benchmarker, a recording that
- * {@code import-jfr} cannot import) or any other
- * failure, so that 1 always means a regression.
-=======
+ * <<<<<<< HEAD
+ * <p>
+ * Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when
+ * {@code diff} finds a regression, 2 on bad input (unknown option, missing folder, no
+ * saved run, unknown benchmarker, a recording that {@code import-jfr} cannot import) or
+ * any other failure, so that 1 always means a regression. =======
  * <p>
  * Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when
  * {@code diff} finds a regression, 2 on bad input (unknown option, missing folder, no
  * saved run, unknown benchmarker) or any other failure, so that 1 always means a
- * regression.
->>>>>>> main
+ * regression. >>>>>>> main
  */
 @Command(name = "porter-bench-dashboard", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
 		description = "Views, plots, summarizes and compares porter-bench runs (ours and the Python original's).",
 		subcommands = { ServeCommand.class, PlotsCommand.class, SummaryCommand.class, DiffCommand.class,
-				ImportJfrCommand.class,
-				CommandLine.HelpCommand.class })
+				ImportJfrCommand.class, CommandLine.HelpCommand.class })
 public final class PorterBenchCli implements Runnable {
 
 	/** The exit status of {@code diff} when a step got slower than the threshold. */

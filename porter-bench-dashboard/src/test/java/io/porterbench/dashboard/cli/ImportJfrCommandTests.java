@@ -27,14 +27,18 @@ import io.porterbench.dashboard.RunEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code import-jfr} on real recordings: the imported run is read by the loader, {@code summary}, {@code diff} and
- * the dashboard; bad recordings exit with status 2, one line, and write nothing.
+ * {@code import-jfr} on real recordings: the imported run is read by the loader,
+ * {@code summary}, {@code diff} and the dashboard; bad recordings exit with status 2, one
+ * line, and write nothing.
  */
 class ImportJfrCommandTests {
 
 	private static final int ITERATIONS = 10;
 
-	/** The iteration that calls System.gc() and sleeps longest, so that it is the slowest 10%. */
+	/**
+	 * The iteration that calls System.gc() and sleeps longest, so that it is the slowest
+	 * 10%.
+	 */
 	private static final int COLLECTING_ITERATION = 6;
 
 	@TempDir

@@ -147,8 +147,9 @@ public class PorterBenchProperties {
 	public static class Jfr {
 
 		/**
-		 * Whether steps and iterations are the JFR events porterbench.Step and porterbench.Iteration, recorded while a
-		 * recording enables them. They cost a flag read or two per step while no recording does.
+		 * Whether steps and iterations are the JFR events porterbench.Step and
+		 * porterbench.Iteration, recorded while a recording enables them. They cost a
+		 * flag read or two per step while no recording does.
 		 */
 		private boolean enabled = true;
 

@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code porterbench.jfr.enabled}, with a real JFR recording that enables porter-bench's events.
+ * Tests for {@code porterbench.jfr.enabled}, with a real JFR recording that enables
+ * porter-bench's events.
  */
 class BenchDictJfrAutoConfigurationTests {
 
