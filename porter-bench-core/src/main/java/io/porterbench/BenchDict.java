@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.porterbench.internal.AutoSaver;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import io.porterbench.memory.MemorySource;
 import io.porterbench.record.RunFolderNames;
 
@@ -50,19 +50,11 @@ public final class BenchDict implements AutoCloseable {
 
 	private final Object creationLock = new Object();
 
-	private final BenchClock clock;
-
-	private final MemorySource memorySource;
-
-	private final int retainedIterations;
-
 	private final boolean legacyFolderNames;
-
-	private final boolean jfrEvents;
 
 	private final AutoSaver autoSaver;
 
-	private final OpenIterations openIterations = new OpenIterations();
+	private final BenchContext context;
 
 	private volatile Path root;
 
@@ -86,14 +78,12 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	private BenchDict(Builder builder) {
-		this.clock = builder.clock;
-		this.memorySource = builder.memorySource;
-		this.retainedIterations = builder.retainedIterations;
 		this.legacyFolderNames = builder.legacyFolderNames;
-		this.jfrEvents = builder.jfrEvents;
 		this.root = builder.root.toAbsolutePath().normalize();
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
+		this.context = new BenchContext(builder.clock, builder.memorySource, builder.retainedIterations,
+				new OpenIterations(), this.autoSaver, builder.jfrEvents);
 	}
 
 	/**
@@ -125,14 +115,14 @@ public final class BenchDict implements AutoCloseable {
 	}
 
 	private Benchmarker create(String name) {
-		Names.validateBenchName(name);
+		BenchNames.validateBenchName(name);
 		Benchmarker created;
 		synchronized (this.creationLock) {
 			Benchmarker existing = this.benches.get(name);
 			if (existing != null) {
 				return existing;
 			}
-			created = new Benchmarker(this, name, this.runDirectory);
+			created = new Benchmarker(this.context, name, this.runDirectory);
 			this.benches.put(name, created);
 			this.ordered.add(created);
 		}
@@ -274,7 +264,7 @@ public final class BenchDict implements AutoCloseable {
 	 * on this thread
 	 */
 	public Benchmarker current() {
-		return this.openIterations.current();
+		return this.context.openIterations().current();
 	}
 
 	/**
@@ -287,30 +277,6 @@ public final class BenchDict implements AutoCloseable {
 		for (Benchmarker bench : this.ordered) {
 			bench.stopBackgroundWork();
 		}
-	}
-
-	BenchClock clock() {
-		return this.clock;
-	}
-
-	MemorySource memorySource() {
-		return this.memorySource;
-	}
-
-	int retainedIterations() {
-		return this.retainedIterations;
-	}
-
-	boolean jfrEvents() {
-		return this.jfrEvents;
-	}
-
-	AutoSaver autoSaver() {
-		return this.autoSaver;
-	}
-
-	OpenIterations openIterations() {
-		return this.openIterations;
 	}
 
 	private static final class GlobalHolder {

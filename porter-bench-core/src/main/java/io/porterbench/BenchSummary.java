@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.StepStats;
+
 /**
  * An immutable snapshot of one benchmarker's statistics over all its iterations, closed
  * and open.
@@ -21,7 +24,7 @@ public record BenchSummary(String name, long iterations, int openIterations, Map
 		Optional<MemoryStats> memory) {
 
 	/** The topic of an iteration's total time. */
-	public static final String GLOBAL = "GLOBAL";
+	public static final String GLOBAL = RunFiles.GLOBAL;
 
 	public BenchSummary {
 		steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
+import io.porterbench.internal.AutoSaver;
 import io.porterbench.internal.RunSnapshot;
-import io.porterbench.record.RunFileWriter;
+import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFiles;
-import io.porterbench.summary.SummaryCalculator;
+import io.porterbench.internal.SummaryCalculator;
+import io.porterbench.summary.StepStats;
 
 /**
  * Times the iterations of one pipeline and their named steps (the original's
@@ -50,8 +52,6 @@ public final class Benchmarker {
 
 	private static final StepListener[] NO_LISTENERS = new StepListener[0];
 
-	private final BenchDict owner;
-
 	private final String name;
 
 	private final Path runDirectory;
@@ -59,6 +59,10 @@ public final class Benchmarker {
 	private final BenchClock clock;
 
 	private final IterationStore store;
+
+	private final OpenIterations openIterations;
+
+	private final AutoSaver autoSaver;
 
 	private final WeakHashMap<Thread, ThreadIteration> threads = new WeakHashMap<>();
 
@@ -74,6 +78,8 @@ public final class Benchmarker {
 
 	private final MemoryBenchmarker memory;
 
+	private final MemoryTracker memoryTracker;
+
 	private final JfrEvents jfr;
 
 	private volatile StepListener[] listeners = NO_LISTENERS;
@@ -88,14 +94,16 @@ public final class Benchmarker {
 
 	private volatile boolean implicitOpenLogged;
 
-	Benchmarker(BenchDict owner, String name, Path runDirectory) {
-		this.owner = owner;
+	Benchmarker(BenchContext context, String name, Path runDirectory) {
 		this.name = name;
 		this.runDirectory = runDirectory;
-		this.clock = owner.clock();
-		this.store = new IterationStore(owner.retainedIterations());
-		this.memory = new MemoryBenchmarker(name, owner.memorySource());
-		this.jfr = JfrEvents.create(name, this.clock, owner.jfrEvents());
+		this.clock = context.clock();
+		this.store = new IterationStore(context.retainedIterations());
+		this.openIterations = context.openIterations();
+		this.autoSaver = context.autoSaver();
+		this.memory = new MemoryBenchmarker(name, context.memorySource());
+		this.memoryTracker = new MemoryTracker(this.memory, this.clock, this::addTimedEntry);
+		this.jfr = JfrEvents.create(name, this.clock, context.jfrEvents());
 	}
 
 	private ThreadIteration registerThread() {
@@ -170,13 +178,7 @@ public final class Benchmarker {
 			now = close(thread, now);
 		}
 		open(thread, now, this.clock.epochSecondsAt(now));
-		if (this.memory.isEnabled()) {
-			this.memory.openIteration(thread, this.clock);
-			addTimedEntry(thread, MemoryBenchmarker.GSTEP_MEMORY);
-			// GLOBAL and the first step leave out the gstep sample's cost, as in the
-			// original
-			thread.startNanos = thread.lastNanos;
-		}
+		this.memoryTracker.opened(thread);
 	}
 
 	/**
@@ -262,6 +264,41 @@ public final class Benchmarker {
 					+ " ns from now. Pass a reading of this benchmarker's clock()");
 		}
 		recordEndingAt(thread, topic, nanos, now);
+	}
+
+	/**
+	 * The rule for a step that comes without an iteration, as the Spring advice records
+	 * them: such a step is an iteration of its own. Opens one on this thread, as
+	 * {@link #gstep()} does, unless one is open; the caller that got {@code true} records
+	 * its step and then closes the iteration with {@link #gstop()}.
+	 * @return whether this call opened an iteration
+	 */
+	public boolean openIterationIfNone() {
+		if (!this.enabled || this.threadIteration.get().open) {
+			return false;
+		}
+		gstep();
+		return true;
+	}
+
+	/**
+	 * The rule of {@link #openIterationIfNone()} for a step whose start is already past
+	 * (an asynchronous call that completed): unless an iteration is open on this thread,
+	 * opens one that began at {@code startNanos}, without a memory sample, as a step on a
+	 * thread with no open iteration does.
+	 * @param startNanos when the step began, a value {@code clock().nanoTime()} returned
+	 * @return whether this call opened an iteration
+	 */
+	public boolean openIterationIfNone(long startNanos) {
+		if (!this.enabled) {
+			return false;
+		}
+		ThreadIteration thread = this.threadIteration.get();
+		if (thread.open) {
+			return false;
+		}
+		openImplicitly(thread, startNanos);
+		return true;
 	}
 
 	/**
@@ -480,9 +517,7 @@ public final class Benchmarker {
 		thread.lastNanos = now;
 		thread.add(topic, nanos, extra);
 		publishStep(thread, topic, nanos);
-		if (this.memory.isEnabled()) {
-			memoryStep(thread, topic, extra);
-		}
+		this.memoryTracker.stepped(thread, topic, extra);
 		if (this.saveOnStep) {
 			requestAutoSave();
 		}
@@ -490,7 +525,7 @@ public final class Benchmarker {
 
 	private void validate(ThreadIteration thread, String topic) {
 		if (!thread.isValidated(topic)) {
-			Names.validateTopic(topic);
+			BenchNames.validateTopic(topic);
 			thread.rememberValidated(topic);
 		}
 	}
@@ -498,7 +533,7 @@ public final class Benchmarker {
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
 		thread.jfrIteration = this.jfr.nextIteration();
-		this.owner.openIterations().opened(this);
+		this.openIterations.opened(this);
 	}
 
 	private void openImplicitly(ThreadIteration thread, long startNanos) {
@@ -508,9 +543,7 @@ public final class Benchmarker {
 		}
 		double startEpochSeconds = this.clock.epochSecondsAt(startNanos);
 		open(thread, startNanos, startEpochSeconds);
-		if (this.memory.isEnabled()) {
-			this.memory.openIterationQuietly(thread, this.clock.epochSeconds());
-		}
+		this.memoryTracker.openedByStep(thread);
 	}
 
 	private long close(ThreadIteration thread, long now) {
@@ -518,47 +551,18 @@ public final class Benchmarker {
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
 		publishStep(thread, GSTOP, gstopNanos);
-		if (thread.tracksMemory || this.memory.isEnabled()) {
-			now = closeMemory(thread);
-		}
+		now = this.memoryTracker.closing(thread, now);
 		long globalNanos = now - thread.startNanos;
 		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
 		thread.computeTopicSums();
 		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
-		this.owner.openIterations().closed(this);
+		this.openIterations.closed(this);
 		publishIteration(globalNanos);
 		int period = this.saveOnGstop;
 		if (period > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
 		return now;
-	}
-
-	private void memoryStep(ThreadIteration thread, String topic, Object extra) {
-		if (this.memory.isPerStep() && thread.tracksMemory) {
-			this.memory.sample(thread, topic, extra);
-		}
-		addTimedEntry(thread, this.memory.memoryStepTopic(topic));
-	}
-
-	/**
-	 * Takes the gstop sample and records its cost as {@code gstop_memory}, which GLOBAL
-	 * includes.
-	 */
-	private long closeMemory(ThreadIteration thread) {
-		boolean enabled = this.memory.isEnabled();
-		if (thread.tracksMemory) {
-			if (enabled) {
-				this.memory.closeIteration(thread, this.clock);
-			}
-			else {
-				thread.stopMemory(this.clock.epochSeconds());
-			}
-		}
-		if (enabled) {
-			addTimedEntry(thread, MemoryBenchmarker.GSTOP_MEMORY);
-		}
-		return thread.lastNanos;
 	}
 
 	/** Records an entry of the library's own: the time since the previous entry. */
@@ -604,7 +608,7 @@ public final class Benchmarker {
 	}
 
 	private void requestAutoSave() {
-		this.owner.autoSaver().request(this.autoSaveTask);
+		this.autoSaver.request(this.autoSaveTask);
 	}
 
 	private void autoSave() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
+import io.porterbench.internal.TopicSums;
 import io.porterbench.summary.StepAccumulator;
 
 /**
@@ -72,8 +73,9 @@ final class IterationStore {
 	long append(ThreadIteration iteration, double stopEpochSeconds, long globalNanos) {
 		Stripe stripe = this.stripes[iteration.stripe];
 		synchronized (stripe) {
-			for (int i = 0; i < iteration.distinctCount(); i++) {
-				stripe.accumulator(iteration.distinctTopic(i), this.topicOrder).add(iteration.distinctSum(i));
+			TopicSums sums = iteration.topicSums();
+			for (int t = 0; t < sums.count(); t++) {
+				stripe.accumulator(sums.topic(t), this.topicOrder).add(sums.sum(t));
 			}
 			stripe.global.add(globalNanos);
 			synchronized (this.ringLock) {

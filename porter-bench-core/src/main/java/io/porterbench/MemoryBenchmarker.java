@@ -20,19 +20,18 @@ import io.porterbench.memory.TopClass;
  * at gstep, gstop and (per step) every step.
  *
  * <p>
- * A sample reads only cheap figures on the caller's thread (RSS, heap, the poller's
- * peak). The slow ones, GPU memory ({@code nvidia-smi}) and top classes (a class
- * histogram, which forces a full GC), are refreshed on the benchmarker's one poller
- * thread, and each sample carries the latest value. That thread is a daemon, started when
- * a setting needs it, never joined, and stopped by {@link BenchDict#close()}.
+ * A sample reads the cheap figures on the caller's thread (RSS, heap, the poller's peak)
+ * and, with {@link #setTopN(int)}, takes the top classes there too, from a fresh class
+ * histogram. GPU memory ({@code nvidia-smi}) and, when opted in with
+ * {@link #setTopN(int, Duration)}, the top classes are refreshed on the benchmarker's one
+ * poller thread, and each sample carries the latest value. That thread is a daemon,
+ * started when a setting needs it, never joined, and stopped by
+ * {@link BenchDict#close()}.
  */
 public final class MemoryBenchmarker {
 
 	/** The time between two GPU readings unless told otherwise. */
 	public static final Duration DEFAULT_GPU_REFRESH = Duration.ofSeconds(1);
-
-	/** The time between two class histograms unless told otherwise. */
-	public static final Duration DEFAULT_TOP_CLASSES_REFRESH = Duration.ofSeconds(1);
 
 	static final String GSTEP = "gstep";
 
@@ -74,7 +73,11 @@ public final class MemoryBenchmarker {
 
 	private volatile int topN;
 
-	private volatile Duration topClassesRefreshInterval = DEFAULT_TOP_CLASSES_REFRESH;
+	/**
+	 * The background refresh's period and the top classes' maximum age; {@code null}:
+	 * taken at each sample.
+	 */
+	private volatile Duration topClassesRefreshInterval;
 
 	private volatile List<TopClass> topClasses = List.of();
 
@@ -150,33 +153,44 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Adds the {@code n} classes holding the most heap to every sample, from a class
-	 * histogram taken every second. Expensive: each histogram forces a full GC (see
-	 * {@link io.porterbench.memory.ClassHistogram}).
+	 * Adds the {@code n} classes holding the most heap to every sample, taken at that
+	 * sample from a fresh class histogram, as the original does. Expensive: every sample
+	 * then forces a full, stop-the-world GC and a heap walk (see
+	 * {@link io.porterbench.memory.ClassHistogram}), on the recording thread and inside
+	 * the sample's {@code gstep_memory}, {@code gstop_memory} or
+	 * {@code <topic>_MEMORY_STEP} time. Ends a refresh asked for with
+	 * {@link #setTopN(int, Duration)}.
 	 * @param n how many classes; 0 turns it off
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if {@code n} is negative
 	 */
-	public MemoryBenchmarker setTopN(int n) {
-		return setTopN(n, this.topClassesRefreshInterval);
+	public synchronized MemoryBenchmarker setTopN(int n) {
+		requireTopN(n);
+		this.topN = n;
+		this.topClassesRefreshInterval = null;
+		this.topClasses = List.of();
+		this.poller.cancel(this.topClassesRefresh);
+		return this;
 	}
 
 	/**
-	 * Adds the {@code n} classes holding the most heap to every sample, from a class
-	 * histogram taken on the poller thread. Expensive: each histogram forces a full GC.
+	 * Opts in to cheaper, older top classes: adds the {@code n} classes holding the most
+	 * heap to every sample from a class histogram refreshed on the poller thread every
+	 * {@code maxAge}, so a sample's top classes describe the heap of up to {@code maxAge}
+	 * before it. Each refresh still forces a full GC, on the poller thread.
+	 * {@link #setTopN(int)} takes them at each sample instead.
 	 * @param n how many classes; 0 turns it off
-	 * @param refreshInterval the time between two histograms, at least 1 ms
+	 * @param maxAge the time between two histograms and so the top classes' maximum age,
+	 * at least 1 ms
 	 * @return this memory benchmarker
 	 * @throws IllegalArgumentException if {@code n} is negative or the interval shorter
 	 * than 1 ms
 	 */
-	public synchronized MemoryBenchmarker setTopN(int n, Duration refreshInterval) {
-		if (n < 0) {
-			throw new IllegalArgumentException("The number of top classes must be 0 (off) or more, was " + n);
-		}
-		requireAtLeastOneMillisecond(refreshInterval, "top classes refresh interval");
+	public synchronized MemoryBenchmarker setTopN(int n, Duration maxAge) {
+		requireTopN(n);
+		requireAtLeastOneMillisecond(maxAge, "top classes refresh interval");
 		this.topN = n;
-		this.topClassesRefreshInterval = refreshInterval;
+		this.topClassesRefreshInterval = maxAge;
 		if (n == 0) {
 			this.topClasses = List.of();
 			this.poller.cancel(this.topClassesRefresh);
@@ -186,6 +200,22 @@ public final class MemoryBenchmarker {
 		}
 		updatePoller();
 		return this;
+	}
+
+	/**
+	 * The maximum age of a sample's top classes, when they come from the background
+	 * refresh.
+	 * @return the refresh interval, or empty when top classes are taken at each sample
+	 * (or off)
+	 */
+	public Optional<Duration> topClassesMaxAge() {
+		return Optional.ofNullable(this.topClassesRefreshInterval);
+	}
+
+	private static void requireTopN(int n) {
+		if (n < 0) {
+			throw new IllegalArgumentException("The number of top classes must be 0 (off) or more, was " + n);
+		}
 	}
 
 	/**
@@ -243,7 +273,7 @@ public final class MemoryBenchmarker {
 		this.source.warmUp();
 		this.enabled = true;
 		this.perStep = perStep;
-		if (this.topN > 0) {
+		if (this.topN > 0 && this.topClassesRefreshInterval != null) {
 			refreshTopClasses();
 		}
 		updatePoller();
@@ -260,8 +290,9 @@ public final class MemoryBenchmarker {
 		if (gpuInterval != null && isGpuAvailable()) {
 			this.poller.runPeriodically(this.gpuRefresh, gpuInterval);
 		}
-		if (this.topN > 0) {
-			this.poller.runPeriodically(this.topClassesRefresh, this.topClassesRefreshInterval);
+		Duration topClassesInterval = this.topClassesRefreshInterval;
+		if (this.topN > 0 && topClassesInterval != null) {
+			this.poller.runPeriodically(this.topClassesRefresh, topClassesInterval);
 		}
 	}
 
@@ -301,8 +332,8 @@ public final class MemoryBenchmarker {
 	}
 
 	/**
-	 * Takes a sample on the calling thread: cheap figures read now, slow ones from the
-	 * poller's last refresh.
+	 * Takes a sample on the calling thread: cheap figures read now, top classes taken now
+	 * unless refreshed in the background, GPU memory from the poller's last refresh.
 	 */
 	void sample(ThreadIteration thread, String topic, Object extra) {
 		MemorySource memory = this.source;
@@ -316,11 +347,19 @@ public final class MemoryBenchmarker {
 			// below it
 			maxRss = (peak != 0) ? Math.max(peak, rss) : 0;
 		}
-		thread.addMemorySample(topic, rss, maxRss, heapUsed, heapCommitted, this.gpu, this.topClasses, extra);
+		thread.addMemorySample(topic, rss, maxRss, heapUsed, heapCommitted, this.gpu, topClasses(), extra);
 		this.samples.increment();
 		this.lastRss = rss;
 		this.peakRss.accumulateAndGet(Math.max(rss, maxRss), Math::max);
 		this.peakHeapUsed.accumulateAndGet(heapUsed, Math::max);
+	}
+
+	private List<TopClass> topClasses() {
+		int n = this.topN;
+		if (n > 0 && this.topClassesRefreshInterval == null) {
+			return this.source.topClasses(n);
+		}
+		return this.topClasses;
 	}
 
 	/**

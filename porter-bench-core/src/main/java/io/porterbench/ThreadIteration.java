@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.MemorySamples;
+import io.porterbench.internal.TopicSums;
 import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 
@@ -75,11 +76,7 @@ final class ThreadIteration {
 
 	private int size;
 
-	private String[] distinctTopics = new String[8];
-
-	private long[] distinctSums = new long[8];
-
-	private int distinctCount;
+	private final TopicSums topicSums = new TopicSums();
 
 	/**
 	 * Whether the open iteration tracks memory: memory tracking was on when it opened.
@@ -174,43 +171,15 @@ final class ThreadIteration {
 
 	/** Sums the calls per topic, in order of first call, for the store's accumulators. */
 	void computeTopicSums() {
-		this.distinctCount = 0;
-		for (int i = 0; i < this.size; i++) {
-			String topic = this.topics[i];
-			int slot = indexOfDistinct(topic);
-			if (slot < 0) {
-				if (this.distinctCount == this.distinctTopics.length) {
-					this.distinctTopics = Arrays.copyOf(this.distinctTopics, this.distinctCount * 2);
-					this.distinctSums = Arrays.copyOf(this.distinctSums, this.distinctCount * 2);
-				}
-				slot = this.distinctCount++;
-				this.distinctTopics[slot] = topic;
-				this.distinctSums[slot] = 0;
-			}
-			this.distinctSums[slot] += this.nanos[i];
-		}
+		this.topicSums.compute(this.topics, this.nanos, this.size);
 	}
 
-	private int indexOfDistinct(String topic) {
-		for (int i = 0; i < this.distinctCount; i++) {
-			String candidate = this.distinctTopics[i];
-			if (candidate == topic || candidate.equals(topic)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	int distinctCount() {
-		return this.distinctCount;
-	}
-
-	String distinctTopic(int index) {
-		return this.distinctTopics[index];
-	}
-
-	long distinctSum(int index) {
-		return this.distinctSums[index];
+	/**
+	 * The calls' sums per topic, as the last {@link #computeTopicSums()} left them.
+	 * @return this thread's reused sums
+	 */
+	TopicSums topicSums() {
+		return this.topicSums;
 	}
 
 	/**
@@ -235,6 +204,10 @@ final class ThreadIteration {
 	void copyInto(IterationData target, long number, double stopEpochSeconds, boolean closed, long globalNanos) {
 		target.set(number, this.startEpochSeconds, stopEpochSeconds, this.topics, this.nanos,
 				this.anyExtra ? this.extras : null, this.size, closed, globalNanos);
+		if (closed) {
+			// computed at close for the store's accumulators: the save reuses them
+			target.setTopicSums(this.topicSums);
+		}
 		target.setMemory(this.tracksMemory ? this.memory : null, this.memoryStartEpochSeconds,
 				closed ? this.memoryStopEpochSeconds : 0);
 	}

@@ -44,6 +44,40 @@ class BenchmarkerTests {
 	}
 
 	@Test
+	void aStepWithoutAnIterationGetsItsOwnThroughOpenIterationIfNone() {
+		assertThat(this.bench.openIterationIfNone()).isTrue();
+		assertThat(this.bench.openIterationIfNone()).isFalse();
+		advanceMillis(10);
+		this.bench.step("work");
+		this.bench.gstop();
+		IterationData iteration = this.bench.snapshot().retained().get(0);
+		assertThat(topics(iteration)).containsExactly("work", "gstop");
+		assertThat(iteration.globalNanos()).isEqualTo(10_000_000L);
+	}
+
+	@Test
+	void anIterationOpenedForAPastStartBeganAtThatStart() {
+		long start = this.clock.nanoTime();
+		advanceMillis(30);
+		assertThat(this.bench.openIterationIfNone(start)).isTrue();
+		assertThat(this.bench.openIterationIfNone(start)).isFalse();
+		this.bench.recordSince("call", start);
+		this.bench.gstop();
+		IterationData iteration = this.bench.snapshot().retained().get(0);
+		assertThat(topics(iteration)).containsExactly("call", "gstop");
+		assertThat(iteration.nanos(0)).isEqualTo(30_000_000L);
+		assertThat(iteration.globalNanos()).isEqualTo(30_000_000L);
+	}
+
+	@Test
+	void aDisabledBenchmarkerOpensNoIteration() {
+		this.bench.disable();
+		assertThat(this.bench.openIterationIfNone()).isFalse();
+		assertThat(this.bench.openIterationIfNone(this.clock.nanoTime())).isFalse();
+		assertThat(this.bench.isIterationOpen()).isFalse();
+	}
+
+	@Test
 	void stepMeasuresTheTimeSincePreviousStepOrIterationStart() {
 		this.bench.gstep();
 		advanceMillis(10);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.record.RunFiles;
+import io.porterbench.summary.StepStats;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

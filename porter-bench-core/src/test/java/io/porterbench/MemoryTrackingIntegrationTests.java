@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.porterbench.internal.MemorySamples;
 import io.porterbench.memory.ProcStatus;
+import io.porterbench.memory.TopClass;
 import io.porterbench.record.RunFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,24 @@ class MemoryTrackingIntegrationTests {
 	}
 
 	@Test
+	void topClassesAreTakenAtTheSampleSoObjectsAllocatedJustBeforeAreInIt() {
+		MemoryBenchmarker memory = this.bench.enableMemoryTracking(false).setTopN(10);
+		assertThat(memory.topClassesMaxAge()).isEmpty();
+		this.bench.gstep();
+		TopClassProbe[] probes = new TopClassProbe[2_000_000];
+		for (int i = 0; i < probes.length; i++) {
+			probes[i] = new TopClassProbe(i);
+		}
+		this.bench.gstop();
+		Reference.reachabilityFence(probes);
+		MemorySamples samples = this.bench.snapshot().retained().get(0).memory();
+		int gstop = samples.size() - 1;
+		assertThat(samples.topic(gstop)).isEqualTo(Benchmarker.GSTOP);
+		assertThat(samples.topClasses(gstop)).extracting(TopClass::name).contains(TopClassProbe.class.getName());
+		assertThat(samples.topClasses(0)).extracting(TopClass::name).doesNotContain(TopClassProbe.class.getName());
+	}
+
+	@Test
 	void aJvmWithAnOpenIterationAndThePollerRunningExitsByItself() throws Exception {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Path output = this.root.resolve("child-output.txt");
@@ -179,6 +198,10 @@ class MemoryTrackingIntegrationTests {
 			}
 			bench.gstop();
 		}
+	}
+
+	/** Instances that only this test allocates, two million of them, about 48 MB. */
+	private record TopClassProbe(long value) {
 	}
 
 }

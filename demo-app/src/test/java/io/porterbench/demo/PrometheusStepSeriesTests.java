@@ -9,7 +9,7 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
 import io.porterbench.boot.metrics.BenchMetricsBinder;
-import io.porterbench.boot.metrics.StepMeterType;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

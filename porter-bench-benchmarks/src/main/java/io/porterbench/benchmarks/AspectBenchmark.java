@@ -34,7 +34,7 @@ import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchStep;
 import io.porterbench.boot.aop.BenchAdvisor;
 import io.porterbench.boot.metrics.BenchMetricsBinder;
-import io.porterbench.boot.metrics.StepMeterType;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 
 /**
  * What an annotated method costs through a Spring AOP proxy: {@code @BenchStep} with

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * and a save requested again while it is still pending runs once.
  *
  * <p>
+ * A task's exceptions are logged; an {@link Error} is not caught: it ends the thread and
+ * reaches its uncaught-exception handler, and a fresh thread runs what is still queued.
+ *
+ * <p>
  * The thread is a daemon, started on the first request, so it never keeps the JVM alive.
  * {@link #close()} runs what is pending and stops it; a later request starts a new one.
  */
@@ -64,6 +68,32 @@ public final class AutoSaver implements AutoCloseable {
 	}
 
 	private void run() {
+		boolean stopped = false;
+		try {
+			work();
+			stopped = true;
+		}
+		finally {
+			if (!stopped) {
+				// an Error ended this thread on its way to the uncaught-exception
+				// handler: what is queued still runs
+				restartIfQueued();
+			}
+		}
+	}
+
+	private void restartIfQueued() {
+		synchronized (this.lifecycle) {
+			if (this.worker == Thread.currentThread()) {
+				this.worker = null;
+				if (!this.queue.isEmpty()) {
+					ensureStarted();
+				}
+			}
+		}
+	}
+
+	private void work() {
 		while (true) {
 			Runnable task;
 			try {
@@ -80,7 +110,9 @@ public final class AutoSaver implements AutoCloseable {
 			try {
 				task.run();
 			}
-			catch (RuntimeException | Error ex) {
+			catch (Exception ex) {
+				// an Error (OutOfMemoryError, StackOverflowError...) is not ours to
+				// swallow: it propagates
 				logger.warn("porter-bench auto-save failed; the data stays in memory for the next save", ex);
 			}
 		}

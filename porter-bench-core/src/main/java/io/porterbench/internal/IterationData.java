@@ -34,6 +34,11 @@ public final class IterationData {
 
 	MemorySamples memory;
 
+	/** The calls' sums per topic; valid when {@link #sumsComputed}. */
+	private TopicSums sums;
+
+	private boolean sumsComputed;
+
 	boolean hasMemory;
 
 	double memoryStartEpochSeconds;
@@ -96,6 +101,37 @@ public final class IterationData {
 		this.size = size;
 		this.closed = closed;
 		this.globalNanos = globalNanos;
+		this.sumsComputed = false;
+	}
+
+	/**
+	 * Takes the per-topic sums computed when the iteration closed, so that a save never
+	 * computes them again.
+	 * @param computed the sums of the calls just {@link #set}
+	 */
+	public void setTopicSums(TopicSums computed) {
+		if (this.sums == null) {
+			this.sums = new TopicSums();
+		}
+		this.sums.copyFrom(computed);
+		this.sumsComputed = true;
+	}
+
+	/**
+	 * The calls grouped by topic with each topic's sum: those taken when the iteration
+	 * closed, or computed now, once, for an iteration copied while open. Not for
+	 * concurrent use.
+	 * @return the sums
+	 */
+	public TopicSums topicSums() {
+		if (!this.sumsComputed) {
+			if (this.sums == null) {
+				this.sums = new TopicSums();
+			}
+			this.sums.compute(this);
+			this.sumsComputed = true;
+		}
+		return this.sums;
 	}
 
 	/**
@@ -127,6 +163,9 @@ public final class IterationData {
 		IterationData copy = new IterationData(this.size);
 		copy.set(this.number, this.startEpochSeconds, this.stopEpochSeconds, this.topics, this.nanos,
 				hasExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
+		if (this.sumsComputed) {
+			copy.setTopicSums(this.sums);
+		}
 		if (this.hasMemory) {
 			copy.hasMemory = true;
 			copy.memory = this.memory.copy();

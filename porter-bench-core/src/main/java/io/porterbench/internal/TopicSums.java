@@ -18,25 +18,62 @@ public final class TopicSums {
 
 	private int count;
 
+	private int calls;
+
 	/**
 	 * Groups the calls of an iteration, replacing what the previous call computed.
 	 * @param iteration the iteration
 	 */
 	public void compute(IterationData iteration) {
+		compute(iteration.topics, iteration.nanos, iteration.size());
+	}
+
+	/**
+	 * Groups calls given as arrays, replacing what the previous call computed; allocates
+	 * only to grow its arrays.
+	 * @param callTopics the calls' topics
+	 * @param callNanos the calls' durations
+	 * @param size how many calls, from index 0
+	 */
+	public void compute(String[] callTopics, long[] callNanos, int size) {
 		this.count = 0;
-		int size = iteration.size();
+		this.calls = size;
 		if (this.callTopics.length < size) {
 			this.callTopics = new int[Math.max(size, this.callTopics.length * 2)];
 		}
 		for (int i = 0; i < size; i++) {
-			String topic = iteration.topic(i);
+			String topic = callTopics[i];
 			int t = indexOf(topic);
 			if (t < 0) {
 				t = add(topic, i);
 			}
-			this.sums[t] += iteration.nanos(i);
+			this.sums[t] += callNanos[i];
 			this.callTopics[i] = t;
 		}
+	}
+
+	/**
+	 * Takes the grouping another instance computed, growing this one's arrays when
+	 * needed.
+	 * @param source the sums to copy
+	 */
+	public void copyFrom(TopicSums source) {
+		int topicCount = source.count;
+		if (this.topics.length < topicCount) {
+			this.topics = new String[topicCount];
+			this.sums = new long[topicCount];
+			this.firstCalls = new int[topicCount];
+		}
+		System.arraycopy(source.topics, 0, this.topics, 0, topicCount);
+		System.arraycopy(source.sums, 0, this.sums, 0, topicCount);
+		System.arraycopy(source.firstCalls, 0, this.firstCalls, 0, topicCount);
+		int calls = source.calls;
+		if (this.callTopics.length < calls) {
+			this.callTopics = new int[calls];
+		}
+		System.arraycopy(source.callTopics, 0, this.callTopics, 0, calls);
+		this.count = topicCount;
+		this.calls = calls;
 	}
 
 	private int indexOf(String topic) {

@@ -25,9 +25,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
-import io.porterbench.record.RunFileWriter;
+import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFolderNames;
-import io.porterbench.summary.SummaryCalculator;
+import io.porterbench.internal.SummaryCalculator;
 
 /**
  * Opens a JFR recording as a porter-bench run: one run folder with the DATA, SUMMARY and

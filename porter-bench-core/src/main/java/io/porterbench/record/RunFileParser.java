@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -266,8 +265,9 @@ final class RunFileParser {
 		return Collections.unmodifiableList(objects);
 	}
 
-	private JsonNode extra() {
-		return (this.parser.currentToken() == JsonToken.VALUE_NULL) ? null : this.mapper.readTree(this.parser);
+	private Object extra() {
+		return (this.parser.currentToken() == JsonToken.VALUE_NULL) ? null
+				: this.mapper.readValue(this.parser, Object.class);
 	}
 
 	private double number() {
@@ -434,7 +434,7 @@ final class RunFileParser {
 
 		Integer cronoCounter;
 
-		JsonNode extra;
+		Object extra;
 
 	}
 
@@ -480,7 +480,7 @@ final class RunFileParser {
 
 		Integer cronoCounter;
 
-		JsonNode extra;
+		Object extra;
 
 		Long maxMemory;
 

@@ -24,6 +24,12 @@ public final class RunFiles {
 	 */
 	public static final String RUNS_FOLDER = "TICTOC_PERFORMANCE";
 
+	/**
+	 * The key of an iteration's total time in the DATA file and of its statistics in the
+	 * SUMMARY file.
+	 */
+	public static final String GLOBAL = "GLOBAL";
+
 	/** The extension of every run file. */
 	public static final String EXTENSION = ".json";
 

@@ -1,13 +1,12 @@
 package io.porterbench.record;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * One call of a step in a saved iteration.
  *
  * @param time its duration in seconds
  * @param cronoCounter its position among the calls of the iteration
- * @param extra the extra value given with the call, or {@code null}
+ * @param extra the extra value given with the call as plain Java values ({@code Map},
+ * {@code List}, {@code String}, {@code Number} or {@code Boolean}), or {@code null}
  */
-public record SavedCall(double time, int cronoCounter, JsonNode extra) {
+public record SavedCall(double time, int cronoCounter, Object extra) {
 }

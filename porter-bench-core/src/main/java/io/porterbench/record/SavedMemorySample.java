@@ -3,8 +3,6 @@ package io.porterbench.record;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * One memory sample of a saved MEMORY file. Figures in bytes; {@code null} where the file
  * has none.
@@ -14,14 +12,15 @@ import tools.jackson.databind.JsonNode;
  * max_reserved; or {@code null}
  * @param topMemoryObjects {@code top_memory_objects}: class name and bytes, largest first
  * @param cronoCounter the sample's position in its iteration
- * @param extra the extra value given with the sample, or {@code null}
+ * @param extra the extra value given with the sample as plain Java values ({@code Map},
+ * {@code List}, {@code String}, {@code Number} or {@code Boolean}), or {@code null}
  * @param maxMemory {@code max memory usage}: the peak RSS since the previous sample, 0
  * when not polled, or {@code null} when the poller was off
  * @param heapUsed {@code heap used} (ours only), or {@code null}
  * @param heapCommitted {@code heap committed} (ours only), or {@code null}
  */
 public record SavedMemorySample(Long totalMemory, Map<String, Long> cudaMemory, List<TopObject> topMemoryObjects,
-		int cronoCounter, JsonNode extra, Long maxMemory, Long heapUsed, Long heapCommitted) {
+		int cronoCounter, Object extra, Long maxMemory, Long heapUsed, Long heapCommitted) {
 
 	/**
 	 * A class and the heap bytes its instances hold.

@@ -2,8 +2,6 @@ package io.porterbench.summary;
 
 import java.util.Arrays;
 
-import io.porterbench.StepStats;
-
 /**
  * Computes {@link StepStats} exactly from all values, as the original's {@code summurize}
  * does: numpy's linear interpolation for percentiles and Tukey fences ({@code 1.5 IQR},

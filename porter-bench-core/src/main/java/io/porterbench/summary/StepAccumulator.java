@@ -3,8 +3,6 @@ package io.porterbench.summary;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
-import io.porterbench.StepStats;
-
 /**
  * Statistics of one step over every iteration, in constant space: count, sum, min and max
  * exactly, mean and variance by Welford's method, and percentiles from an HdrHistogram

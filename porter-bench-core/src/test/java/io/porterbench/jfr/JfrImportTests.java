@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,7 @@ class JfrImportTests {
 		List<SavedIteration> iterations = RunRecord.load(result.runFolder()).bench("jfr-gc").iterations();
 		double[] pauses = iterations.stream()
 			.map((iteration) -> iteration.calls().get("gstop").get(0))
-			.mapToDouble((call) -> call.extra().get(JfrImport.GC_PAUSE_SECONDS).asDouble())
+			.mapToDouble((call) -> ((Number) ((Map<?, ?>) call.extra()).get(JfrImport.GC_PAUSE_SECONDS)).doubleValue())
 			.toArray();
 		assertThat(pauses[4]).as(Arrays.toString(pauses)).isPositive();
 		SavedIteration collected = iterations.get(4);

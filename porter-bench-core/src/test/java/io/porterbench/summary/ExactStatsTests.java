@@ -2,8 +2,6 @@ package io.porterbench.summary;
 
 import org.junit.jupiter.api.Test;
 
-import io.porterbench.StepStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,8 +1,6 @@
 package io.porterbench.dashboard;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.porterbench.dashboard.plot.BenchCharts;
@@ -36,16 +34,7 @@ public final class DashboardHandler {
 
 	private final int defaultMaxPoints;
 
-	private final Map<ViewKey, CachedView> views = new LinkedHashMap<>(CACHED_VIEWS, 0.75f, true) {
-
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<ViewKey, CachedView> eldest) {
-			return size() > CACHED_VIEWS;
-		}
-
-	};
+	private final LruCache<ViewKey, CachedView> views = new LruCache<>(CACHED_VIEWS);
 
 	/**
 	 * A handler over a catalog.
@@ -110,11 +99,9 @@ public final class DashboardHandler {
 	 */
 	private DashboardJson.Bench view(LoadedRun run, String name, int maxPoints) {
 		ViewKey key = new ViewKey(run.name(), name, maxPoints);
-		synchronized (this.views) {
-			CachedView cached = this.views.get(key);
-			if (cached != null && cached.run() == run) {
-				return cached.view();
-			}
+		CachedView cached = this.views.get(key);
+		if (cached != null && cached.run() == run) {
+			return cached.view();
 		}
 		BenchRecord bench = run.bench(name);
 		Optional<MemoryChart> memory = BenchCharts.memory(bench);
@@ -125,9 +112,7 @@ public final class DashboardHandler {
 				chart(BenchCharts.crono(bench).downsample(maxPoints)),
 				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench),
 				GcPauseOverlap.of(bench).orElse(null));
-		synchronized (this.views) {
-			this.views.put(key, new CachedView(run, view));
-		}
+		this.views.put(key, new CachedView(run, view));
 		return view;
 	}
 

@@ -3,6 +3,7 @@ package io.porterbench.dashboard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.porterbench.BenchSummary;
@@ -10,7 +11,6 @@ import io.porterbench.jfr.JfrImport;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
-import tools.jackson.databind.JsonNode;
 
 /**
  * How many of a benchmarker's slowest iterations overlapped a GC pause, for a run
@@ -65,10 +65,9 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 			return Double.NaN;
 		}
 		for (SavedCall call : gstops) {
-			JsonNode extra = call.extra();
-			if (extra != null && extra.isObject() && extra.has(JfrImport.GC_PAUSE_SECONDS)
-					&& extra.get(JfrImport.GC_PAUSE_SECONDS).isNumber()) {
-				return extra.get(JfrImport.GC_PAUSE_SECONDS).asDouble();
+			if (call.extra() instanceof Map<?, ?> extra
+					&& extra.get(JfrImport.GC_PAUSE_SECONDS) instanceof Number seconds) {
+				return seconds.doubleValue();
 			}
 		}
 		return Double.NaN;

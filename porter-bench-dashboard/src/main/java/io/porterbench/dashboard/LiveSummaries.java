@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import io.porterbench.BenchDict;
 import io.porterbench.BenchSummary;
 import io.porterbench.Benchmarker;
-import io.porterbench.StepStats;
+import io.porterbench.summary.StepStats;
 import io.porterbench.dashboard.plot.StepRow;
 
 /**

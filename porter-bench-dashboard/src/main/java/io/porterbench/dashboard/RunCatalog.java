@@ -9,7 +9,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import java.util.TreeSet;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.RunFiles;
 import io.porterbench.record.RunFolderNames;
+import io.porterbench.record.RunFolders;
 import io.porterbench.record.RunRecord;
 
 /**
@@ -52,16 +52,7 @@ public final class RunCatalog {
 
 	private final Path root;
 
-	private final Map<String, Cached> cache = new LinkedHashMap<>(CACHED_RUNS, 0.75f, true) {
-
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-			return size() > CACHED_RUNS;
-		}
-
-	};
+	private final LruCache<String, Cached> cache = new LruCache<>(CACHED_RUNS);
 
 	/**
 	 * A catalog of the runs under a root.
@@ -74,7 +65,7 @@ public final class RunCatalog {
 
 	private static Path resolveRoot(Path root) {
 		Path nested = root.resolve(RUNS_FOLDER);
-		if (Files.isDirectory(nested, LinkOption.NOFOLLOW_LINKS) && listRuns(root).isEmpty()) {
+		if (Files.isDirectory(nested, LinkOption.NOFOLLOW_LINKS) && RunFolders.list(root).isEmpty()) {
 			return nested;
 		}
 		return root;
@@ -128,16 +119,12 @@ public final class RunCatalog {
 	public LoadedRun load(String name) {
 		Path folder = runFolder(name).orElseThrow(() -> new NoSuchRunException("No run named '" + name + "'"));
 		Stamp stamp = stamp(folder);
-		synchronized (this.cache) {
-			Cached cached = this.cache.get(name);
-			if (cached != null && cached.stamp().equals(stamp)) {
-				return cached.run();
-			}
+		Cached cached = this.cache.get(name);
+		if (cached != null && cached.stamp().equals(stamp)) {
+			return cached.run();
 		}
 		LoadedRun run = read(name, folder, stamp.files());
-		synchronized (this.cache) {
-			this.cache.put(name, new Cached(stamp, run));
-		}
+		this.cache.put(name, new Cached(stamp, run));
 		return run;
 	}
 
@@ -146,7 +133,7 @@ public final class RunCatalog {
 		Set<String> refused = new TreeSet<>();
 		Map<String, List<String>> benchProblems = new LinkedHashMap<>();
 		for (String file : files) {
-			String bench = benchName(file);
+			String bench = RunFolders.benchName(file).orElseThrow();
 			benchNames.add(bench);
 			if (!isInsideRoot(folder.resolve(file))) {
 				refused.add(bench);
@@ -233,32 +220,6 @@ public final class RunCatalog {
 	}
 
 	/**
-	 * The benchmarker a run file belongs to.
-	 * @param fileName a run file's name
-	 * @return the name without suffix and extension
-	 */
-	static String benchName(String fileName) {
-		for (String suffix : SUFFIXES) {
-			if (fileName.endsWith(suffix)) {
-				return fileName.substring(0, fileName.length() - suffix.length());
-			}
-		}
-		throw new IllegalArgumentException("Not a run file: " + fileName);
-	}
-
-	/**
-	 * Whether a file name is one of a run's files.
-	 * @param fileName a file name
-	 * @return true for {@code <name>_STEP_DICT_DATA.json},
-	 * {@code <name>_STEP_DICT_SUMMARY.json} and {@code <name>_MEMORY.json} with a
-	 * non-empty name, not hidden
-	 */
-	public static boolean isRunFile(String fileName) {
-		return !fileName.startsWith(".") && SUFFIXES.stream()
-			.anyMatch((suffix) -> fileName.endsWith(suffix) && fileName.length() > suffix.length());
-	}
-
-	/**
 	 * The run files of a folder, sorted, with their sizes and modification times: a
 	 * change to any file changes it.
 	 */
@@ -266,7 +227,7 @@ public final class RunCatalog {
 		List<String> files = new ArrayList<>();
 		for (Path file : children(folder)) {
 			String name = file.getFileName().toString();
-			if (isRunFile(name)) {
+			if (RunFolders.isRunFile(name)) {
 				files.add(name);
 			}
 		}
@@ -286,32 +247,10 @@ public final class RunCatalog {
 	}
 
 	private static List<RunEntry> listRuns(Path root) {
-		List<RunEntry> named = new ArrayList<>();
-		List<RunEntry> foreign = new ArrayList<>();
-		Map<String, RunFolderNames.RunTime> times = new LinkedHashMap<>();
-		for (Path child : children(root)) {
-			String name = child.getFileName().toString();
-			if (name.startsWith(".") || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-				continue;
-			}
-			Optional<RunFolderNames.RunTime> time = RunFolderNames.parse(name);
-			if (time.isPresent()) {
-				times.put(name, time.get());
-				named.add(new RunEntry(name, time.get().time()));
-			}
-			else if (holdsRunFiles(child)) {
-				foreign.add(new RunEntry(name, null));
-			}
-		}
-		named.sort(Comparator.comparing((RunEntry run) -> times.get(run.name())).reversed());
-		foreign.sort(Comparator.comparing(RunEntry::name));
-		Set<RunEntry> all = new LinkedHashSet<>(named);
-		all.addAll(foreign);
-		return List.copyOf(all);
-	}
-
-	private static boolean holdsRunFiles(Path folder) {
-		return children(folder).stream().anyMatch((file) -> isRunFile(file.getFileName().toString()));
+		return RunFolders.list(root)
+			.stream()
+			.map((run) -> new RunEntry(run.name(), run.time().map(RunFolderNames.RunTime::time).orElse(null)))
+			.toList();
 	}
 
 	private static List<Path> children(Path folder) {

@@ -68,15 +68,4 @@ class RunCatalogTests {
 		assertThat(new RunCatalog(runs).runs()).isEmpty();
 	}
 
-	@Test
-	void runFileNamesAreRecognisedBySuffix() {
-		assertThat(RunCatalog.isRunFile("etl_STEP_DICT_DATA.json")).isTrue();
-		assertThat(RunCatalog.isRunFile("etl_STEP_DICT_SUMMARY.json")).isTrue();
-		assertThat(RunCatalog.isRunFile("etl_MEMORY.json")).isTrue();
-		assertThat(RunCatalog.isRunFile("_MEMORY.json")).isFalse();
-		assertThat(RunCatalog.isRunFile(".etl_MEMORY.json")).isFalse();
-		assertThat(RunCatalog.isRunFile("etl.json")).isFalse();
-		assertThat(RunCatalog.benchName("a_b_STEP_DICT_DATA.json")).isEqualTo("a_b");
-	}
-
 }

@@ -1,9 +1,12 @@
 package io.porterbench.boot;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The shape rules of the starter's classes, after Spring Boot's own architecture checks.
@@ -49,6 +53,39 @@ class StarterArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot.autoconfigure..")
 			.check(this.classes);
+	}
+
+	@Test
+	void packagesFormNoCycle() {
+		// the starter's root package is a slice of its own, so a cycle between it and a
+		// sub-package counts too
+		slices().assignedFrom(new SliceAssignment() {
+
+			@Override
+			public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+				String name = javaClass.getPackageName();
+				if (name.equals("io.porterbench.boot")) {
+					return SliceIdentifier.of("io.porterbench.boot");
+				}
+				if (name.startsWith("io.porterbench.boot.")) {
+					String rest = name.substring("io.porterbench.boot.".length());
+					int dot = rest.indexOf('.');
+					return SliceIdentifier.of((dot < 0) ? rest : rest.substring(0, dot));
+				}
+				return SliceIdentifier.ignore();
+			}
+
+			@Override
+			public String getDescription() {
+				return "io.porterbench.boot and each of its top-level packages";
+			}
+
+		}).should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void usesOnlyThePublicApiOfTheCore() {
+		noClasses().should().dependOnClassesThat().resideInAPackage("io.porterbench.internal..").check(this.classes);
 	}
 
 }

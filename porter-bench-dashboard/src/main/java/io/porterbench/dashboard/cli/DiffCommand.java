@@ -50,8 +50,8 @@ final class DiffCommand implements Callable<Integer> {
 		if (!(this.threshold >= 0) || Double.isInfinite(this.threshold)) {
 			throw new BadInputException("--threshold must be a percentage of 0 or more, was " + this.threshold);
 		}
-		LoadedRun before = RunLocator.locate(this.baseline, null);
-		LoadedRun after = RunLocator.locate(this.candidate, null);
+		LoadedRun before = RunSelection.locate(this.baseline, null);
+		LoadedRun after = RunSelection.locate(this.candidate, null);
 		List<String> names = names(before, after);
 		List<StepDelta> deltas = new ArrayList<>();
 		for (String name : names) {

@@ -1,16 +1,14 @@
 package io.porterbench.dashboard.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import io.porterbench.dashboard.RunCatalog;
 import io.porterbench.jfr.JfrImport;
 import io.porterbench.jfr.JfrImportResult;
-import io.porterbench.record.RunFolderNames;
+import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,36 +62,14 @@ final class ImportJfrCommand implements Callable<Integer> {
 		if (!Files.isDirectory(path)) {
 			throw new BadInputException("No such folder: " + path);
 		}
-		Path nested = path.resolve("TICTOC_PERFORMANCE");
-		if (Files.isDirectory(nested) || path.getFileName() == null) {
-			return nested;
-		}
-		if (holdsRunFiles(path)) {
+		if (RunFolders.holdsRunFiles(path)) {
 			throw new BadInputException(path + " is a run folder; give the folder that holds the runs");
 		}
-		if (path.getFileName().toString().equals("TICTOC_PERFORMANCE") || holdsRunFolders(path)) {
-			return path;
-		}
-		return nested;
-	}
-
-	private static boolean holdsRunFiles(Path folder) {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.anyMatch((file) -> RunCatalog.isRunFile(file.getFileName().toString()));
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static boolean holdsRunFolders(Path folder) {
-		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.anyMatch((entry) -> Files.isDirectory(entry)
-					&& RunFolderNames.parse(entry.getFileName().toString()).isPresent());
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		Path runsRoot = RunFolders.runsRoot(path);
+		boolean isRunsRoot = !runsRoot.equals(path)
+				|| (path.getFileName() != null && path.getFileName().toString().equals(RunFiles.RUNS_FOLDER))
+				|| !RunFolders.list(path).isEmpty();
+		return isRunsRoot ? runsRoot : path.resolve(RunFiles.RUNS_FOLDER);
 	}
 
 }

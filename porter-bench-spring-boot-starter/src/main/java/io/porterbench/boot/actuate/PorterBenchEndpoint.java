@@ -13,7 +13,7 @@ import io.porterbench.BenchDict;
 import io.porterbench.BenchSummary;
 import io.porterbench.BenchSummary.MemoryStats;
 import io.porterbench.Benchmarker;
-import io.porterbench.StepStats;
+import io.porterbench.summary.StepStats;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -92,7 +92,7 @@ public final class BenchAnnotationValidator implements BeanPostProcessor {
 
 	private void validateTopic(Method method, String topic) {
 		try {
-			Names.validateTopic(topic);
+			BenchNames.validateTopic(topic);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
@@ -102,7 +102,7 @@ public final class BenchAnnotationValidator implements BeanPostProcessor {
 
 	private void validateBench(String where, String annotation, String bench) {
 		try {
-			Names.validateBenchName(bench);
+			BenchNames.validateBenchName(bench);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(

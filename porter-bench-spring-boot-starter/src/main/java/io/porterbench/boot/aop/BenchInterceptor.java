@@ -135,9 +135,9 @@ final class BenchInterceptor implements MethodInterceptor {
 		if (bench == null) {
 			return;
 		}
-		boolean ownIteration = !isOpen(bench);
-		// With no iteration open, recordSince opens one that began when the call did;
-		// gstop then closes it.
+		// With no iteration open, the step is an iteration of its own that began when the
+		// call did
+		boolean ownIteration = openIfNone(bench, start);
 		recordSince(bench, method.topic(), start);
 		if (ownIteration) {
 			close(bench);
@@ -213,11 +213,7 @@ final class BenchInterceptor implements MethodInterceptor {
 
 	private boolean openIfNone(Benchmarker bench) {
 		try {
-			if (bench.isIterationOpen()) {
-				return false;
-			}
-			bench.gstep();
-			return true;
+			return bench.openIterationIfNone();
 		}
 		catch (RuntimeException ex) {
 			this.failures.failed(bench.name(), ex);
@@ -225,13 +221,13 @@ final class BenchInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private boolean isOpen(Benchmarker bench) {
+	private boolean openIfNone(Benchmarker bench, long start) {
 		try {
-			return bench.isIterationOpen();
+			return bench.openIterationIfNone(start);
 		}
 		catch (RuntimeException ex) {
 			this.failures.failed(bench.name(), ex);
-			return true;
+			return false;
 		}
 	}
 

@@ -9,7 +9,7 @@ import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -60,7 +60,7 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 			boolean typeLevel = specific.getAnnotation(BenchStep.class) == null
 					&& method.getAnnotation(BenchStep.class) == null;
 			String topic = (typeLevel || step.value().isEmpty()) ? method.getName() : step.value();
-			Names.validateTopic(topic);
+			BenchNames.validateTopic(topic);
 			Benchmarker bench = step.bench().isEmpty() ? null : benchDict.get(step.bench());
 			return new BenchMethod(targetType, topic, bench, false, returnsStage);
 		}

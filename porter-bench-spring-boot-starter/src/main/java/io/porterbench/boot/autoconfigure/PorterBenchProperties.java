@@ -5,8 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 import io.porterbench.BenchDict;
-import io.porterbench.boot.metrics.StepMeterType;
-import io.porterbench.internal.Names;
+import io.porterbench.BenchNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -117,7 +116,7 @@ public class PorterBenchProperties {
 	}
 
 	public void setDefaultBench(String defaultBench) {
-		Names.validateBenchName(defaultBench);
+		BenchNames.validateBenchName(defaultBench);
 		this.defaultBench = defaultBench;
 	}
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.porterbench.BenchSummary;
 import io.porterbench.Benchmarker;
 import io.porterbench.StepListener;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.porterbench.BenchDict;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
 import io.porterbench.boot.autoconfigure.PorterBenchProperties;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,7 @@ package io.porterbench.boot.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.porterbench.BenchDict;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 
 /**
  * Publishes the meters of every benchmarker of a {@link BenchDict}, those created later

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
+import io.porterbench.boot.autoconfigure.StepMeterType;
+
 /**
  * Whether the application asks Micrometer, through Spring Boot's
  * {@code management.metrics.distribution.*} properties, for a distribution of

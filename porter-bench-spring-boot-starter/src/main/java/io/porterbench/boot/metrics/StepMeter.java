@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import io.porterbench.boot.autoconfigure.StepMeterType;
+
 /**
  * The {@code porterbench.step} meter of one step topic, of the {@link StepMeterType} its
  * binder was given.

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

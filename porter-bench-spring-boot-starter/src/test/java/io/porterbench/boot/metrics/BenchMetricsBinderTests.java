@@ -15,6 +15,7 @@ import io.porterbench.BenchDict;
 import io.porterbench.BenchSummary;
 import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
+import io.porterbench.boot.autoconfigure.StepMeterType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

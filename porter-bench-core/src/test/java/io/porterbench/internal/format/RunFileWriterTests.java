@@ -1,4 +1,4 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 import io.porterbench.MockBenchClock;
+import io.porterbench.record.RunFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,12 @@
-package io.porterbench.summary;
+package io.porterbench.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.porterbench.BenchSummary;
-import io.porterbench.StepStats;
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.ExactStats;
+import io.porterbench.summary.StepAccumulator;
+import io.porterbench.summary.StepStats;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
@@ -36,28 +38,26 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
 		Map<String, ValueList> values = new LinkedHashMap<>();
 		ValueList global = new ValueList();
-		TopicSums sums = new TopicSums();
 		for (IterationData iteration : snapshot.retained()) {
-			addTopicSums(iteration, sums, values);
+			addTopicSums(iteration, values);
 			global.add(iteration.globalNanos());
 		}
 		for (IterationData iteration : snapshot.open()) {
-			addTopicSums(iteration, sums, values);
+			addTopicSums(iteration, values);
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
 		if (global.size > 0) {
-			steps.put(BenchSummary.GLOBAL, ExactStats.ofNanos(global.values, global.size));
+			steps.put(RunFiles.GLOBAL, ExactStats.ofNanos(global.values, global.size));
 		}
 		return steps;
 	}
 
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
-		StepAccumulator global = accumulators.remove(BenchSummary.GLOBAL);
-		TopicSums sums = new TopicSums();
+		StepAccumulator global = accumulators.remove(RunFiles.GLOBAL);
 		for (IterationData iteration : snapshot.open()) {
-			sums.compute(iteration);
+			TopicSums sums = iteration.topicSums();
 			for (int t = 0; t < sums.count(); t++) {
 				accumulators.computeIfAbsent(sums.topic(t), (key) -> new StepAccumulator()).add(sums.sum(t));
 			}
@@ -65,7 +65,7 @@ public final class SummaryCalculator {
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		accumulators.forEach((topic, accumulator) -> steps.put(topic, accumulator.snapshot()));
 		if (global != null && global.count() > 0) {
-			steps.put(BenchSummary.GLOBAL, global.snapshot());
+			steps.put(RunFiles.GLOBAL, global.snapshot());
 		}
 		return steps;
 	}
@@ -73,11 +73,10 @@ public final class SummaryCalculator {
 	/**
 	 * Adds one iteration's per-topic sums to the lists, one value per topic.
 	 * @param iteration the iteration
-	 * @param sums reused for the grouping
 	 * @param values topic to values, in order of first appearance
 	 */
-	static void addTopicSums(IterationData iteration, TopicSums sums, Map<String, ValueList> values) {
-		sums.compute(iteration);
+	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
+		TopicSums sums = iteration.topicSums();
 		for (int t = 0; t < sums.count(); t++) {
 			ValueList list = values.get(sums.topic(t));
 			if (list == null) {
@@ -86,19 +85,6 @@ public final class SummaryCalculator {
 			}
 			list.add(sums.sum(t));
 		}
-	}
-
-	/**
-	 * One iteration's per-topic sums, in order of first call.
-	 * @param iteration the iteration
-	 * @return topic to a one-element array holding the sum in nanoseconds
-	 */
-	public static Map<String, long[]> topicSums(IterationData iteration) {
-		Map<String, long[]> sums = new LinkedHashMap<>();
-		for (int i = 0; i < iteration.size(); i++) {
-			sums.computeIfAbsent(iteration.topic(i), (key) -> new long[1])[0] += iteration.nanos(i);
-		}
-		return sums;
 	}
 
 	/** A growable list of nanosecond values. */

@@ -1,4 +1,4 @@
-package io.porterbench.internal;
+package io.porterbench;
 
 import java.util.Set;
 
@@ -6,7 +6,7 @@ import java.util.Set;
  * The rules for benchmarker names (they become file names) and step topics (they become
  * JSON keys).
  */
-public final class Names {
+public final class BenchNames {
 
 	/** The longest benchmarker name accepted. */
 	public static final int MAX_BENCH_NAME_LENGTH = 128;
@@ -17,7 +17,7 @@ public final class Names {
 	/** Topics the file format uses for itself. */
 	public static final Set<String> RESERVED_TOPICS = Set.of("GLOBAL", "START_TIME", "STOP_TIME");
 
-	private Names() {
+	private BenchNames() {
 	}
 
 	/**

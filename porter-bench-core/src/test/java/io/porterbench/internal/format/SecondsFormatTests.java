@@ -1,4 +1,4 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.util.SplittableRandom;
 

@@ -26,13 +26,13 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BenchAspectAutoConfiguration}.
+ * Tests for {@link BenchAdvisorAutoConfiguration}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BenchAspectAutoConfigurationTests {
+class BenchAdvisorAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class));
+		.of(AopAutoConfiguration.class, BenchDictAutoConfiguration.class, BenchAdvisorAutoConfiguration.class));
 
 	@TempDir
 	Path root;
@@ -137,7 +137,7 @@ class BenchAspectAutoConfigurationTests {
 		// AspectJ one; it applies infrastructure advisors only, which BenchAdvisor is
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAspectAutoConfiguration.class))
+					AutoConfigurations.of(BenchDictAutoConfiguration.class, BenchAdvisorAutoConfiguration.class))
 			.withPropertyValues("porterbench.root=" + this.root)
 			.withUserConfiguration(InfrastructureProxyingConfiguration.class, ServiceConfiguration.class)
 			.run((context) -> {
@@ -153,7 +153,7 @@ class BenchAspectAutoConfigurationTests {
 	@Test
 	void runWithoutBenchDictDoesNotRegisterTheAdvisor() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchAspectAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, BenchAdvisorAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(BenchAdvisor.class));
 	}
 

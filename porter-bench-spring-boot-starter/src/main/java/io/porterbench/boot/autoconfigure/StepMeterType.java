@@ -1,4 +1,4 @@
-package io.porterbench.boot.metrics;
+package io.porterbench.boot.autoconfigure;
 
 /**
  * How the steps of a benchmarker are published to Micrometer as {@code porterbench.step}.

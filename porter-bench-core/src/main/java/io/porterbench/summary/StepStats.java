@@ -1,4 +1,4 @@
-package io.porterbench;
+package io.porterbench.summary;
 
 /**
  * Statistics of one step over the iterations in which it occurs: the per-iteration sum of

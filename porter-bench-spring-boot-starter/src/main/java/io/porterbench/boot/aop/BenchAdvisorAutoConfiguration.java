@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Role;
 @ConditionalOnBooleanProperty(name = "porterbench.enabled", matchIfMissing = true)
 @ConditionalOnBean(BenchDict.class)
 @EnableConfigurationProperties(PorterBenchProperties.class)
-public final class BenchAspectAutoConfiguration {
+public final class BenchAdvisorAutoConfiguration {
 
 	// Static, infrastructure, and with its beans looked up lazily: auto-proxy creation
 	// instantiates advisors while the

@@ -1,4 +1,4 @@
-package io.porterbench.record;
+package io.porterbench.internal.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.porterbench.BenchSummary;
-import io.porterbench.StepStats;
+import io.porterbench.record.RunFiles;
+import io.porterbench.summary.StepStats;
 import io.porterbench.internal.AtomicFiles;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
@@ -64,7 +64,7 @@ public final class RunFileWriter {
 
 	private static final SerializedString EXTRA = new SerializedString("extra");
 
-	private static final SerializedString GLOBAL = new SerializedString(BenchSummary.GLOBAL);
+	private static final SerializedString GLOBAL = new SerializedString(RunFiles.GLOBAL);
 
 	private static final ObjectWriter WRITER = MAPPER.writer().with(new PythonPrettyPrinter());
 
@@ -154,24 +154,23 @@ public final class RunFileWriter {
 
 	static void writeData(OutputStream out, RunSnapshot snapshot) throws IOException {
 		ExtraWriter extras = new ExtraWriter(snapshot.name());
-		TopicSums sums = new TopicSums();
 		TopicNames names = new TopicNames();
 		SecondsFormat seconds = new SecondsFormat();
 		generate(out, (g) -> {
 			g.writeStartArray();
 			for (IterationData iteration : snapshot.retained()) {
-				writeIteration(g, iteration, sums, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras);
 			}
 			for (IterationData iteration : snapshot.open()) {
-				writeIteration(g, iteration, sums, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras);
 			}
 			g.writeEndArray();
 		});
 	}
 
-	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicSums sums, TopicNames names,
+	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicNames names,
 			SecondsFormat seconds, ExtraWriter extras) {
-		sums.compute(iteration);
+		TopicSums sums = iteration.topicSums();
 		g.writeStartObject();
 		g.writeName(ABSOLUTES);
 		g.writeStartObject();
