@@ -68,6 +68,12 @@ public final class Benchmarker {
 
 	private final ThreadLocal<ThreadIteration> threadIteration = ThreadLocal.withInitial(this::registerThread);
 
+	/**
+	 * The open detached iterations, held weakly: an abandoned one goes with its last
+	 * reference.
+	 */
+	private final WeakHashMap<DetachedIteration, ThreadIteration> detached = new WeakHashMap<>();
+
 	private final Runnable autoSaveTask = this::autoSave;
 
 	private final Iteration iterationHandle = this::gstop;
@@ -334,6 +340,73 @@ public final class Benchmarker {
 	}
 
 	/**
+	 * Opens an iteration that belongs to no thread, for work that moves between threads
+	 * (reactive pipelines). Its steps and its close may come from any thread; see
+	 * {@link DetachedIteration}. The thread's own iteration, if any, is left alone.
+	 * @return the open iteration; while this benchmarker is disabled, one already closed
+	 * that records nothing
+	 */
+	public DetachedIteration openDetached() {
+		ThreadIteration iteration = new ThreadIteration();
+		iteration.stripe = this.store.assignStripe();
+		DetachedIteration handle = new DetachedIteration(this, iteration);
+		if (!this.enabled) {
+			return handle;
+		}
+		long now = this.clock.nanoTime();
+		iteration.open(now, this.clock.epochSecondsAt(now));
+		iteration.jfrIteration = this.jfr.nextIteration();
+		synchronized (this.detached) {
+			this.detached.put(handle, iteration);
+		}
+		return handle;
+	}
+
+	/** Called by the handle, under its lock. */
+	void recordDetached(ThreadIteration iteration, String topic, long startNanos) {
+		if (!this.enabled || !iteration.open) {
+			return;
+		}
+		validate(iteration, topic);
+		long now = this.clock.nanoTime();
+		long nanos = now - startNanos;
+		if (nanos < 0) {
+			throw new IllegalArgumentException("A step cannot begin after it ends; it began " + (-nanos)
+					+ " ns from now. Pass a reading of this benchmarker's clock()");
+		}
+		iteration.lastNanos = now;
+		iteration.add(topic, nanos, null);
+		publishStep(iteration, topic, nanos);
+		if (this.saveOnStep) {
+			requestAutoSave();
+		}
+	}
+
+	/** Called by the handle, under its lock. */
+	void closeDetached(DetachedIteration handle, ThreadIteration iteration) {
+		if (!iteration.open) {
+			return;
+		}
+		long now = this.clock.nanoTime();
+		long gstopNanos = Math.max(0, now - iteration.lastNanos);
+		iteration.add(GSTOP, gstopNanos, null);
+		iteration.lastNanos = now;
+		publishStep(iteration, GSTOP, gstopNanos);
+		long globalNanos = now - iteration.startNanos;
+		this.jfr.iteration(iteration.jfrIteration, iteration.size(), globalNanos, now);
+		iteration.computeTopicSums();
+		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), globalNanos);
+		synchronized (this.detached) {
+			this.detached.remove(handle);
+		}
+		publishIteration(globalNanos);
+		int period = this.saveOnGstop;
+		if (period > 0 && closed % period == 0) {
+			requestAutoSave();
+		}
+	}
+
+	/**
 	 * Whether an iteration is open on the calling thread.
 	 * @return true between gstep and gstop
 	 */
@@ -342,7 +415,7 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * The number of iterations open now, over all threads.
+	 * The number of iterations open now, over all threads, detached ones included.
 	 * @return the count
 	 */
 	public int openIterations() {
@@ -353,6 +426,9 @@ public final class Benchmarker {
 					open++;
 				}
 			}
+		}
+		synchronized (this.detached) {
+			open += this.detached.size();
 		}
 		return open;
 	}
@@ -632,6 +708,9 @@ public final class Benchmarker {
 		List<ThreadIteration> current;
 		synchronized (this.threads) {
 			current = new ArrayList<>(this.threads.values());
+		}
+		synchronized (this.detached) {
+			current.addAll(this.detached.values());
 		}
 		return this.store.snapshot(this.name, current);
 	}

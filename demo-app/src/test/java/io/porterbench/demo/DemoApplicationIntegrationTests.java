@@ -154,6 +154,10 @@ class DemoApplicationIntegrationTests {
 		assertThat(placed.get("subtotal").decimalValue()).isEqualByComparingTo("199.00");
 		assertThat(placed.get("discount").decimalValue()).isEqualByComparingTo("28.85");
 		assertThat(placed.get("total").decimalValue()).isEqualByComparingTo("170.15");
+		// The demo opts in to the Server-Timing header (application.yml): the steps of
+		// the order's iteration.
+		assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying((timing) -> assertThat(timing)
+			.matches("validate;dur=\\d+\\.\\d{3}, price;dur=\\d+\\.\\d{3}, .*total;dur=\\d+\\.\\d{3}"));
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.porterbench.record;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,13 +19,20 @@ import java.util.Optional;
  */
 public final class RunFolders {
 
-	private static final List<String> ENDINGS = List.of(RunFiles.DATA_SUFFIX + RunFiles.EXTENSION,
-			RunFiles.SUMMARY_SUFFIX + RunFiles.EXTENSION, RunFiles.MEMORY_SUFFIX + RunFiles.EXTENSION);
+	private static final LinkOption[] NO_FOLLOW = { LinkOption.NOFOLLOW_LINKS };
+
+	private static final LinkOption[] FOLLOW = {};
 
 	private static final Comparator<RunFolder> NEWEST_FIRST_THEN_BY_NAME = Comparator
 		.comparing((RunFolder run) -> run.time().isEmpty())
 		.thenComparing((RunFolder run) -> run.time().orElse(null),
 				Comparator.nullsLast(Comparator.<RunFolderNames.RunTime>naturalOrder().reversed()))
+		.thenComparing(RunFolder::name);
+
+	private static final Comparator<RunFolder> OLDEST_FIRST_THEN_BY_NAME = Comparator
+		.comparing((RunFolder run) -> run.time().isEmpty())
+		.thenComparing((RunFolder run) -> run.time().orElse(null),
+				Comparator.nullsLast(Comparator.<RunFolderNames.RunTime>naturalOrder()))
 		.thenComparing(RunFolder::name);
 
 	private RunFolders() {
@@ -37,7 +46,7 @@ public final class RunFolders {
 	 * non-empty name, not hidden
 	 */
 	public static boolean isRunFile(String fileName) {
-		return benchName(fileName).isPresent();
+		return kind(fileName).isPresent();
 	}
 
 	/**
@@ -46,12 +55,21 @@ public final class RunFolders {
 	 * @return the name before the suffix, or empty when the file is not a run file
 	 */
 	public static Optional<String> benchName(String fileName) {
+		return kind(fileName).map((kind) -> fileName.substring(0, fileName.length() - kind.ending.length()));
+	}
+
+	/**
+	 * Which of a run's files a file name is.
+	 * @param fileName a file name
+	 * @return its kind, or empty when the file is not a run file
+	 */
+	static Optional<Kind> kind(String fileName) {
 		if (fileName == null || fileName.startsWith(".")) {
 			return Optional.empty();
 		}
-		for (String ending : ENDINGS) {
-			if (fileName.endsWith(ending) && fileName.length() > ending.length()) {
-				return Optional.of(fileName.substring(0, fileName.length() - ending.length()));
+		for (Kind kind : Kind.values()) {
+			if (fileName.endsWith(kind.ending) && fileName.length() > kind.ending.length()) {
+				return Optional.of(kind);
 			}
 		}
 		return Optional.empty();
@@ -64,7 +82,29 @@ public final class RunFolders {
 	 * @return true if an entry of the folder has a run file's name
 	 */
 	public static boolean holdsRunFiles(Path folder) {
-		return children(folder).stream().anyMatch((entry) -> isRunFile(entry.getFileName().toString()));
+		return holdsRunFiles(folder, Listing.TOOLS);
+	}
+
+	static boolean holdsRunFiles(Path folder, Listing listing) {
+		return !runFiles(folder, listing).isEmpty();
+	}
+
+	/**
+	 * The run files directly in a folder, as the listing counts them.
+	 * @param folder a folder
+	 * @param listing how to list
+	 * @return the files, in the order the file system lists them
+	 * @throws UncheckedIOException if the listing is strict and the folder cannot be
+	 * listed
+	 */
+	static List<Path> runFiles(Path folder, Listing listing) {
+		List<Path> files = new ArrayList<>();
+		for (Path entry : children(folder, listing)) {
+			if (isRunFile(entry.getFileName().toString()) && (!listing.strict() || Files.isRegularFile(entry))) {
+				files.add(entry);
+			}
+		}
+		return files;
 	}
 
 	/**
@@ -86,34 +126,62 @@ public final class RunFolders {
 	 * root is missing or unreadable
 	 */
 	public static List<RunFolder> list(Path root) {
+		return list(root, Listing.TOOLS);
+	}
+
+	/**
+	 * The runs directly under a root, as a listing finds them.
+	 * @param root the folder of runs
+	 * @param listing how to list
+	 * @return the runs, in the listing's order
+	 * @throws UncheckedIOException if the listing is strict and a folder cannot be listed
+	 */
+	static List<RunFolder> list(Path root, Listing listing) {
+		LinkOption[] links = listing.followLinks() ? FOLLOW : NO_FOLLOW;
 		List<RunFolder> runs = new ArrayList<>();
-		for (Path child : children(root)) {
+		for (Path child : children(root, listing)) {
 			String name = child.getFileName().toString();
-			if (name.startsWith(".") || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+			if (name.startsWith(".") || !Files.isDirectory(child, links)) {
 				continue;
 			}
 			Optional<RunFolderNames.RunTime> time = RunFolderNames.parse(name);
-			if (time.isPresent() || holdsRunFiles(child)) {
+			if (time.isPresent() || (!listing.timedOnly() && holdsRunFiles(child, listing))) {
 				runs.add(new RunFolder(name, child, time));
 			}
 		}
-		runs.sort(NEWEST_FIRST_THEN_BY_NAME);
+		runs.sort(listing.oldestFirst() ? OLDEST_FIRST_THEN_BY_NAME : NEWEST_FIRST_THEN_BY_NAME);
 		return List.copyOf(runs);
 	}
 
-	private static List<Path> children(Path folder) {
+	private static List<Path> children(Path folder, Listing listing) {
 		List<Path> children = new ArrayList<>();
-		if (!Files.isDirectory(folder)) {
+		if (!listing.strict() && !Files.isDirectory(folder)) {
 			return children;
 		}
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
 			stream.forEach(children::add);
 		}
-		catch (IOException | RuntimeException ex) {
-			// an unreadable folder lists as empty, so one bad folder never hides the
-			// others
+		catch (IOException ex) {
+			failIfStrict(listing, folder, ex);
+		}
+		catch (DirectoryIteratorException ex) {
+			failIfStrict(listing, folder, ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			if (listing.strict()) {
+				throw ex;
+			}
 		}
 		return children;
+	}
+
+	private static void failIfStrict(Listing listing, Path folder, IOException ex) {
+		// a forgiving listing shows an unreadable folder as empty, so one bad folder
+		// never
+		// hides the others
+		if (listing.strict()) {
+			throw new UncheckedIOException("Could not list the folder " + folder, ex);
+		}
 	}
 
 	/**
@@ -125,6 +193,49 @@ public final class RunFolders {
 	 * named otherwise
 	 */
 	public record RunFolder(String name, Path path, Optional<RunFolderNames.RunTime> time) {
+	}
+
+	/** The three kinds of run file, by the end of their names. */
+	enum Kind {
+
+		DATA(RunFiles.DATA_SUFFIX), SUMMARY(RunFiles.SUMMARY_SUFFIX), MEMORY(RunFiles.MEMORY_SUFFIX);
+
+		private final String ending;
+
+		Kind(String suffix) {
+			this.ending = suffix + RunFiles.EXTENSION;
+		}
+
+	}
+
+	/**
+	 * How a listing treats links, foreign names, order and unreadable folders: the tools
+	 * and {@link RunRecord} promise different things, so they list through the same code
+	 * with different settings.
+	 *
+	 * @param followLinks whether a link to a folder counts as a run folder
+	 * @param timedOnly whether only folders named as a run time count, not foreign-named
+	 * folders that hold run files
+	 * @param oldestFirst whether runs are sorted oldest first rather than newest first
+	 * @param strict whether an unreadable folder is an {@link UncheckedIOException}
+	 * (rather than empty) and only regular files count as run files (rather than any
+	 * entry with a run file's name)
+	 */
+	record Listing(boolean followLinks, boolean timedOnly, boolean oldestFirst, boolean strict) {
+
+		/**
+		 * The dashboard's and the command line tool's: a link could lead outside the root
+		 * they serve, so it is skipped; a folder named otherwise that holds run files is
+		 * a run; newest first; an unreadable folder lists as empty.
+		 */
+		static final Listing TOOLS = new Listing(false, false, false, false);
+
+		/**
+		 * {@link RunRecord}'s, as its Javadoc promises: links followed, only folders
+		 * named as a run time, oldest first, an unreadable folder is an exception.
+		 */
+		static final Listing RECORD = new Listing(true, true, true, true);
+
 	}
 
 }

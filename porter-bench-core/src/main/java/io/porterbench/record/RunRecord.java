@@ -1,9 +1,11 @@
 package io.porterbench.record;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import io.porterbench.record.RunLocator.Kind;
+import io.porterbench.record.RunFolders.Kind;
+import io.porterbench.record.RunFolders.Listing;
+import io.porterbench.record.RunFolders.RunFolder;
 
 /**
  * A saved run loaded from disk, written by porter-bench or by the Python original.
@@ -58,12 +62,12 @@ public final class RunRecord {
 	 * @throws UncheckedIOException if a folder cannot be listed
 	 */
 	public static RunRecord loadLatest(Path path) {
-		Path folder = RunLocator.existingFolder(path);
-		List<Path> runs = RunLocator.runFolders(folder);
+		Path folder = existingFolder(path);
+		List<Path> runs = runFoldersFrom(folder);
 		if (runs.isEmpty()) {
 			throw new IllegalArgumentException("No saved run found from " + folder + ": looked for run files (*"
 					+ RunFiles.DATA_SUFFIX + RunFiles.EXTENSION + ") in it and for run folders named like "
-					+ "2026-11-26_15-12-03 or 15:20-26:11:2026 in " + RunLocator.runsRoot(folder));
+					+ "2026-11-26_15-12-03 or 15:20-26:11:2026 in " + RunFolders.runsRoot(folder));
 		}
 		return load(runs.get(runs.size() - 1));
 	}
@@ -77,7 +81,28 @@ public final class RunRecord {
 	 * @throws UncheckedIOException if a folder cannot be listed
 	 */
 	public static List<Path> runFolders(Path path) {
-		return RunLocator.runFolders(RunLocator.existingFolder(path));
+		return runFoldersFrom(existingFolder(path));
+	}
+
+	private static List<Path> runFoldersFrom(Path folder) {
+		if (RunFolders.holdsRunFiles(folder, Listing.RECORD)) {
+			return List.of(folder);
+		}
+		return RunFolders.list(RunFolders.runsRoot(folder), Listing.RECORD).stream().map(RunFolder::path).toList();
+	}
+
+	private static Path existingFolder(Path path) {
+		if (path == null) {
+			throw new IllegalArgumentException("A folder path is required, got null");
+		}
+		Path folder = path.toAbsolutePath().normalize();
+		if (!Files.exists(folder)) {
+			throw new IllegalArgumentException("No folder at " + folder + ": it does not exist");
+		}
+		if (!Files.isDirectory(folder)) {
+			throw new IllegalArgumentException(folder + " is a file; give the folder of a run or a folder of runs");
+		}
+		return folder;
 	}
 
 	/**
@@ -95,9 +120,13 @@ public final class RunRecord {
 	}
 
 	static RunRecord load(Path runFolder, RunFileReader reader) {
-		Path folder = RunLocator.existingFolder(runFolder);
+		Path folder = existingFolder(runFolder);
 		SortedMap<String, Map<Kind, Path>> files = new TreeMap<>();
-		RunLocator.collectRunFiles(folder, files);
+		for (Path file : RunFolders.runFiles(folder, Listing.RECORD)) {
+			String fileName = file.getFileName().toString();
+			files.computeIfAbsent(RunFolders.benchName(fileName).orElseThrow(), (name) -> new EnumMap<>(Kind.class))
+				.put(RunFolders.kind(fileName).orElseThrow(), file);
+		}
 		SortedMap<String, BenchRecord> benches = new TreeMap<>();
 		List<String> problems = new ArrayList<>();
 		files.forEach((name, found) -> benches.put(name, loadBench(folder, name, found, reader, problems)));

@@ -163,6 +163,7 @@ class PeakMemoryPollerTests {
 		RssReader reader = RssReader.create();
 		PeakMemoryPoller real = new PeakMemoryPoller(this.threadName, reader::read);
 		try {
+			RssReaderTests.settle(reader);
 			long before = reader.read();
 			real.start(ONE_MS);
 			ByteBuffer ballast = RssReaderTests.touch(200);

@@ -3,6 +3,11 @@ package io.porterbench.dashboard;
 import java.util.List;
 import java.util.Optional;
 
+import io.porterbench.dashboard.compare.BenchComparison;
+import io.porterbench.dashboard.compare.CompareOptions;
+import io.porterbench.dashboard.compare.Comparison;
+import io.porterbench.dashboard.compare.RegressionAnalysis;
+import io.porterbench.dashboard.compare.ReportFormat;
 import io.porterbench.dashboard.plot.BenchCharts;
 import io.porterbench.dashboard.plot.CronoChart;
 import io.porterbench.dashboard.plot.MemoryChart;
@@ -82,14 +87,20 @@ public final class DashboardHandler {
 		String benchName = required(request, "bench");
 		LoadedRun baseline = this.catalog.load(required(request, "baseline"));
 		LoadedRun candidate = this.catalog.load(required(request, "candidate"));
-		double threshold = threshold(request);
+		CompareOptions options = CompareOptions.parse(request.param("alpha").orElse(null),
+				request.param("threshold").orElse(null), request.param("minIterations").orElse(null));
 		int maxPoints = maxPoints(request);
 		DashboardJson.Bench before = view(baseline, benchName, maxPoints);
 		DashboardJson.Bench after = view(candidate, benchName, maxPoints);
-		return json(new DashboardJson.Comparison(benchName, threshold,
+		// The same analysis as the CLI's diff, so that the page and CI never disagree on
+		// a verdict.
+		BenchComparison steps = RegressionAnalysis.compareBench(benchName, List.of(baseline.bench(benchName)),
+				candidate.bench(benchName), options);
+		Comparison comparison = new Comparison(List.of(baseline.name()), candidate.name(), options, List.of(steps));
+		return json(new DashboardJson.Comparison(benchName,
 				new DashboardJson.Side(baseline.name(), before.times(), before.bars()),
 				new DashboardJson.Side(candidate.name(), after.times(), after.bars()),
-				RunComparison.compare(benchName, before.summary(), after.summary(), threshold)));
+				ReportFormat.toJson(comparison)));
 	}
 
 	/**
@@ -148,23 +159,6 @@ public final class DashboardHandler {
 		}
 		throw new IllegalArgumentException("maxPoints must be a whole number from " + MIN_POINTS + " to " + MAX_POINTS
 				+ ", was '" + value.get() + "'");
-	}
-
-	private static double threshold(ServerRequest request) {
-		Optional<String> value = request.param("threshold");
-		if (value.isEmpty()) {
-			return RunComparison.DEFAULT_THRESHOLD_PERCENT;
-		}
-		try {
-			double threshold = Double.parseDouble(value.get());
-			if (threshold >= 0 && !Double.isInfinite(threshold)) {
-				return threshold;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new IllegalArgumentException("threshold must be a percentage of 0 or more, was '" + value.get() + "'");
 	}
 
 	private static String required(ServerRequest request, String name) {

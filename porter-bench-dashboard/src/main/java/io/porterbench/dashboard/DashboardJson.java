@@ -1,6 +1,7 @@
 package io.porterbench.dashboard;
 
 import java.util.List;
+import java.util.Map;
 
 import io.porterbench.BenchSummary;
 import io.porterbench.dashboard.plot.BarsChart;
@@ -125,16 +126,19 @@ public final class DashboardJson {
 	}
 
 	/**
-	 * {@code GET <path>/api/compare}: one benchmarker in two runs.
+	 * {@code GET <path>/api/compare}: one benchmarker in two runs, with the verdicts of
+	 * {@code diff}.
 	 *
 	 * @param bench the benchmarker
-	 * @param thresholdPercent the threshold of the verdicts
 	 * @param baseline the baseline run's side
 	 * @param candidate the candidate run's side
-	 * @param deltas per step, the change from baseline to candidate
+	 * @param verdicts the document of {@code diff --format json} for this benchmarker
+	 * (runs named by their names): {@code base}, {@code new}, {@code alpha},
+	 * {@code threshold}, {@code regressions}, {@code improvements} and
+	 * {@code benchmarkers[0].steps}, each with its verdict, medians, change, interval and
+	 * p-value
 	 */
-	public record Comparison(String bench, double thresholdPercent, Side baseline, Side candidate,
-			List<StepDelta> deltas) {
+	public record Comparison(String bench, Side baseline, Side candidate, Map<String, Object> verdicts) {
 	}
 
 	/**

@@ -182,12 +182,20 @@ class DashboardApiIntegrationTests {
 	}
 
 	@Test
-	void comparingARunWithItselfShowsNoChange() {
+	void comparingARunWithItselfGivesTheVerdictsOfDiff() {
 		JsonNode comparison = getJson("/porterbench/api/compare?baseline=" + coreRun + "&candidate=" + coreRun
-				+ "&bench=pipeline&threshold=5");
-		assertThat(comparison.get("thresholdPercent").asDouble()).isEqualTo(5.0);
-		assertThat(comparison.get("deltas").valueStream().map((d) -> d.get("status").asString()))
-			.containsOnly("UNCHANGED");
+				+ "&bench=pipeline&threshold=5%25");
+		JsonNode verdicts = comparison.get("verdicts");
+		assertThat(verdicts.get("threshold").asDouble()).isEqualTo(0.05);
+		assertThat(verdicts.get("alpha").asDouble()).isEqualTo(0.01);
+		assertThat(verdicts.get("base").valueStream().map(JsonNode::asString)).containsExactly(coreRun);
+		assertThat(verdicts.get("new").asString()).isEqualTo(coreRun);
+		JsonNode steps = verdicts.get("benchmarkers").get(0).get("steps");
+		assertThat(steps.valueStream().map((d) -> d.get("step").asString())).containsExactly("load", "process", "gstop",
+				"GLOBAL");
+		assertThat(steps.valueStream().map((d) -> d.get("verdict").asString())).containsOnly("unchanged");
+		assertThat(steps.get(0).get("pValue").asDouble()).isEqualTo(1.0);
+		assertThat(steps.get(0).get("baseCount").asInt()).isEqualTo(50);
 	}
 
 	@Test

@@ -146,22 +146,25 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	void theComparisonViewShowsTheDeltasOfTwoKnownRuns() {
+	void theComparisonViewShowsTheVerdictsOfTwoKnownRuns() {
 		this.browser.open(base + "#view=compare&baseline=" + enc(baselineRun) + "&candidate=" + enc(candidateRun)
 				+ "&bench=pipeline&threshold=10");
 		this.browser.awaitReady("compare", WAIT);
 		assertDrawn(List.of("chart-compare-times", "chart-compare-mean", "chart-compare-filtered"));
-		List<String> rows = this.browser.findAll(By.cssSelector("#delta-table tr"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		List<WebElement> rows = this.browser.findAll(By.cssSelector("#delta-table tr"));
+		List<String> texts = rows.stream().map(WebElement::getText).toList();
 		// load: 10 ms -> 12 ms (+5% every fifth iteration on both sides); process
 		// unchanged; GLOBAL 30.3 -> 32.32 ms.
-		assertThat(rows).anySatisfy((row) -> assertThat(row).startsWith("load").contains("+20.0%").endsWith("slower"));
-		assertThat(rows)
-			.anySatisfy((row) -> assertThat(row).startsWith("process").contains("+0.0%").endsWith("unchanged"));
-		assertThat(rows)
-			.anySatisfy((row) -> assertThat(row).startsWith("GLOBAL").contains("+6.7%").endsWith("unchanged"));
+		assertThat(texts).anySatisfy((row) -> assertThat(row).startsWith("load \u25b2 regressed")
+			.contains("+20.0% [+20.0%, +20.0%]")
+			.endsWith("50 50"));
+		assertThat(texts).anySatisfy((row) -> assertThat(row).startsWith("process unchanged").contains("+0.0%"));
+		assertThat(texts).anySatisfy((row) -> assertThat(row).startsWith("GLOBAL unchanged").contains("+6.7%"));
+		assertThat(rows).filteredOn((row) -> row.getText().startsWith("load"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.getAttribute("class")).isEqualTo("regressed"));
+		assertThat(this.browser.find(By.id("compare-summary")).getText())
+			.isEqualTo("1 regressed, 0 improved of 4 steps.");
 		this.browser.screenshot(SCREENSHOTS.resolve("compare.png"));
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}

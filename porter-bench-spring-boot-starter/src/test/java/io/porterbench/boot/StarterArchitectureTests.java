@@ -56,6 +56,22 @@ class StarterArchitectureTests {
 	}
 
 	@Test
+	void observationReactiveAndWebPackagesAreLeavesThatNothingElseDependsOn() {
+		slices().matching("io.porterbench.boot.(observation|reactive|web)..")
+			.should()
+			.notDependOnEachOther()
+			.check(this.classes);
+		noClasses().that()
+			.resideInAnyPackage("io.porterbench.boot.aop..", "io.porterbench.boot.autoconfigure..",
+					"io.porterbench.boot.metrics..", "io.porterbench.boot.actuate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.porterbench.boot.observation..", "io.porterbench.boot.reactive..",
+					"io.porterbench.boot.web..")
+			.check(this.classes);
+	}
+
+	@Test
 	void packagesFormNoCycle() {
 		// the starter's root package is a slice of its own, so a cycle between it and a
 		// sub-package counts too

@@ -11,17 +11,11 @@ import picocli.CommandLine.Spec;
 /**
  * The porter-bench command line tool, the main class of the executable jar.
  *
- * <<<<<<< HEAD
  * <p>
- * Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when
- * {@code diff} finds a regression, 2 on bad input (unknown option, missing folder, no
- * saved run, unknown benchmarker, a recording that {@code import-jfr} cannot import) or
- * any other failure, so that 1 always means a regression. =======
- * <p>
- * Exit status: 0 on success (for {@code diff}: no step slower than the threshold), 1 when
- * {@code diff} finds a regression, 2 on bad input (unknown option, missing folder, no
- * saved run, unknown benchmarker) or any other failure, so that 1 always means a
- * regression. >>>>>>> main
+ * Exit status: 0 on success (for {@code diff}: no step regressed), 1 when {@code diff}
+ * finds a regression, 2 on bad input (unknown option, missing folder, no saved run,
+ * unknown benchmarker, a recording {@code import-jfr} cannot import) or any other
+ * failure, so that 1 always means a regression.
  */
 @Command(name = "porter-bench-dashboard", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
 		description = "Views, plots, summarizes and compares porter-bench runs (ours and the Python original's).",
@@ -29,7 +23,7 @@ import picocli.CommandLine.Spec;
 				ImportJfrCommand.class, CommandLine.HelpCommand.class })
 public final class PorterBenchCli implements Runnable {
 
-	/** The exit status of {@code diff} when a step got slower than the threshold. */
+	/** The exit status of {@code diff} when a step regressed. */
 	public static final int EXIT_REGRESSION = 1;
 
 	/** The exit status for bad input and every other failure. */
@@ -57,6 +51,17 @@ public final class PorterBenchCli implements Runnable {
 		CommandLine commandLine = new CommandLine(new PorterBenchCli());
 		commandLine.setExecutionExceptionHandler(PorterBenchCli::handleFailure);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+		commandLine.setParameterExceptionHandler((ex, args) -> {
+			if (!(ex.getCommandLine().getCommand() instanceof DiffCommand)) {
+				return usage.handleParseException(ex, args);
+			}
+			// CI reads diff's standard error: one line naming the problem, no usage page.
+			PrintWriter err = ex.getCommandLine().getErr();
+			err.println(ex.getMessage() + " (see diff --help)");
+			err.flush();
+			return EXIT_BAD_INPUT;
+		});
 		return commandLine;
 	}
 

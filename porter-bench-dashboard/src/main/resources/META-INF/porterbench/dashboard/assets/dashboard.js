@@ -337,6 +337,9 @@
 		if (params.threshold) {
 			$('compare-threshold').value = params.threshold;
 		}
+		if (params.alpha) {
+			$('compare-alpha').value = params.alpha;
+		}
 		const shared = await fillCompareBenches(baseline, candidate, params.bench);
 		const bench = shared.includes(params.bench) ? params.bench : shared[0];
 		if (!bench) {
@@ -344,7 +347,7 @@
 			return;
 		}
 		const data = await getJson(api('compare', { baseline: baseline, candidate: candidate, bench: bench,
-			threshold: $('compare-threshold').value || '10' }));
+			threshold: ($('compare-threshold').value || '5') + '%', alpha: $('compare-alpha').value || '0.01' }));
 		const datasets = [];
 		data.baseline.times.series.forEach((s, i) => datasets.push(lineDataset(
 			Object.assign({}, s, { name: 'A ' + s.name }), i)));
@@ -352,26 +355,39 @@
 			Object.assign({}, s, { name: 'B ' + s.name }), i, { borderDash: [6, 4] })));
 		draw('chart-compare-times', { type: 'line', data: { datasets: datasets },
 			options: lineOptions('iteration', 'time (s)') });
-		const steps = data.deltas.map((d) => d.step);
-		const compareBars = (id, before, after) => draw(id, {
+		const verdicts = data.verdicts;
+		const rows = verdicts.benchmarkers.length ? verdicts.benchmarkers[0].steps : [];
+		const compareBars = (id, labels, before, after) => draw(id, {
 			type: 'bar',
 			data: {
-				labels: steps,
+				labels: labels,
 				datasets: [
-					{ label: 'A ' + data.baseline.run, data: data.deltas.map(before), backgroundColor: '#1f77b4' },
-					{ label: 'B ' + data.candidate.run, data: data.deltas.map(after), backgroundColor: '#ff7f0e' }
+					{ label: 'A ' + data.baseline.run, data: before, backgroundColor: '#1f77b4' },
+					{ label: 'B ' + data.candidate.run, data: after, backgroundColor: '#ff7f0e' }
 				]
 			},
 			options: { plugins: { legend: { position: 'bottom' } },
 				scales: { x: { ticks: { autoSkip: false } }, y: { beginAtZero: true } } }
 		});
-		compareBars('chart-compare-mean', (d) => d.baselineMean, (d) => d.candidateMean);
-		compareBars('chart-compare-filtered', (d) => d.baselineFiltered, (d) => d.candidateFiltered);
-		fillTable($('delta-table'), ['step', 'mean A', 'mean B', '\u0394 mean', 'q-filt A', 'q-filt B', '\u0394 q-filt',
-			'verdict'], data.deltas.map((d) => [d.step, seconds(d.baselineMean), seconds(d.candidateMean),
-			percent(d.meanChangePercent), seconds(d.baselineFiltered), seconds(d.candidateFiltered),
-			percent(d.filteredChangePercent), d.status.toLowerCase()]),
-			(i) => data.deltas[i].status.toLowerCase());
+		compareBars('chart-compare-mean', rows.map((r) => r.step), rows.map((r) => r.baseMedian),
+			rows.map((r) => r.newMedian));
+		const filteredSteps = data.baseline.bars.steps.filter((step) => data.candidate.bars.steps.includes(step));
+		const filteredOf = (bars) => filteredSteps.map((step) => bars.filtered[bars.steps.indexOf(step)]);
+		compareBars('chart-compare-filtered', filteredSteps, filteredOf(data.baseline.bars),
+			filteredOf(data.candidate.bars));
+		const fraction = (value) => (value === null || value === undefined) ? '-' : percent(value * 100);
+		const marks = { regressed: '\u25b2 regressed', improved: '\u25bc improved' };
+		$('compare-rule').textContent = '(Mann-Whitney U p < ' + verdicts.alpha + ' and a median change of at least '
+			+ (verdicts.threshold * 100).toFixed(1) + '%, ' + verdicts.minIterations + '+ iterations a side)';
+		$('compare-summary').textContent = verdicts.regressions + ' regressed, ' + verdicts.improvements
+			+ ' improved of ' + rows.length + ' steps.';
+		fillTable($('delta-table'), ['step', 'verdict', 'median A', 'median B', 'change',
+			((1 - verdicts.alpha) * 100).toFixed(0) + '% interval', 'p', 'n A', 'n B'],
+			rows.map((r) => [r.step, marks[r.verdict] || r.verdict, seconds(r.baseMedian), seconds(r.newMedian),
+				fraction(r.change), r.changeLow === null ? '-' : '[' + fraction(r.changeLow) + ', '
+					+ fraction(r.changeHigh) + ']', r.pValue === null ? '-' : Number(r.pValue).toPrecision(2),
+				String(r.baseCount), String(r.newCount)]),
+			(i) => rows[i].verdict);
 		setState('compare', 'ready');
 	}
 
@@ -516,7 +532,7 @@
 	$('compare-form').addEventListener('submit', (event) => {
 		event.preventDefault();
 		navigate({ view: 'compare', baseline: $('compare-baseline').value, candidate: $('compare-candidate').value,
-			bench: $('compare-bench').value, threshold: $('compare-threshold').value });
+			bench: $('compare-bench').value, threshold: $('compare-threshold').value, alpha: $('compare-alpha').value });
 	});
 	['compare-baseline', 'compare-candidate'].forEach((id) => $(id).addEventListener('change', () =>
 		fillCompareBenches($('compare-baseline').value, $('compare-candidate').value, $('compare-bench').value)

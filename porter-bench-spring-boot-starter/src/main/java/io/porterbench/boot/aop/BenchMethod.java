@@ -31,6 +31,8 @@ import org.springframework.util.ClassUtils;
 record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker bench, boolean iteration,
 		boolean returnsStage) {
 
+	private static final @Nullable Class<?> REACTOR_PUBLISHER = loadReactorPublisher();
+
 	/**
 	 * Whether a method is instrumented: {@link #resolve} finds an annotation for it.
 	 * @param method the method, as called on the proxy
@@ -39,6 +41,17 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	 */
 	static boolean isAnnotated(Method method, @Nullable Class<?> targetClass) {
 		return find(method, AopUtils.getMostSpecificMethod(method, targetClass)) != null;
+	}
+
+	/**
+	 * Whether a method returns a Reactor publisher ({@code Mono}, {@code Flux}), which
+	 * the reactive advisor times per subscription instead of this one per call.
+	 * @param method the method
+	 * @return whether Reactor is on the classpath and the method's declared return type
+	 * is one of its publishers
+	 */
+	static boolean returnsReactorPublisher(Method method) {
+		return REACTOR_PUBLISHER != null && REACTOR_PUBLISHER.isAssignableFrom(method.getReturnType());
 	}
 
 	/**
@@ -72,7 +85,7 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	 * else on the method as called (an interface method), as Spring's AspectJ pointcuts
 	 * match.
 	 */
-	private static @Nullable Annotation find(Method method, Method specific) {
+	static @Nullable Annotation find(Method method, Method specific) {
 		Annotation found = findOn(specific);
 		return (found != null || specific == method) ? found : findOn(method);
 	}
@@ -102,6 +115,15 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 
 	private static boolean isNamed(Method method, String name) {
 		return method.getParameterCount() == 0 && method.getName().equals(name);
+	}
+
+	private static @Nullable Class<?> loadReactorPublisher() {
+		try {
+			return ClassUtils.forName("reactor.core.CorePublisher", BenchMethod.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
 	}
 
 }

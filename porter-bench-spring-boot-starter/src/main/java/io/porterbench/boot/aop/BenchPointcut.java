@@ -17,7 +17,9 @@ final class BenchPointcut extends StaticMethodMatcherPointcut {
 
 	@Override
 	public boolean matches(Method method, @Nullable Class<?> targetClass) {
-		return BenchMethod.isAnnotated(method, targetClass);
+		// Methods returning a Reactor publisher are timed per subscription by the
+		// reactive advisor instead.
+		return !BenchMethod.returnsReactorPublisher(method) && BenchMethod.isAnnotated(method, targetClass);
 	}
 
 	@Override

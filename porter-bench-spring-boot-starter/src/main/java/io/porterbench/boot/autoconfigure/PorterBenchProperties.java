@@ -62,6 +62,10 @@ public class PorterBenchProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Observation observation = new Observation();
+
+	private final Web web = new Web();
+
 	private final Jfr jfr = new Jfr();
 
 	public boolean isEnabled() {
@@ -136,6 +140,14 @@ public class PorterBenchProperties {
 		return this.metrics;
 	}
 
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
 	public Jfr getJfr() {
 		return this.jfr;
 	}
@@ -158,6 +170,65 @@ public class PorterBenchProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Micrometer Observations of annotated calls.
+	 */
+	public static class Observation {
+
+		/**
+		 * Whether each synchronous @BenchIteration and @BenchStep call is a Micrometer
+		 * Observation ('porterbench.observation.iteration',
+		 * 'porterbench.observation.step'), a span under the request's with a tracer. Off,
+		 * the advice is not installed and costs nothing.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Servlet web applications.
+	 */
+	public static class Web {
+
+		private final ServerTiming serverTiming = new ServerTiming();
+
+		public ServerTiming getServerTiming() {
+			return this.serverTiming;
+		}
+
+		/**
+		 * The Server-Timing response header.
+		 */
+		public static class ServerTiming {
+
+			/**
+			 * Whether a response to a request handled in a @BenchIteration carries a
+			 * Server-Timing header with the duration of each step of the iteration and
+			 * its total. Off by default: it tells every client how long the application's
+			 * internal steps took.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

@@ -58,6 +58,17 @@ class PorterBenchPropertiesMetadataTests {
 	}
 
 	@Test
+	void observationsAndServerTimingAreDescribedOptIns() {
+		assertThat(this.properties).containsKeys("porterbench.observation.enabled",
+				"porterbench.web.server-timing.enabled");
+		assertThat(this.properties.get("porterbench.observation.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(this.properties.get("porterbench.web.server-timing.enabled").get("defaultValue").asBoolean())
+			.isFalse();
+		assertThat(this.properties.get("porterbench.web.server-timing.enabled").get("description").asString())
+			.contains("Server-Timing");
+	}
+
+	@Test
 	void durationPropertyIsTyped() {
 		assertThat(this.properties.get("porterbench.memory.poll-interval").get("type").asString())
 			.isEqualTo("java.time.Duration");

@@ -1,0 +1,82 @@
+package io.porterbench.dashboard.compare;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShiftIntervalTests {
+
+	@Test
+	void theKthDifferenceIsExactlyTheOneASortOfAllPairsGives() {
+		Random random = new Random(42);
+		for (int round = 0; round < 50; round++) {
+			double[] x = random.doubles(1 + random.nextInt(30), -3, 3).sorted().toArray();
+			double[] y = random.doubles(1 + random.nextInt(30), -3, 3).sorted().toArray();
+			if (round % 5 == 0) {
+				// ties, within and across the samples
+				x = Arrays.stream(x).map(Math::rint).sorted().toArray();
+				y = Arrays.stream(y).map(Math::rint).sorted().toArray();
+			}
+			double[] all = new double[x.length * y.length];
+			int at = 0;
+			for (double yj : y) {
+				for (double xi : x) {
+					all[at++] = yj - xi;
+				}
+			}
+			Arrays.sort(all);
+			for (int k = 1; k <= all.length; k++) {
+				assertThat(ShiftInterval.kthDifference(x, y, k)).as("k=%d of %d", k, all.length)
+					.isEqualTo(all[k - 1] + 0.0);
+			}
+		}
+	}
+
+	@Test
+	void largeSamplesNarrowTheValuesBeforeSortingAndStayExact() {
+		Random random = new Random(43);
+		for (boolean ties : new boolean[] { false, true }) {
+			double[] x = random.doubles(1500, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.01 + v))
+				.sorted()
+				.toArray();
+			double[] y = random.doubles(1000, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.011 + v))
+				.sorted()
+				.toArray();
+			double[] all = new double[x.length * y.length];
+			int at = 0;
+			for (double yj : y) {
+				for (double xi : x) {
+					all[at++] = yj - xi;
+				}
+			}
+			Arrays.sort(all);
+			for (long k : new long[] { 1, 2, 17, 4_000, 700_000, 750_000, 750_001, 1_499_999, 1_500_000 }) {
+				assertThat(ShiftInterval.kthDifference(x, y, k)).as("k=%d, ties %s", k, ties)
+					.isEqualTo(all[(int) k - 1] + 0.0);
+			}
+		}
+	}
+
+	@Test
+	void theRankFollowsTheNormalApproximationAndNeverFallsBelowOne() {
+		// m = n = 200, alpha = 0.01: 20000 - 2.5758293 * sqrt(40000 * 401 / 12) = 20000 -
+		// 2978.03 = 17021.97
+		assertThat(ShiftInterval.rank(200, 200, 0.01)).isEqualTo(17021);
+		assertThat(ShiftInterval.rank(5, 5, 0.01)).isEqualTo(1);
+		assertThat(ShiftInterval.rank(1, 1, 0.01)).isEqualTo(1);
+	}
+
+	@Test
+	void theIntervalOfASampleWithItselfHoldsZero() {
+		double[] x = new Random(7).doubles(100, 0.009, 0.011).sorted().toArray();
+		double[] interval = ShiftInterval.ofChange(x, x, 0.01);
+		assertThat(interval[0]).isNegative();
+		assertThat(interval[1]).isPositive();
+	}
+
+}
