@@ -95,10 +95,9 @@ class ImportJfrCommandTests {
 		assertThat(gc.get("slowest").asInt()).isEqualTo(1);
 		assertThat(gc.get("slowestWithPause").asInt()).isEqualTo(1);
 
-		Cli.Result diff = Cli.run("diff", "--baseline", savedRun.toString(), "--candidate", runFolder.toString(),
-				"--threshold", "1");
+		Cli.Result diff = Cli.run("diff", savedRun.toString(), runFolder.toString());
 		assertThat(diff.status()).as(diff.out() + diff.err()).isZero();
-		assertThat(diff.out()).contains("0 step(s) regressed beyond 1%.").contains("validate");
+		assertThat(diff.out()).contains("0 regressed").contains("validate");
 
 		Cli.Result savedSummary = Cli.run("summary", "--path", savedRun.toString());
 		assertThat(savedSummary.out()).doesNotContain("GC pauses");
