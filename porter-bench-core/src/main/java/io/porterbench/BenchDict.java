@@ -15,6 +15,7 @@ import io.porterbench.internal.AutoSaver;
 import io.porterbench.BenchNames;
 import io.porterbench.memory.MemorySource;
 import io.porterbench.record.RunFolderNames;
+import io.porterbench.record.RunOrigin;
 
 /**
  * The registry of named {@link Benchmarker}s of a run (the original's
@@ -83,7 +84,7 @@ public final class BenchDict implements AutoCloseable {
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
 		this.context = new BenchContext(builder.clock, builder.memorySource, builder.retainedIterations,
-				new OpenIterations(), this.autoSaver, builder.jfrEvents);
+				new OpenIterations(), this.autoSaver, builder.origin, builder.jfrEvents);
 	}
 
 	/**
@@ -300,6 +301,10 @@ public final class BenchDict implements AutoCloseable {
 
 		private boolean legacyFolderNames;
 
+		// null: RunOrigin.current(), looked up on the first save rather than when the
+		// registry is built
+		private RunOrigin origin;
+
 		private boolean jfrEvents = true;
 
 		private Builder() {
@@ -360,6 +365,22 @@ public final class BenchDict implements AutoCloseable {
 		 */
 		public Builder legacyFolderNames(boolean legacyFolderNames) {
 			this.legacyFolderNames = legacyFolderNames;
+			return this;
+		}
+
+		/**
+		 * The host and process written as {@code HOST} and {@code PID} into the
+		 * {@code info} of every saved iteration; tests give fixed ones,
+		 * {@link RunOrigin#none()} writes the original's keys only.
+		 * @param origin default {@link RunOrigin#current()}, the running process
+		 * @return this builder
+		 */
+		public Builder origin(RunOrigin origin) {
+			if (origin == null) {
+				throw new IllegalArgumentException(
+						"The run origin must not be null; use RunOrigin.none() to write none");
+			}
+			this.origin = origin;
 			return this;
 		}
 

@@ -17,6 +17,7 @@ import io.porterbench.internal.AutoSaver;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.SummaryCalculator;
 import io.porterbench.summary.StepStats;
 
@@ -64,6 +65,9 @@ public final class Benchmarker {
 
 	private final AutoSaver autoSaver;
 
+	// for the origin of the files a save writes, resolved on the first save
+	private final BenchContext context;
+
 	private final WeakHashMap<Thread, ThreadIteration> threads = new WeakHashMap<>();
 
 	private final ThreadLocal<ThreadIteration> threadIteration = ThreadLocal.withInitial(this::registerThread);
@@ -107,6 +111,7 @@ public final class Benchmarker {
 		this.store = new IterationStore(context.retainedIterations());
 		this.openIterations = context.openIterations();
 		this.autoSaver = context.autoSaver();
+		this.context = context;
 		this.memory = new MemoryBenchmarker(name, context.memorySource());
 		this.memoryTracker = new MemoryTracker(this.memory, this.clock, this::addTimedEntry);
 		this.jfr = JfrEvents.create(name, this.clock, context.jfrEvents());
@@ -465,8 +470,9 @@ public final class Benchmarker {
 		synchronized (this.saveLock) {
 			RunSnapshot snapshot = snapshot();
 			try {
-				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot));
-				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot);
+				RunOrigin origin = this.context.runOrigin();
+				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot), origin);
+				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot, origin);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new BenchSaveException(this.runDirectory, ex);

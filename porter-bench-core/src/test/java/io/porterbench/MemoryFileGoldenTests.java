@@ -13,6 +13,7 @@ import java.util.Map;
 import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
 import io.porterbench.record.RunFiles;
+import io.porterbench.record.RunOrigin;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,19 +38,30 @@ class MemoryFileGoldenTests {
 	@EnumSource(GoldenLocale.class)
 	void filesMatchTheGoldenFilesInEveryLocale(GoldenLocale locale) throws IOException {
 		locale.setAsDefault();
+		assertMatchesGoldenFiles(RunOrigin.none(), "golden/");
+	}
+
+	@ParameterizedTest
+	@EnumSource(GoldenLocale.class)
+	void filesWithAnOriginHaveItsHostAndPidAfterTheOriginalsInfoKeys(GoldenLocale locale) throws IOException {
+		locale.setAsDefault();
+		assertMatchesGoldenFiles(RunOrigin.of("golden-host.example", 4242), "golden/origin/");
+	}
+
+	private void assertMatchesGoldenFiles(RunOrigin origin, String folder) throws IOException {
 		MockBenchClock clock = new MockBenchClock(1_795_705_943.74);
 		FixedMemorySource source = new FixedMemorySource(107_307_008, 52_428_800, 134_217_728, clock,
 				Duration.ofNanos(7_500));
-		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).memorySource(source).build();
+		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).memorySource(source).origin(origin).build();
 		try {
 			recordPlain(dict.get("plain"), clock, source);
 			recordFull(dict.get("full"), clock, source);
 			dict.get("off").gstep();
 			dict.get("off").gstop();
 			Path run = dict.save();
-			assertMatchesGolden(RunFiles.memoryFile(run, "plain"), "golden/memory_plain_MEMORY.json");
-			assertMatchesGolden(RunFiles.dataFile(run, "plain"), "golden/memory_plain_STEP_DICT_DATA.json");
-			assertMatchesGolden(RunFiles.memoryFile(run, "full"), "golden/memory_full_MEMORY.json");
+			assertMatchesGolden(RunFiles.memoryFile(run, "plain"), folder + "memory_plain_MEMORY.json");
+			assertMatchesGolden(RunFiles.dataFile(run, "plain"), folder + "memory_plain_STEP_DICT_DATA.json");
+			assertMatchesGolden(RunFiles.memoryFile(run, "full"), folder + "memory_full_MEMORY.json");
 			assertMatchesGolden(RunFiles.memoryFile(run, "off"), "golden/golden_MEMORY.json");
 		}
 		finally {

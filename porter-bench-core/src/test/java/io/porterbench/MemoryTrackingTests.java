@@ -172,7 +172,8 @@ class MemoryTrackingTests {
 		iterationWithSteps("a");
 		JsonNode iteration = savedMemory().get(0);
 		assertThat(iteration.propertyNames()).containsExactly("info", "data");
-		assertThat(iteration.get("info").propertyNames()).containsExactly("STEP_NUMBER", "START_TIME", "STOP_TIME");
+		assertThat(iteration.get("info").propertyNames()).containsExactly("STEP_NUMBER", "START_TIME", "STOP_TIME",
+				"HOST", "PID");
 		JsonNode sample = iteration.get("data").get("a").get(0);
 		assertThat(sample.propertyNames()).containsExactly("total memory usage", "cuda memory usage",
 				"top_memory_objects", "crono_counter", "extra", "max memory usage", "heap used", "heap committed");

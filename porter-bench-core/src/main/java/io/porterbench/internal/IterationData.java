@@ -45,6 +45,15 @@ public final class IterationData {
 
 	double memoryStopEpochSeconds;
 
+	// Only for iterations read back from saved runs (a merge): the process that recorded
+	// them and the iteration's
+	// own extra. The store never sets them, so the hot path does not pay for them.
+	String sourceHost;
+
+	long sourcePid = -1;
+
+	Object iterationExtra;
+
 	/** An empty iteration with room for a few calls. */
 	public IterationData() {
 		this(8);
@@ -163,6 +172,7 @@ public final class IterationData {
 		IterationData copy = new IterationData(this.size);
 		copy.set(this.number, this.startEpochSeconds, this.stopEpochSeconds, this.topics, this.nanos,
 				hasExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
+		copy.setSource(this.sourceHost, this.sourcePid, this.iterationExtra);
 		if (this.sumsComputed) {
 			copy.setTopicSums(this.sums);
 		}
@@ -173,6 +183,52 @@ public final class IterationData {
 			copy.memoryStopEpochSeconds = this.memoryStopEpochSeconds;
 		}
 		return copy;
+	}
+
+	/**
+	 * Names the process that recorded an iteration read back from a saved run, and gives
+	 * it an {@code extra} of its own; the writer writes them instead of the saving
+	 * process's {@code HOST} and {@code PID}.
+	 * @param host the recording host, or {@code null} when unknown
+	 * @param pid the recording process's id, or a negative number when unknown
+	 * @param extra the iteration's own extra, or {@code null}
+	 */
+	public void setSource(String host, long pid, Object extra) {
+		this.sourceHost = host;
+		this.sourcePid = pid;
+		this.iterationExtra = extra;
+	}
+
+	/**
+	 * Whether {@link #setSource} named the process that recorded the iteration.
+	 * @return true for an iteration read back from a saved run
+	 */
+	public boolean hasSource() {
+		return this.sourceHost != null || this.sourcePid >= 0 || this.iterationExtra != null;
+	}
+
+	/**
+	 * The recording host given by {@link #setSource}.
+	 * @return the host, or {@code null}
+	 */
+	public String sourceHost() {
+		return this.sourceHost;
+	}
+
+	/**
+	 * The recording process's id given by {@link #setSource}.
+	 * @return the id, or -1
+	 */
+	public long sourcePid() {
+		return this.sourcePid;
+	}
+
+	/**
+	 * The iteration's own extra given by {@link #setSource}.
+	 * @return the extra, or {@code null}
+	 */
+	public Object iterationExtra() {
+		return this.iterationExtra;
 	}
 
 	/**

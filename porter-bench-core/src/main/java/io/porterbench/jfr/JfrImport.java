@@ -27,6 +27,7 @@ import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.format.RunFileWriter;
 import io.porterbench.record.RunFolderNames;
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.SummaryCalculator;
 
 /**
@@ -101,8 +102,10 @@ public final class JfrImport {
 		Path runFolder = RunFolderNames.claimNewRunFolder(runsRoot, false);
 		try {
 			for (RunSnapshot snapshot : snapshots.values()) {
-				RunFileWriter.writeTimeFiles(runFolder, snapshot, SummaryCalculator.steps(snapshot));
-				RunFileWriter.writeMemoryFile(runFolder, snapshot);
+				// the recording's process is not this one: no HOST and PID, the
+				// original's keys only
+				RunFileWriter.writeTimeFiles(runFolder, snapshot, SummaryCalculator.steps(snapshot), RunOrigin.none());
+				RunFileWriter.writeMemoryFile(runFolder, snapshot, RunOrigin.none());
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -89,6 +89,7 @@ final class RunFileParser {
 				case "absolutes" -> parts.absolutes = absolutes();
 				case INFO -> parts.info = info();
 				case "individual_calls" -> parts.calls = calls();
+				case "extra" -> parts.extra = extra();
 				default -> skip();
 			}
 		});
@@ -96,7 +97,7 @@ final class RunFileParser {
 		require(parts.info, INFO);
 		require(parts.calls, "individual_calls");
 		return new SavedIteration(parts.info.stepNumber, parts.info.startTime, parts.info.stopTime, parts.absolutes,
-				parts.calls);
+				parts.calls, parts.info.host, parts.info.pid, parts.extra);
 	}
 
 	private Info info() {
@@ -106,12 +107,14 @@ final class RunFileParser {
 				case "STEP_NUMBER" -> parts.stepNumber = whole();
 				case "START_TIME" -> parts.startTime = startTime();
 				case "STOP_TIME" -> parts.stopTime = number();
+				case "HOST" -> parts.host = string();
+				case "PID" -> parts.pid = whole();
 				default -> skip();
 			}
 		});
 		require(parts.stepNumber, "STEP_NUMBER");
 		require(parts.stopTime, "STOP_TIME");
-		return new Info(parts.stepNumber, parts.startTime, parts.stopTime);
+		return new Info(parts.stepNumber, parts.startTime, parts.stopTime, parts.host, parts.pid);
 	}
 
 	private double startTime() {
@@ -197,8 +200,8 @@ final class RunFileParser {
 		});
 		require(parts.info, INFO);
 		require(parts.samples, "data");
-		return new SavedMemoryIteration(parts.info.stepNumber, parts.info.startTime, parts.info.stopTime,
-				parts.samples);
+		return new SavedMemoryIteration(parts.info.stepNumber, parts.info.startTime, parts.info.stopTime, parts.samples,
+				parts.info.host, parts.info.pid);
 	}
 
 	private Map<String, List<SavedMemorySample>> samples() {
@@ -263,6 +266,13 @@ final class RunFileParser {
 			objects.add(new SavedMemorySample.TopObject(type, bytes));
 		});
 		return Collections.unmodifiableList(objects);
+	}
+
+	private String string() {
+		if (this.parser.currentToken() != JsonToken.VALUE_STRING) {
+			throw fail("should be a string, found " + describeCurrent());
+		}
+		return this.parser.getString();
 	}
 
 	private Object extra() {
@@ -405,7 +415,7 @@ final class RunFileParser {
 		return (oneLine.length() <= 40) ? oneLine : oneLine.substring(0, 40) + "...";
 	}
 
-	private record Info(long stepNumber, double startTime, double stopTime) {
+	private record Info(long stepNumber, double startTime, double stopTime, String host, Long pid) {
 	}
 
 	private static final class InfoParts {
@@ -416,6 +426,10 @@ final class RunFileParser {
 
 		Double stopTime;
 
+		String host;
+
+		Long pid;
+
 	}
 
 	private static final class IterationParts {
@@ -425,6 +439,8 @@ final class RunFileParser {
 		Info info;
 
 		Map<String, List<SavedCall>> calls;
+
+		Object extra;
 
 	}
 

@@ -33,8 +33,28 @@ class RunFileGoldenTests {
 	@EnumSource(GoldenLocale.class)
 	void filesMatchTheGoldenFilesInEveryLocale(GoldenLocale locale) throws IOException {
 		locale.setAsDefault();
+		Path run = saveGoldenRun(RunOrigin.none());
+
+		assertThat(run.getParent()).isEqualTo(this.root.toAbsolutePath().normalize());
+		assertMatchesGolden(RunFiles.dataFile(run, "golden"), "golden/golden_STEP_DICT_DATA.json");
+		assertMatchesGolden(RunFiles.summaryFile(run, "golden"), "golden/golden_STEP_DICT_SUMMARY.json");
+		assertMatchesGolden(RunFiles.memoryFile(run, "golden"), "golden/golden_MEMORY.json");
+	}
+
+	@ParameterizedTest
+	@EnumSource(GoldenLocale.class)
+	void filesWithAnOriginHaveItsHostAndPidAfterTheOriginalsInfoKeys(GoldenLocale locale) throws IOException {
+		locale.setAsDefault();
+		Path run = saveGoldenRun(RunOrigin.of("golden-host.example", 4242));
+
+		assertMatchesGolden(RunFiles.dataFile(run, "golden"), "golden/origin/golden_STEP_DICT_DATA.json");
+		assertMatchesGolden(RunFiles.summaryFile(run, "golden"), "golden/golden_STEP_DICT_SUMMARY.json");
+		assertMatchesGolden(RunFiles.memoryFile(run, "golden"), "golden/golden_MEMORY.json");
+	}
+
+	private Path saveGoldenRun(RunOrigin origin) {
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
-		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).build();
+		BenchDict dict = BenchDict.builder().root(this.root).clock(clock).origin(origin).build();
 		Benchmarker bench = dict.get("golden");
 		bench.gstep();
 		clock.add(Duration.ofMillis(10));
@@ -53,12 +73,7 @@ class RunFileGoldenTests {
 		bench.gstep();
 		clock.add(Duration.ofMillis(3));
 		bench.step("load");
-		Path run = dict.save();
-
-		assertThat(run.getParent()).isEqualTo(this.root.toAbsolutePath().normalize());
-		assertMatchesGolden(RunFiles.dataFile(run, "golden"), "golden/golden_STEP_DICT_DATA.json");
-		assertMatchesGolden(RunFiles.summaryFile(run, "golden"), "golden/golden_STEP_DICT_SUMMARY.json");
-		assertMatchesGolden(RunFiles.memoryFile(run, "golden"), "golden/golden_MEMORY.json");
+		return dict.save();
 	}
 
 	private void assertMatchesGolden(Path actual, String golden) throws IOException {

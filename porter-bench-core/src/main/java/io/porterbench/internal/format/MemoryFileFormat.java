@@ -5,6 +5,7 @@ import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
 
+import io.porterbench.record.RunOrigin;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.MemorySamples;
 import io.porterbench.internal.RunSnapshot;
@@ -37,28 +38,29 @@ final class MemoryFileFormat {
 	private MemoryFileFormat() {
 	}
 
-	static RunFileWriter.GeneratorContent content(RunSnapshot snapshot) {
+	static RunFileWriter.GeneratorContent content(RunSnapshot snapshot, RunOrigin origin) {
 		RunFileWriter.ExtraWriter extras = new RunFileWriter.ExtraWriter(snapshot.name());
 		return (g) -> {
 			g.writeStartArray();
 			for (IterationData iteration : snapshot.retained()) {
-				writeIteration(g, iteration, extras);
+				writeIteration(g, iteration, extras, origin);
 			}
 			for (IterationData iteration : snapshot.open()) {
-				writeIteration(g, iteration, extras);
+				writeIteration(g, iteration, extras, origin);
 			}
 			g.writeEndArray();
 		};
 	}
 
-	private static void writeIteration(JsonGenerator g, IterationData iteration, RunFileWriter.ExtraWriter extras) {
+	private static void writeIteration(JsonGenerator g, IterationData iteration, RunFileWriter.ExtraWriter extras,
+			RunOrigin origin) {
 		if (!iteration.hasMemory()) {
 			return;
 		}
 		MemorySamples samples = iteration.memory();
 		g.writeStartObject();
 		RunFileWriter.writeInfo(g, iteration.number(), iteration.memoryStartEpochSeconds(),
-				iteration.memoryStopEpochSeconds());
+				iteration.memoryStopEpochSeconds(), iteration, origin);
 		g.writeName("data");
 		g.writeStartObject();
 		for (String topic : topicsInOrder(samples)) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.porterbench.record.RunOrigin;
 import io.porterbench.record.RunFiles;
 import io.porterbench.summary.StepStats;
 import io.porterbench.internal.AtomicFiles;
@@ -56,6 +57,10 @@ public final class RunFileWriter {
 
 	private static final SerializedString STOP_TIME = new SerializedString("STOP_TIME");
 
+	private static final SerializedString HOST = new SerializedString("HOST");
+
+	private static final SerializedString PID = new SerializedString("PID");
+
 	private static final SerializedString INDIVIDUAL_CALLS = new SerializedString("individual_calls");
 
 	private static final SerializedString TIME = new SerializedString("time");
@@ -76,13 +81,15 @@ public final class RunFileWriter {
 	 * @param runFolder the run folder, created if missing
 	 * @param snapshot the benchmarker's state
 	 * @param steps the statistics to write in the SUMMARY file
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
 	 * @throws IOException if a file could not be written; files already written stay, the
 	 * others are unchanged
 	 */
-	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Map<String, StepStats> steps)
-			throws IOException {
+	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Map<String, StepStats> steps,
+			RunOrigin origin) throws IOException {
 		AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, steps));
-		AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), (out) -> writeData(out, snapshot));
+		AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), (out) -> writeData(out, snapshot, origin));
 	}
 
 	/**
@@ -90,10 +97,11 @@ public final class RunFileWriter {
 	 * {@code []} when none did.
 	 * @param runFolder the run folder
 	 * @param snapshot the benchmarker's state
+	 * @param origin the host and process written into each iteration's {@code info}
 	 * @throws IOException if the file could not be written
 	 */
-	public static void writeMemoryFile(Path runFolder, RunSnapshot snapshot) throws IOException {
-		writeMemoryFile(runFolder, snapshot.name(), MemoryFileFormat.content(snapshot));
+	public static void writeMemoryFile(Path runFolder, RunSnapshot snapshot, RunOrigin origin) throws IOException {
+		writeMemoryFile(runFolder, snapshot.name(), MemoryFileFormat.content(snapshot, origin));
 	}
 
 	/**
@@ -152,24 +160,24 @@ public final class RunFileWriter {
 		});
 	}
 
-	static void writeData(OutputStream out, RunSnapshot snapshot) throws IOException {
+	static void writeData(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
 		ExtraWriter extras = new ExtraWriter(snapshot.name());
 		TopicNames names = new TopicNames();
 		SecondsFormat seconds = new SecondsFormat();
 		generate(out, (g) -> {
 			g.writeStartArray();
 			for (IterationData iteration : snapshot.retained()) {
-				writeIteration(g, iteration, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras, origin);
 			}
 			for (IterationData iteration : snapshot.open()) {
-				writeIteration(g, iteration, names, seconds, extras);
+				writeIteration(g, iteration, names, seconds, extras, origin);
 			}
 			g.writeEndArray();
 		});
 	}
 
 	private static void writeIteration(JsonGenerator g, IterationData iteration, TopicNames names,
-			SecondsFormat seconds, ExtraWriter extras) {
+			SecondsFormat seconds, ExtraWriter extras, RunOrigin origin) {
 		TopicSums sums = iteration.topicSums();
 		g.writeStartObject();
 		g.writeName(ABSOLUTES);
@@ -183,7 +191,8 @@ public final class RunFileWriter {
 			seconds.write(g, iteration.globalNanos());
 		}
 		g.writeEndObject();
-		writeInfo(g, iteration.number(), iteration.startEpochSeconds(), iteration.stopEpochSeconds());
+		writeInfo(g, iteration.number(), iteration.startEpochSeconds(), iteration.stopEpochSeconds(), iteration,
+				origin);
 		g.writeName(INDIVIDUAL_CALLS);
 		g.writeStartObject();
 		for (int t = 0; t < sums.count(); t++) {
@@ -216,18 +225,49 @@ public final class RunFileWriter {
 			g.writeEndArray();
 		}
 		g.writeEndObject();
+		if (iteration.iterationExtra() != null) {
+			// after the original's three keys, which Python tools read; they ignore this
+			// one
+			g.writeName(EXTRA);
+			extras.write(g, EXTRA.getValue(), iteration.iterationExtra());
+		}
 		g.writeEndObject();
 	}
 
 	/**
 	 * Writes the {@code info} object of an iteration: {@code STEP_NUMBER},
-	 * {@code START_TIME}, {@code STOP_TIME}.
+	 * {@code START_TIME}, {@code STOP_TIME}, then {@code HOST} and {@code PID} of the
+	 * process that recorded it, where known: the iteration's own source when it was read
+	 * back from a saved run, else the given origin.
 	 * @param g the generator
 	 * @param number the iteration's number
 	 * @param startEpochSeconds its start
 	 * @param stopEpochSeconds its end, 0 while open
+	 * @param iteration the iteration, for its source
+	 * @param origin the saving process's host and id
 	 */
-	public static void writeInfo(JsonGenerator g, long number, double startEpochSeconds, double stopEpochSeconds) {
+	public static void writeInfo(JsonGenerator g, long number, double startEpochSeconds, double stopEpochSeconds,
+			IterationData iteration, RunOrigin origin) {
+		if (iteration.hasSource()) {
+			writeInfo(g, number, startEpochSeconds, stopEpochSeconds, iteration.sourceHost(), iteration.sourcePid());
+		}
+		else {
+			writeInfo(g, number, startEpochSeconds, stopEpochSeconds, origin.host().orElse(null),
+					origin.pid().orElse(-1));
+		}
+	}
+
+	/**
+	 * Writes the {@code info} object of an iteration.
+	 * @param g the generator
+	 * @param number the iteration's number
+	 * @param startEpochSeconds its start
+	 * @param stopEpochSeconds its end, 0 while open
+	 * @param host the recording host, or {@code null} to write no {@code HOST}
+	 * @param pid the recording process's id, or a negative number to write no {@code PID}
+	 */
+	public static void writeInfo(JsonGenerator g, long number, double startEpochSeconds, double stopEpochSeconds,
+			String host, long pid) {
 		g.writeName(INFO);
 		g.writeStartObject();
 		g.writeName(STEP_NUMBER);
@@ -236,6 +276,14 @@ public final class RunFileWriter {
 		writeEpochSeconds(g, startEpochSeconds);
 		g.writeName(STOP_TIME);
 		writeEpochSeconds(g, stopEpochSeconds);
+		if (host != null) {
+			g.writeName(HOST);
+			g.writeString(host);
+		}
+		if (pid >= 0) {
+			g.writeName(PID);
+			g.writeNumber(pid);
+		}
 		g.writeEndObject();
 	}
 

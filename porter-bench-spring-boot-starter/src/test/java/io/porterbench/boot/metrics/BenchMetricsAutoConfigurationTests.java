@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link BenchMetricsAutoConfiguration}.
@@ -60,6 +62,41 @@ class BenchMetricsAutoConfigurationTests {
 				.count()).isOne();
 			assertThat(registry.get(BenchMetricNames.ITERATION).tag("bench", "orders").timer().count()).isOne();
 		});
+	}
+
+	@Test
+	void runWithBootCommonTagsPublishesThemWithTheBenchmarkersOwnTagsOnly() {
+		// the application and the instance are Spring Boot's tags
+		// (management.metrics.tags.*); porter-bench adds
+		// only bench and step, so that no tag of its own can clash with or duplicate them
+		this.runner
+			.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=timer",
+					"management.metrics.tags.application=shop", "management.metrics.tags.instance=shop-1")
+			.run((context) -> {
+				MeterRegistry registry = recordTwoPriceSteps(context);
+				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").timer().getId().getTags())
+					.extracting(Tag::getKey, Tag::getValue)
+					.containsExactlyInAnyOrder(tuple("application", "shop"), tuple("instance", "shop-1"),
+							tuple("bench", "orders"), tuple("step", "price"));
+				assertThat(registry.get(BenchMetricNames.ITERATION).timer().getId().getTags()).extracting(Tag::getKey)
+					.containsExactlyInAnyOrder("application", "instance", "bench");
+				assertThat(registry.get(BenchMetricNames.ITERATION_ACTIVE).gauge().getId().getTags())
+					.extracting(Tag::getKey)
+					.containsExactlyInAnyOrder("application", "instance", "bench");
+			});
+	}
+
+	@Test
+	void runWithoutCommonTagsPublishesTheBenchmarkersOwnTagsOnly() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root, "porterbench.metrics.step-meter-type=timer")
+			.run((context) -> {
+				MeterRegistry registry = recordTwoPriceSteps(context);
+				assertThat(registry.get(BenchMetricNames.STEP).tag("step", "price").timer().getId().getTags())
+					.extracting(Tag::getKey)
+					.containsExactlyInAnyOrder("bench", "step");
+				assertThat(registry.get(BenchMetricNames.ITERATION).timer().getId().getTags()).extracting(Tag::getKey)
+					.containsExactly("bench");
+			});
 	}
 
 	@Test
