@@ -400,13 +400,13 @@ public final class Benchmarker {
 		long globalNanos = now - iteration.startNanos;
 		this.jfr.iteration(iteration.jfrIteration, iteration.size(), globalNanos, now);
 		iteration.computeTopicSums();
-		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), globalNanos);
+		int period = this.saveOnGstop;
+		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
 		synchronized (this.detached) {
 			this.detached.remove(handle);
 		}
 		publishIteration(globalNanos);
-		int period = this.saveOnGstop;
-		if (period > 0 && closed % period == 0) {
+		if (period > 0 && closed > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
 	}
@@ -637,11 +637,11 @@ public final class Benchmarker {
 		long globalNanos = now - thread.startNanos;
 		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
 		thread.computeTopicSums();
-		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), globalNanos);
+		int period = this.saveOnGstop;
+		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
 		this.openIterations.closed(this);
 		publishIteration(globalNanos);
-		int period = this.saveOnGstop;
-		if (period > 0 && closed % period == 0) {
+		if (period > 0 && closed > 0 && closed % period == 0) {
 			requestAutoSave();
 		}
 		return now;

@@ -48,6 +48,11 @@ import io.porterbench.Benchmarker;
  * step and seldom close.
  *
  * <p>
+ * {@code porterBench4}/{@code micrometerTimer4} and
+ * {@code porterBench8}/{@code micrometerTimer8} are the same pair with four and eight
+ * threads on the one benchmarker and the one timer: the curve as threads outnumber cores.
+ *
+ * <p>
  * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar ContendedBenchmark -prof gc}
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -145,6 +150,50 @@ public class ContendedBenchmark {
 			thread.steps = 0;
 			shared.bench.gstep();
 		}
+	}
+
+	/**
+	 * The anchor with four threads on the one timer.
+	 * @param shared the shared timer
+	 * @param thread the thread's previous clock read
+	 */
+	@Benchmark
+	@Threads(4)
+	public void micrometerTimer4(Shared shared, PerThread thread) {
+		micrometerTimer(shared, thread);
+	}
+
+	/**
+	 * {@link #porterBench} with four threads on the one benchmarker.
+	 * @param shared the shared benchmarker
+	 * @param thread the thread's step count
+	 */
+	@Benchmark
+	@Threads(4)
+	public void porterBench4(Shared shared, PerThread thread) {
+		porterBench(shared, thread);
+	}
+
+	/**
+	 * The anchor with eight threads on the one timer.
+	 * @param shared the shared timer
+	 * @param thread the thread's previous clock read
+	 */
+	@Benchmark
+	@Threads(8)
+	public void micrometerTimer8(Shared shared, PerThread thread) {
+		micrometerTimer(shared, thread);
+	}
+
+	/**
+	 * {@link #porterBench} with eight threads on the one benchmarker.
+	 * @param shared the shared benchmarker
+	 * @param thread the thread's step count
+	 */
+	@Benchmark
+	@Threads(8)
+	public void porterBench8(Shared shared, PerThread thread) {
+		porterBench(shared, thread);
 	}
 
 }

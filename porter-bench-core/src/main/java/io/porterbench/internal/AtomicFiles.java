@@ -1,7 +1,7 @@
 package io.porterbench.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,14 +68,17 @@ public final class AtomicFiles {
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE)) {
-				FlushAheadStream flushAhead = new FlushAheadStream(channel);
+				PipelinedChannelStream out = new PipelinedChannelStream(channel);
+				boolean written = false;
 				try {
-					OutputStream out = new BufferedOutputStream(flushAhead, 1 << 16);
 					content.write(out);
-					out.flush();
+					out.finish();
+					written = true;
 				}
 				finally {
-					flushAhead.awaitFlush();
+					if (!written) {
+						out.abandon();
+					}
 				}
 				channel.force(true);
 			}
@@ -84,73 +91,210 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Writes to the channel and, every {@value #FLUSH_AHEAD_BYTES} bytes, has a
-	 * background thread force what is written so far, so that the disk takes the
-	 * beginning of a large file while the rest is still being generated; the final force
-	 * before the move then has little left to do. Small files never start a flush.
+	 * Buffers what the content writes in chunks and, once a file outgrows its first
+	 * chunk, hands the full chunks to a background thread that writes them to the
+	 * channel, so that generating a large file and the kernel copying the bytes already
+	 * generated run on two cores at once; every {@value #FLUSH_AHEAD_BYTES} bytes a
+	 * second background thread forces what is written so far, so that the disk takes the
+	 * beginning of the file while the rest is still being generated and the final force
+	 * before the move has little left to do. At most {@value #CHUNKS} chunks exist per
+	 * file; the content writer waits for a free one. Small files are written on the
+	 * caller's thread, in one write.
 	 */
-	private static final class FlushAheadStream extends OutputStream {
+	private static final class PipelinedChannelStream extends OutputStream {
+
+		private static final int CHUNK_SIZE = 1 << 20;
+
+		private static final int CHUNKS = 4;
 
 		private static final long FLUSH_AHEAD_BYTES = 16L << 20;
 
+		private static final Chunk END = new Chunk(new byte[0]);
+
+		private static final ExecutorService WRITERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), daemon("porterbench-file-writer"));
+
 		private static final ExecutorService FLUSHER = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "porterbench-flush-ahead");
-					thread.setDaemon(true);
-					return thread;
-				});
+				new LinkedBlockingQueue<>(), daemon("porterbench-flush-ahead"));
 
 		private final FileChannel channel;
 
-		private long written;
+		private final BlockingQueue<Chunk> full = new LinkedBlockingQueue<>();
 
-		private long flushRequestedAt;
+		private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
 
-		private Future<?> inFlight;
+		private int allocated = 1;
 
-		FlushAheadStream(FileChannel channel) {
+		private Chunk current = new Chunk(new byte[CHUNK_SIZE]);
+
+		private Future<?> writer;
+
+		private volatile IOException failure;
+
+		PipelinedChannelStream(FileChannel channel) {
 			this.channel = channel;
+		}
+
+		private static ThreadFactory daemon(String name) {
+			return (task) -> {
+				Thread thread = new Thread(task, name);
+				thread.setDaemon(true);
+				return thread;
+			};
 		}
 
 		@Override
 		public void write(int b) throws IOException {
-			write(new byte[] { (byte) b }, 0, 1);
+			if (this.current.length == CHUNK_SIZE) {
+				handOff();
+			}
+			this.current.bytes[this.current.length++] = (byte) b;
 		}
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
-			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+			while (length > 0) {
+				if (this.current.length == CHUNK_SIZE) {
+					handOff();
+				}
+				int part = Math.min(length, CHUNK_SIZE - this.current.length);
+				System.arraycopy(bytes, offset, this.current.bytes, this.current.length, part);
+				this.current.length += part;
+				offset += part;
+				length -= part;
+			}
+		}
+
+		private void handOff() throws IOException {
+			if (this.failure != null) {
+				throw new IOException(this.failure.getMessage(), this.failure);
+			}
+			if (this.writer == null) {
+				this.writer = WRITERS.submit(this::drain);
+			}
+			this.full.add(this.current);
+			Chunk next = this.free.poll();
+			if (next == null && this.allocated < CHUNKS) {
+				this.allocated++;
+				next = new Chunk(new byte[CHUNK_SIZE]);
+			}
+			while (next == null) {
+				try {
+					next = this.free.take();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new InterruptedIOException("interrupted while writing a file");
+				}
+			}
+			next.length = 0;
+			this.current = next;
+		}
+
+		/**
+		 * Writes the chunks in order; after a failure it keeps taking them, unwritten,
+		 * until the end.
+		 */
+		private Void drain() throws InterruptedException {
+			long written = 0;
+			long flushRequestedAt = 0;
+			Future<?> flush = null;
+			for (Chunk chunk = this.full.take(); chunk != END; chunk = this.full.take()) {
+				if (this.failure == null) {
+					try {
+						writeFully(chunk);
+						written += chunk.length;
+						if (written - flushRequestedAt >= FLUSH_AHEAD_BYTES && (flush == null || flush.isDone())) {
+							flushRequestedAt = written;
+							flush = FLUSHER.submit(() -> {
+								this.channel.force(false);
+								return null;
+							});
+						}
+					}
+					catch (IOException ex) {
+						this.failure = ex;
+					}
+				}
+				this.free.add(chunk);
+			}
+			awaitQuietly(flush);
+			return null;
+		}
+
+		private void writeFully(Chunk chunk) throws IOException {
+			ByteBuffer buffer = ByteBuffer.wrap(chunk.bytes, 0, chunk.length);
 			while (buffer.hasRemaining()) {
 				this.channel.write(buffer);
-			}
-			this.written += length;
-			if (this.written - this.flushRequestedAt >= FLUSH_AHEAD_BYTES
-					&& (this.inFlight == null || this.inFlight.isDone())) {
-				this.flushRequestedAt = this.written;
-				this.inFlight = FLUSHER.submit(() -> {
-					this.channel.force(false);
-					return null;
-				});
 			}
 		}
 
 		/**
-		 * Waits for a flush still running, so that the channel is not closed under it.
+		 * Writes what is left and waits until every byte is in the channel.
+		 * @throws IOException if a write failed
 		 */
-		void awaitFlush() {
-			if (this.inFlight == null) {
+		void finish() throws IOException {
+			if (this.writer == null) {
+				writeFully(this.current);
 				return;
 			}
-			try {
-				this.inFlight.get();
+			if (this.current.length > 0) {
+				this.full.add(this.current);
 			}
-			catch (ExecutionException ex) {
-				// only an early flush failed; the final force reports a real write
-				// failure
+			this.full.add(END);
+			awaitQuietly(this.writer);
+			if (this.failure != null) {
+				throw new IOException(this.failure.getMessage(), this.failure);
 			}
-			catch (InterruptedException ex) {
+		}
+
+		/**
+		 * Stops the background writing after the content writer failed, so that the
+		 * channel can be closed.
+		 */
+		void abandon() {
+			if (this.writer != null) {
+				this.failure = new IOException("abandoned");
+				this.full.add(END);
+				awaitQuietly(this.writer);
+			}
+		}
+
+		private static void awaitQuietly(Future<?> task) {
+			if (task == null) {
+				return;
+			}
+			boolean interrupted = false;
+			while (true) {
+				try {
+					task.get();
+					break;
+				}
+				catch (ExecutionException ex) {
+					// an early flush's failure: the final force reports a real write
+					// failure
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+
+		/** A buffer and how much of it is filled. */
+		private static final class Chunk {
+
+			final byte[] bytes;
+
+			int length;
+
+			Chunk(byte[] bytes) {
+				this.bytes = bytes;
+			}
+
 		}
 
 	}

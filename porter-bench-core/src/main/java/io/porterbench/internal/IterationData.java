@@ -144,6 +144,15 @@ public final class IterationData {
 	}
 
 	/**
+	 * Gives the iteration its number, once its place among the closed iterations is
+	 * known.
+	 * @param number the iteration's number
+	 */
+	public void renumber(long number) {
+		this.number = number;
+	}
+
+	/**
 	 * Overwrites this iteration's memory samples, reusing the arrays.
 	 * @param samples the samples, or {@code null} when the iteration did not track memory
 	 * @param startEpochSeconds when its memory tracking began, epoch seconds

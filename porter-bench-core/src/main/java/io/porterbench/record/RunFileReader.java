@@ -85,7 +85,52 @@ final class RunFileReader {
 				problems.add(file + ": " + tooLarge);
 				return empty;
 			}
-			try (InputStream in = new Utf8CheckingInputStream(Files.newInputStream(file));
+		}
+		catch (IOException ex) {
+			problems.add(file + ": could not be read: " + describe(ex));
+			return empty;
+		}
+		return read(file, () -> Files.newInputStream(file), kind, mapping, empty, problems);
+	}
+
+	/**
+	 * The largest file read.
+	 * @return bytes
+	 */
+	long maxFileBytes() {
+		return this.maxFileBytes;
+	}
+
+	/**
+	 * Opens a stream of a file's content.
+	 */
+	@FunctionalInterface
+	interface Opener {
+
+		/**
+		 * Opens the stream.
+		 * @return the stream, closed by the caller
+		 * @throws IOException if it cannot be opened
+		 */
+		InputStream open() throws IOException;
+
+	}
+
+	/**
+	 * Reads and maps a file's content, or a part of it, from a stream.
+	 * @param <T> what the content holds
+	 * @param file the file, for the problem line
+	 * @param opener opens the content
+	 * @param kind the kind of file, for the problem line (e.g. {@code DATA})
+	 * @param mapping reads the value from a parser on its first token
+	 * @param empty the value when the content cannot be used
+	 * @param problems where a problem line goes
+	 * @return the value, or {@code empty}
+	 */
+	<T> T read(Path file, Opener opener, String kind, Function<RunFileParser, T> mapping, T empty,
+			List<String> problems) {
+		try {
+			try (InputStream in = new Utf8CheckingInputStream(opener.open());
 					JsonParser parser = this.mapper.createParser(in)) {
 				if (parser.nextToken() == null) {
 					problems.add(file + ": is empty, not a " + kind + " file");

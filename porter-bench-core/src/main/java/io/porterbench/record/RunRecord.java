@@ -140,7 +140,7 @@ public final class RunRecord {
 		List<SavedMemoryIteration> memory = List.of();
 		Path data = found.get(Kind.DATA);
 		if (data != null) {
-			iterations = reader.read(data, "DATA", RunFileParser::iterations, iterations, problems);
+			iterations = new ParallelDataReader(reader).read(data, problems);
 		}
 		else {
 			problems.add(missing(RunFiles.dataFile(folder, name), name));

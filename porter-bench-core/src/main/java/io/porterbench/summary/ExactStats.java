@@ -22,11 +22,74 @@ public final class ExactStats {
 		if (count == 0) {
 			return StepStats.empty();
 		}
-		double[] seconds = new double[count];
+		// the sums in the values' own order, as of(double[]) adds them; then the values
+		// sorted as integers, which
+		// orders their quotients by 1e9 the same way and, for the short non-negative
+		// durations a run holds, in a few
+		// linear passes instead of a comparison sort
+		double total = 0;
 		for (int i = 0; i < count; i++) {
-			seconds[i] = nanos[i] / 1e9;
+			total += nanos[i] / 1e9;
 		}
-		return of(seconds);
+		double mean = total / count;
+		double squares = 0;
+		for (int i = 0; i < count; i++) {
+			double value = nanos[i] / 1e9;
+			squares += (value - mean) * (value - mean);
+		}
+		sort(nanos, count);
+		double[] sorted = new double[count];
+		for (int i = 0; i < count; i++) {
+			sorted[i] = nanos[i] / 1e9;
+		}
+		return new StepStats(count, total, mean, sorted[0], sorted[count - 1], quantileFiltered(sorted),
+				Math.sqrt(squares / count), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99));
+	}
+
+	private static final int RADIX_BITS = 11;
+
+	private static final int RADIX_MIN_COUNT = 1024;
+
+	/**
+	 * Sorts the first {@code count} values: a least-significant-digit radix sort when
+	 * they are many and none is negative, {@link Arrays#sort(long[], int, int)}
+	 * otherwise.
+	 */
+	static void sort(long[] values, int count) {
+		long max = 0;
+		for (int i = 0; i < count; i++) {
+			max |= values[i];
+		}
+		if (count < RADIX_MIN_COUNT || max < 0) {
+			Arrays.sort(values, 0, count);
+			return;
+		}
+		int bits = 64 - Long.numberOfLeadingZeros(max);
+		int[] counts = new int[1 << RADIX_BITS];
+		long[] from = values;
+		long[] to = new long[count];
+		for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+			Arrays.fill(counts, 0);
+			for (int i = 0; i < count; i++) {
+				counts[(int) (from[i] >>> shift) & ((1 << RADIX_BITS) - 1)]++;
+			}
+			int position = 0;
+			for (int digit = 0; digit < counts.length; digit++) {
+				int n = counts[digit];
+				counts[digit] = position;
+				position += n;
+			}
+			for (int i = 0; i < count; i++) {
+				long value = from[i];
+				to[counts[(int) (value >>> shift) & ((1 << RADIX_BITS) - 1)]++] = value;
+			}
+			long[] swap = from;
+			from = to;
+			to = swap;
+		}
+		if (from != values) {
+			System.arraycopy(from, 0, values, 0, count);
+		}
 	}
 
 	/**

@@ -103,4 +103,25 @@ class ExactStatsTests {
 		assertThat(actual.quantileFiltered()).isEqualTo(expected.quantileFiltered());
 	}
 
+	@Test
+	void statisticsOfNanosAreThoseOfTheSecondsWhateverTheSortUsed() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+		for (int run = 0; run < 60; run++) {
+			int count = (run < 10) ? random.nextInt(1, 2_000) : random.nextInt(1_000, 60_000);
+			long[] nanos = new long[count + 5];
+			double[] seconds = new double[count];
+			for (int i = 0; i < count; i++) {
+				nanos[i] = switch (run % 4) {
+					case 0 -> random.nextLong(0, 100);
+					case 1 -> (long) Math.exp(random.nextDouble(0, Math.log(1e12)));
+					case 2 -> random.nextLong(Long.MAX_VALUE);
+					default -> random.nextLong(-1_000_000, 1_000_000_000);
+				};
+				seconds[i] = nanos[i] / 1e9;
+			}
+			assertThat(ExactStats.ofNanos(nanos, count)).as("run %d", run).isEqualTo(ExactStats.of(seconds));
+			assertThat(nanos).startsWith(java.util.Arrays.stream(nanos, 0, count).sorted().toArray());
+		}
+	}
+
 }

@@ -2,6 +2,12 @@ package io.porterbench.dashboard;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.porterbench.dashboard.compare.BenchComparison;
 import io.porterbench.dashboard.compare.CompareOptions;
@@ -11,6 +17,7 @@ import io.porterbench.dashboard.compare.ReportFormat;
 import io.porterbench.dashboard.plot.BenchCharts;
 import io.porterbench.dashboard.plot.CronoChart;
 import io.porterbench.dashboard.plot.MemoryChart;
+import io.porterbench.dashboard.plot.StepRow;
 import io.porterbench.dashboard.plot.StepTable;
 import io.porterbench.dashboard.plot.TimesChart;
 import io.porterbench.record.BenchRecord;
@@ -32,6 +39,16 @@ public final class DashboardHandler {
 	private static final int MAX_POINTS = 100_000;
 
 	private static final int CACHED_VIEWS = 16;
+
+	// below this, a run's charts are built on the request's thread alone
+	private static final int PARALLEL_CHARTS_ITERATIONS = 10_000;
+
+	private static final ExecutorService CHARTS = new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "porterbench-dashboard-charts");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.CallerRunsPolicy());
 
 	private final RunCatalog catalog;
 
@@ -115,14 +132,25 @@ public final class DashboardHandler {
 			return cached.view();
 		}
 		BenchRecord bench = run.bench(name);
+		// the call sequence takes about as long as the rest together: a second core
+		// builds it meanwhile
+		CompletableFuture<DashboardJson.Chart> crono = (bench.iterations().size() < PARALLEL_CHARTS_ITERATIONS)
+				? CompletableFuture.completedFuture(chart(BenchCharts.crono(bench).downsample(maxPoints)))
+				: CompletableFuture.supplyAsync(() -> chart(BenchCharts.crono(bench).downsample(maxPoints)), CHARTS);
 		Optional<MemoryChart> memory = BenchCharts.memory(bench);
 		int open = (int) bench.iterations().stream().filter(SavedIteration::isOpen).count();
-		DashboardJson.Bench view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open,
-				run.problemsOf(name), chart(BenchCharts.times(bench).downsample(maxPoints)),
-				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())),
-				chart(BenchCharts.crono(bench).downsample(maxPoints)),
-				memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null), StepTable.of(bench),
-				GcPauseOverlap.of(bench).orElse(null));
+		DashboardJson.Chart times = chart(BenchCharts.times(bench).downsample(maxPoints));
+		DashboardJson.Bars bars = DashboardJson.Bars.of(BenchCharts.bars(bench, run.name()));
+		DashboardJson.Chart memoryChart = memory.map((chart) -> chart(chart.downsample(maxPoints))).orElse(null);
+		List<StepRow> table = StepTable.of(bench);
+		DashboardJson.Bench view;
+		try {
+			view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open, run.problemsOf(name),
+					times, bars, crono.join(), memoryChart, table, GcPauseOverlap.of(bench).orElse(null));
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
 		this.views.put(key, new CachedView(run, view));
 		return view;
 	}

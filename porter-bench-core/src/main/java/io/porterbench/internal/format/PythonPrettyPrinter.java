@@ -31,6 +31,20 @@ final class PythonPrettyPrinter implements PrettyPrinter, Instantiatable<PythonP
 
 	private int nesting;
 
+	/** A printer for a document at the top level. */
+	PythonPrettyPrinter() {
+		this(0);
+	}
+
+	/**
+	 * A printer for a value written on its own that stands at the given depth of a larger
+	 * document.
+	 * @param nesting the depth
+	 */
+	PythonPrettyPrinter(int nesting) {
+		this.nesting = nesting;
+	}
+
 	private static SerializedString[] prepare(String before, String after) {
 		SerializedString[] prepared = new SerializedString[PREPARED_LEVELS];
 		for (int level = 0; level < PREPARED_LEVELS; level++) {
@@ -54,7 +68,7 @@ final class PythonPrettyPrinter implements PrettyPrinter, Instantiatable<PythonP
 
 	@Override
 	public PythonPrettyPrinter createInstance() {
-		return new PythonPrettyPrinter();
+		return new PythonPrettyPrinter(this.nesting);
 	}
 
 	@Override

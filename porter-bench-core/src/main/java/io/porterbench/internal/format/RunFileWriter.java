@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.io.NumberOutput;
 import tools.jackson.core.io.SerializedString;
@@ -74,6 +75,15 @@ public final class RunFileWriter {
 	private static final ObjectWriter WRITER = MAPPER.writer().with(new PythonPrettyPrinter());
 
 	private RunFileWriter() {
+	}
+
+	/**
+	 * A writer with the run files' settings.
+	 * @param prettyPrinter the layout, or {@code null} for none
+	 * @return the writer
+	 */
+	static ObjectWriter writer(PrettyPrinter prettyPrinter) {
+		return MAPPER.writer().with(prettyPrinter);
 	}
 
 	/**

@@ -125,4 +125,85 @@ final class SecondsFormat {
 		return at;
 	}
 
+	/**
+	 * Writes the seconds of a duration as ASCII bytes, the same text as
+	 * {@link #format(long, char[])}, straight from the integer and fraction of the
+	 * seconds: the DATA file writes one per call.
+	 * @param nanos the duration in nanoseconds
+	 * @param buffer where the text goes, with room for {@link #MAX_LENGTH} bytes from
+	 * {@code at}
+	 * @param at where the text starts
+	 * @return where the text ends, or -1 when the value is negative or 10^15 ns or more
+	 */
+	static int formatAscii(long nanos, byte[] buffer, int at) {
+		if (nanos < 0 || nanos >= LIMIT) {
+			return -1;
+		}
+		if (nanos >= 1_000_000) {
+			// 10^-3 s and more: plain, the integer seconds, a point, the nanoseconds
+			// without trailing zeros
+			long seconds = nanos / 1_000_000_000;
+			int fraction = (int) (nanos - seconds * 1_000_000_000);
+			at = writeDigits(seconds, buffer, at);
+			buffer[at++] = '.';
+			if (fraction == 0) {
+				buffer[at++] = '0';
+				return at;
+			}
+			int digits = NANOS_DIGITS;
+			while (fraction % 10 == 0) {
+				fraction /= 10;
+				digits--;
+			}
+			for (int i = at + digits - 1; i >= at; i--) {
+				buffer[i] = (byte) ('0' + fraction % 10);
+				fraction /= 10;
+			}
+			return at + digits;
+		}
+		if (nanos == 0) {
+			buffer[at++] = '0';
+			buffer[at++] = '.';
+			buffer[at++] = '0';
+			return at;
+		}
+		// below 10^-3 s: d.dddE-n, with n from 4 to 9
+		int value = (int) nanos;
+		int length = 1;
+		for (int rest = value / 10; rest > 0; rest /= 10) {
+			length++;
+		}
+		int exponent = NANOS_DIGITS - (length - 1);
+		while (value % 10 == 0) {
+			value /= 10;
+			length--;
+		}
+		int end = at + length + 1;
+		for (int i = end - 1; i > at + 1; i--) {
+			buffer[i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		buffer[at] = (byte) ('0' + value);
+		buffer[at + 1] = '.';
+		if (length == 1) {
+			buffer[end++] = '0';
+		}
+		buffer[end++] = 'E';
+		buffer[end++] = '-';
+		buffer[end++] = (byte) ('0' + exponent);
+		return end;
+	}
+
+	private static int writeDigits(long value, byte[] buffer, int at) {
+		int length = 1;
+		for (long rest = value / 10; rest > 0; rest /= 10) {
+			length++;
+		}
+		for (int i = at + length - 1; i >= at; i--) {
+			buffer[i] = (byte) ('0' + (int) (value % 10));
+			value /= 10;
+		}
+		return at + length;
+	}
+
 }

@@ -14,6 +14,11 @@ class SecondsFormatTests {
 
 	private String format(long nanos) {
 		int length = this.format.format(nanos, this.buffer);
+		byte[] ascii = new byte[SecondsFormat.MAX_LENGTH + 3];
+		int end = SecondsFormat.formatAscii(nanos, ascii, 3);
+		String asciiText = (end < 0) ? null : new String(ascii, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(asciiText).as("%d ns as bytes", nanos)
+			.isEqualTo((length < 0) ? null : new String(this.buffer, 0, length));
 		return (length < 0) ? null : new String(this.buffer, 0, length);
 	}
 

@@ -1,0 +1,116 @@
+package io.porterbench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+
+import io.porterbench.internal.IterationData;
+import io.porterbench.internal.RunSnapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store's window with iterations staged per stripe: nothing staged is lost, numbers
+ * stay consecutive, and each thread's iterations keep their order.
+ */
+class IterationStoreTests {
+
+	@Test
+	void oneThreadKeepsTheLastIterationsInOrderWithTheStagedOnesIncluded() {
+		MockBenchClock clock = new MockBenchClock();
+		try (BenchDict dict = BenchDict.builder().clock(clock).retainedIterations(100).build()) {
+			Benchmarker bench = dict.get("one");
+			int closes = 1_000 + IterationStore.STAGED / 2;
+			for (int i = 0; i < closes; i++) {
+				bench.gstep();
+				clock.addNanos(1_000);
+				bench.step("work", i);
+				bench.gstop();
+			}
+			assertThat(bench.iterationCount()).isEqualTo(closes);
+			RunSnapshot snapshot = bench.snapshot();
+			assertThat(snapshot.closedCount()).isEqualTo(closes);
+			assertThat(snapshot.retained()).hasSize(100);
+			for (int k = 0; k < 100; k++) {
+				IterationData iteration = snapshot.retained().get(k);
+				long number = closes - 100 + k;
+				assertThat(iteration.number()).isEqualTo(number);
+				assertThat(iteration.extra(0)).isEqualTo((int) number);
+			}
+		}
+	}
+
+	@Test
+	void iterationsOfManyThreadsAreAllCountedNumberedOnceAndInEachThreadsOrder() throws Exception {
+		int threads = 6;
+		int closesPerThread = 2_000 + 7;
+		try (BenchDict dict = BenchDict.builder().retainedIterations(threads * closesPerThread).build()) {
+			Benchmarker bench = dict.get("many");
+			CountDownLatch start = new CountDownLatch(1);
+			List<Thread> workers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				String topic = "thread" + t;
+				Thread worker = new Thread(() -> {
+					awaitQuietly(start);
+					for (int i = 0; i < closesPerThread; i++) {
+						bench.gstep();
+						bench.step(topic, i);
+						bench.gstop();
+					}
+				});
+				workers.add(worker);
+				worker.start();
+			}
+			start.countDown();
+			for (Thread worker : workers) {
+				worker.join();
+			}
+			RunSnapshot snapshot = bench.snapshot();
+			assertThat(snapshot.closedCount()).isEqualTo((long) threads * closesPerThread);
+			assertThat(bench.iterationCount()).isEqualTo((long) threads * closesPerThread);
+			assertThat(snapshot.retained()).hasSize(threads * closesPerThread);
+			Map<String, Integer> next = new HashMap<>();
+			for (int k = 0; k < snapshot.retained().size(); k++) {
+				IterationData iteration = snapshot.retained().get(k);
+				assertThat(iteration.number()).isEqualTo(k);
+				String topic = iteration.topic(0);
+				int expected = next.getOrDefault(topic, 0);
+				assertThat(iteration.extra(0)).as("%s's iteration at %d", topic, k).isEqualTo(expected);
+				next.put(topic, expected + 1);
+			}
+			assertThat(next).hasSize(threads)
+				.allSatisfy((topic, count) -> assertThat(count).isEqualTo(closesPerThread));
+		}
+	}
+
+	@Test
+	void aWindowSmallerThanTheStagingStillHoldsTheLastIterations() {
+		MockBenchClock clock = new MockBenchClock();
+		try (BenchDict dict = BenchDict.builder().clock(clock).retainedIterations(3).build()) {
+			Benchmarker bench = dict.get("small");
+			for (int i = 0; i < 10; i++) {
+				bench.gstep();
+				clock.addNanos(10);
+				bench.step("work", i);
+				bench.gstop();
+			}
+			RunSnapshot snapshot = bench.snapshot();
+			assertThat(snapshot.retained()).extracting((iteration) -> iteration.extra(0)).containsExactly(7, 8, 9);
+			assertThat(snapshot.retained()).extracting(IterationData::number).containsExactly(7L, 8L, 9L);
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
