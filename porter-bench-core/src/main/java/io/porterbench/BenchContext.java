@@ -16,9 +16,10 @@ import io.porterbench.record.RunOrigin;
  * @param origin the host and process saves name, or {@code null} for
  * {@link RunOrigin#current()}, looked up on the first save rather than when the registry
  * is built
+ * @param jfrEvents whether steps and iterations are JFR events
  */
 record BenchContext(BenchClock clock, MemorySource memorySource, int retainedIterations, OpenIterations openIterations,
-		AutoSaver autoSaver, RunOrigin origin) {
+		AutoSaver autoSaver, RunOrigin origin, boolean jfrEvents) {
 
 	/**
 	 * The host and process saves name.

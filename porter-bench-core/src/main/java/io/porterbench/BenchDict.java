@@ -84,7 +84,7 @@ public final class BenchDict implements AutoCloseable {
 		this.runDirectory = RunFolderNames.claimNewRunFolder(this.root, this.legacyFolderNames);
 		this.autoSaver = new AutoSaver();
 		this.context = new BenchContext(builder.clock, builder.memorySource, builder.retainedIterations,
-				new OpenIterations(), this.autoSaver, builder.origin);
+				new OpenIterations(), this.autoSaver, builder.origin, builder.jfrEvents);
 	}
 
 	/**
@@ -305,6 +305,8 @@ public final class BenchDict implements AutoCloseable {
 		// registry is built
 		private RunOrigin origin;
 
+		private boolean jfrEvents = true;
+
 		private Builder() {
 		}
 
@@ -379,6 +381,18 @@ public final class BenchDict implements AutoCloseable {
 						"The run origin must not be null; use RunOrigin.none() to write none");
 			}
 			this.origin = origin;
+			return this;
+		}
+
+		/**
+		 * Whether steps and iterations are JFR events ({@code porterbench.Step} and
+		 * {@code porterbench.Iteration}). While no recording enables them they cost a
+		 * flag read or two per step and no allocation; off, not even that.
+		 * @param jfrEvents default true
+		 * @return this builder
+		 */
+		public Builder jfrEvents(boolean jfrEvents) {
+			this.jfrEvents = jfrEvents;
 			return this;
 		}
 

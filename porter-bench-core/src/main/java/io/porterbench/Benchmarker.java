@@ -90,6 +90,8 @@ public final class Benchmarker {
 
 	private final MemoryTracker memoryTracker;
 
+	private final JfrEvents jfr;
+
 	private volatile StepListener[] listeners = NO_LISTENERS;
 
 	private volatile boolean enabled = true;
@@ -112,6 +114,7 @@ public final class Benchmarker {
 		this.context = context;
 		this.memory = new MemoryBenchmarker(name, context.memorySource());
 		this.memoryTracker = new MemoryTracker(this.memory, this.clock, this::addTimedEntry);
+		this.jfr = JfrEvents.create(name, this.clock, context.jfrEvents());
 	}
 
 	private ThreadIteration registerThread() {
@@ -357,6 +360,7 @@ public final class Benchmarker {
 		}
 		long now = this.clock.nanoTime();
 		iteration.open(now, this.clock.epochSecondsAt(now));
+		iteration.jfrIteration = this.jfr.nextIteration();
 		synchronized (this.detached) {
 			this.detached.put(handle, iteration);
 		}
@@ -377,7 +381,7 @@ public final class Benchmarker {
 		}
 		iteration.lastNanos = now;
 		iteration.add(topic, nanos, null);
-		publishStep(topic, nanos);
+		publishStep(iteration, topic, nanos);
 		if (this.saveOnStep) {
 			requestAutoSave();
 		}
@@ -392,8 +396,9 @@ public final class Benchmarker {
 		long gstopNanos = Math.max(0, now - iteration.lastNanos);
 		iteration.add(GSTOP, gstopNanos, null);
 		iteration.lastNanos = now;
-		publishStep(GSTOP, gstopNanos);
+		publishStep(iteration, GSTOP, gstopNanos);
 		long globalNanos = now - iteration.startNanos;
+		this.jfr.iteration(iteration.jfrIteration, iteration.size(), globalNanos, now);
 		iteration.computeTopicSums();
 		int period = this.saveOnGstop;
 		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
@@ -593,7 +598,7 @@ public final class Benchmarker {
 	private void addStep(ThreadIteration thread, String topic, long nanos, Object extra, long now) {
 		thread.lastNanos = now;
 		thread.add(topic, nanos, extra);
-		publishStep(topic, nanos);
+		publishStep(thread, topic, nanos);
 		this.memoryTracker.stepped(thread, topic, extra);
 		if (this.saveOnStep) {
 			requestAutoSave();
@@ -609,6 +614,7 @@ public final class Benchmarker {
 
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
+		thread.jfrIteration = this.jfr.nextIteration();
 		this.openIterations.opened(this);
 	}
 
@@ -626,9 +632,10 @@ public final class Benchmarker {
 		long gstopNanos = now - thread.lastNanos;
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
-		publishStep(GSTOP, gstopNanos);
+		publishStep(thread, GSTOP, gstopNanos);
 		now = this.memoryTracker.closing(thread, now);
 		long globalNanos = now - thread.startNanos;
+		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
 		thread.computeTopicSums();
 		int period = this.saveOnGstop;
 		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
@@ -646,10 +653,12 @@ public final class Benchmarker {
 		long duration = now - thread.lastNanos;
 		thread.lastNanos = now;
 		thread.add(topic, duration, null);
-		publishStep(topic, duration);
+		publishStep(thread, topic, duration);
 	}
 
-	private void publishStep(String topic, long nanos) {
+	/** Publishes a step that has just been added, ending at the thread's step clock. */
+	private void publishStep(ThreadIteration thread, String topic, long nanos) {
+		this.jfr.step(topic, thread.jfrIteration, nanos, thread.lastNanos);
 		StepListener[] current = this.listeners;
 		for (StepListener listener : current) {
 			try {

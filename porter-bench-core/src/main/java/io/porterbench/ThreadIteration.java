@@ -55,6 +55,9 @@ final class ThreadIteration {
 	 */
 	boolean hasMark;
 
+	/** The open iteration's index in its JFR events, given when it opens. */
+	long jfrIteration;
+
 	/** The global timer: the start of the iteration's GLOBAL time. */
 	long startNanos;
 

@@ -146,7 +146,7 @@ public final class DashboardHandler {
 		DashboardJson.Bench view;
 		try {
 			view = new DashboardJson.Bench(run.name(), name, bench.iterations().size(), open, run.problemsOf(name),
-					times, bars, crono.join(), memoryChart, table);
+					times, bars, crono.join(), memoryChart, table, GcPauseOverlap.of(bench).orElse(null));
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;

@@ -73,9 +73,12 @@ public final class DashboardJson {
 	 * @param crono the chronological call sequence
 	 * @param memory memory over samples, or {@code null} without memory data
 	 * @param summary the per-step table
+	 * @param gcPauses how many of the slowest iterations overlapped a GC pause, or
+	 * {@code null} for a run without GC pause figures (one not imported from a JFR
+	 * recording)
 	 */
 	public record Bench(String run, String bench, int iterations, int openIterations, List<String> problems,
-			Chart times, Bars bars, Chart crono, Chart memory, List<StepRow> summary) {
+			Chart times, Bars bars, Chart crono, Chart memory, List<StepRow> summary, GcPauseOverlap gcPauses) {
 	}
 
 	/**

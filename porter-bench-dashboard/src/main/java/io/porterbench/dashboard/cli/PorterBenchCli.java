@@ -14,13 +14,13 @@ import picocli.CommandLine.Spec;
  * <p>
  * Exit status: 0 on success (for {@code diff}: no step regressed), 1 when {@code diff}
  * finds a regression, 2 on bad input (unknown option, missing folder, no saved run,
- * unknown benchmarker, runs that cannot be merged) or any other failure, so that 1 always
- * means a regression.
+ * unknown benchmarker, runs that cannot be merged, a recording {@code import-jfr} cannot
+ * import) or any other failure, so that 1 always means a regression.
  */
 @Command(name = "porter-bench-dashboard", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
 		description = "Views, plots, summarizes and compares porter-bench runs (ours and the Python original's).",
 		subcommands = { ServeCommand.class, PlotsCommand.class, SummaryCommand.class, DiffCommand.class,
-				MergeCommand.class, CommandLine.HelpCommand.class })
+				MergeCommand.class, ImportJfrCommand.class, CommandLine.HelpCommand.class })
 public final class PorterBenchCli implements Runnable {
 
 	/** The exit status of {@code diff} when a step regressed. */
@@ -78,7 +78,7 @@ public final class PorterBenchCli implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"Missing command: choose one of serve, plots, summary, diff, merge");
+				"Missing command: choose one of serve, plots, summary, diff, merge, import-jfr");
 	}
 
 }

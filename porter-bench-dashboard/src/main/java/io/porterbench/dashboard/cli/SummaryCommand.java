@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.porterbench.dashboard.GcPauseOverlap;
 import io.porterbench.dashboard.LoadedRun;
 import io.porterbench.dashboard.plot.StepRow;
 import io.porterbench.dashboard.plot.StepTable;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * CSV. Times are in seconds.
  */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-		description = "Prints the per-step table (seconds) of every benchmarker of the latest or the named run.")
+		description = "Prints the per-step table (seconds) of every benchmarker of the latest or the named run; for a"
+				+ " run imported from a JFR recording, how many of the slowest 10% of iterations overlapped a GC pause.")
 final class SummaryCommand implements Callable<Integer> {
 
 	static final List<String> COLUMNS = List.of("bench", "step", "count", "mean", "min", "max", "quantile_filtered",
@@ -75,6 +77,7 @@ final class SummaryCommand implements Callable<Integer> {
 						TextTable.seconds(row.p50()), TextTable.seconds(row.p90()), TextTable.seconds(row.p99()));
 			}
 			table.print(out);
+			GcPauseOverlap.of(bench).ifPresent((overlap) -> out.println("GC pauses: " + overlap.sentence()));
 		}
 	}
 
@@ -91,6 +94,7 @@ final class SummaryCommand implements Callable<Integer> {
 			List<Map<String, Object>> steps = new ArrayList<>();
 			if (loaded.isServable(name)) {
 				bench.put("iterations", loaded.bench(name).iterations().size());
+				GcPauseOverlap.of(loaded.bench(name)).ifPresent((overlap) -> bench.put("gc_pauses", overlap));
 				for (StepRow row : StepTable.of(loaded.bench(name))) {
 					Map<String, Object> step = new LinkedHashMap<>();
 					List<Object> values = values(name, row);

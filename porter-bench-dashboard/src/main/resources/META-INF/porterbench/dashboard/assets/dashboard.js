@@ -263,6 +263,10 @@
 		$('bench-title').textContent = benchName;
 		$('bench-meta').textContent = runName + ' \u00b7 ' + data.iterations + ' iterations'
 			+ (data.openIterations ? ' (' + data.openIterations + ' open)' : '');
+		$('bench-gc').hidden = !data.gcPauses;
+		$('bench-gc').textContent = data.gcPauses ? 'GC pauses: ' + data.gcPauses.slowestWithPause + ' of the '
+			+ data.gcPauses.slowest + ' slowest iterations (10%) overlapped a GC pause; ' + data.gcPauses.withPause
+			+ ' of ' + data.gcPauses.iterations + ' in all' : '';
 		data.problems.forEach((problem) => errorLine($('bench-problems'), problem));
 		draw('chart-times', {
 			type: 'line',

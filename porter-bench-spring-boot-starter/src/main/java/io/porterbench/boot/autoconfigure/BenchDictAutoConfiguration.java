@@ -34,6 +34,7 @@ public final class BenchDictAutoConfiguration {
 			.clock(clock)
 			.retainedIterations(properties.getRetainedIterations())
 			.legacyFolderNames(properties.isLegacyFolderNames())
+			.jfrEvents(properties.getJfr().isEnabled())
 			.build();
 		benchDict.addListener(new BenchmarkerSettings(properties));
 		return benchDict;

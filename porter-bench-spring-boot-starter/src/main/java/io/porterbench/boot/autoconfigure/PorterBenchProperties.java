@@ -66,6 +66,8 @@ public class PorterBenchProperties {
 
 	private final Web web = new Web();
 
+	private final Jfr jfr = new Jfr();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +146,32 @@ public class PorterBenchProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Jfr getJfr() {
+		return this.jfr;
+	}
+
+	/**
+	 * Java Flight Recorder events of the benchmarkers.
+	 */
+	public static class Jfr {
+
+		/**
+		 * Whether steps and iterations are the JFR events porterbench.Step and
+		 * porterbench.Iteration, recorded while a recording enables them. They cost a
+		 * flag read or two per step while no recording does.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -37,7 +37,7 @@ class PorterBenchPropertiesMetadataTests {
 		assertThat(this.properties).containsKeys("porterbench.enabled", "porterbench.root", "porterbench.save-on-gstop",
 				"porterbench.save-on-shutdown", "porterbench.retained-iterations", "porterbench.default-bench",
 				"porterbench.legacy-folder-names", "porterbench.memory.enabled", "porterbench.memory.per-step",
-				"porterbench.memory.poll-interval");
+				"porterbench.memory.poll-interval", "porterbench.jfr.enabled");
 		this.properties.forEach(
 				(name, property) -> assertThat(property.path("description").asString()).as("description of %s", name)
 					.isNotBlank()
@@ -47,6 +47,7 @@ class PorterBenchPropertiesMetadataTests {
 	@Test
 	void defaultsAreDocumented() {
 		assertThat(this.properties.get("porterbench.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(this.properties.get("porterbench.jfr.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(this.properties.get("porterbench.save-on-shutdown").get("defaultValue").asBoolean()).isTrue();
 		assertThat(this.properties.get("porterbench.root").get("defaultValue").asString())
 			.isEqualTo("TICTOC_PERFORMANCE");
