@@ -360,7 +360,6 @@ public final class Benchmarker {
 		}
 		long now = this.clock.nanoTime();
 		iteration.open(now, this.clock.epochSecondsAt(now));
-		iteration.jfrIteration = this.jfr.nextIteration();
 		synchronized (this.detached) {
 			this.detached.put(handle, iteration);
 		}
@@ -398,7 +397,7 @@ public final class Benchmarker {
 		iteration.lastNanos = now;
 		publishStep(iteration, GSTOP, gstopNanos);
 		long globalNanos = now - iteration.startNanos;
-		this.jfr.iteration(iteration.jfrIteration, iteration.size(), globalNanos, now);
+		this.jfr.iteration(iteration, globalNanos, now);
 		iteration.computeTopicSums();
 		int period = this.saveOnGstop;
 		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
@@ -614,7 +613,6 @@ public final class Benchmarker {
 
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
-		thread.jfrIteration = this.jfr.nextIteration();
 		this.openIterations.opened(this);
 	}
 
@@ -635,7 +633,7 @@ public final class Benchmarker {
 		publishStep(thread, GSTOP, gstopNanos);
 		now = this.memoryTracker.closing(thread, now);
 		long globalNanos = now - thread.startNanos;
-		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
+		this.jfr.iteration(thread, globalNanos, now);
 		thread.computeTopicSums();
 		int period = this.saveOnGstop;
 		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
@@ -658,7 +656,7 @@ public final class Benchmarker {
 
 	/** Publishes a step that has just been added, ending at the thread's step clock. */
 	private void publishStep(ThreadIteration thread, String topic, long nanos) {
-		this.jfr.step(topic, thread.jfrIteration, nanos, thread.lastNanos);
+		this.jfr.step(topic, thread, nanos, thread.lastNanos);
 		StepListener[] current = this.listeners;
 		for (StepListener listener : current) {
 			try {
