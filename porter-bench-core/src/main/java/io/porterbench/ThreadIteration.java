@@ -67,6 +67,9 @@ final class ThreadIteration {
 	/** The step timer: the end of the previous step. */
 	long lastNanos;
 
+	/** When the last iteration closed, epoch seconds: the next one's start in gstep. */
+	double closedAtEpochSeconds;
+
 	private double startEpochSeconds;
 
 	private String[] topics = new String[16];
