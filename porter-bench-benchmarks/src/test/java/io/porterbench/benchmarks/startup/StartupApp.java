@@ -65,9 +65,10 @@ public class StartupApp {
 		long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
 		long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+		long mainCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-		StartupResult result = new StartupResult(runNanos / 1_000_000, uptime, cpuNanos / 1_000_000, classes,
-				porterBenchBeans(context));
+		StartupResult result = new StartupResult(runNanos / 1_000_000, uptime, cpuNanos / 1_000_000,
+				mainCpuNanos / 1_000_000, classes, porterBenchBeans(context));
 		if (recorder != null) {
 			printLongestSteps(recorder, steps, System.getProperty(STEPS_FILTER_PROPERTY, ""));
 		}

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>
  * Run it from the repository root with {@code porter-bench-benchmarks/startup-check.sh
- * [pairs]}, which builds the module's test class path and runs, with it:
+ * [pairs]}, which packages porter-bench's modules (as jars: an application gets jars, and
+ * class folders early on the class path would cost every class lookup a file system
+ * call), writes the module's test class path and runs, with it:
  *
  * <pre>
  * java -cp porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/test.classpath) \
@@ -88,12 +90,14 @@ public final class StartupCheck {
 						+ " porter-bench beans with porter-bench and " + plain.get(i).porterBenchBeans() + " without");
 			}
 			System.out.printf(Locale.ROOT,
-					"pair %d (%s first): with porter-bench run %d ms, uptime %d ms, cpu %d ms, %d classes, %d beans;"
-							+ " without run %d ms, uptime %d ms, cpu %d ms, %d classes%n",
+					"pair %d (%s first): with porter-bench run %d ms, uptime %d ms, cpu %d ms, main thread %d ms,"
+							+ " %d classes, %d beans; without run %d ms, uptime %d ms, cpu %d ms, main thread %d ms,"
+							+ " %d classes; load %.2f%n",
 					i + 1, withFirst ? "with" : "without", with.get(i).runMillis(), with.get(i).uptimeMillis(),
-					with.get(i).cpuMillis(), with.get(i).loadedClasses(), with.get(i).porterBenchBeans(),
-					plain.get(i).runMillis(), plain.get(i).uptimeMillis(), plain.get(i).cpuMillis(),
-					plain.get(i).loadedClasses());
+					with.get(i).cpuMillis(), with.get(i).mainCpuMillis(), with.get(i).loadedClasses(),
+					with.get(i).porterBenchBeans(), plain.get(i).runMillis(), plain.get(i).uptimeMillis(),
+					plain.get(i).cpuMillis(), plain.get(i).mainCpuMillis(), plain.get(i).loadedClasses(),
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.printf(Locale.ROOT,
@@ -118,12 +122,13 @@ public final class StartupCheck {
 	 * The comparisons the check prints, of paired results.
 	 * @param with the starts with porter-bench
 	 * @param without the starts without, in the same order
-	 * @return the comparisons of the run time, the uptime, the CPU time and the classes
+	 * @return the comparisons of the run time, the uptime, the CPU times and the classes
 	 */
 	static List<StartupComparison> compare(List<StartupResult> with, List<StartupResult> without) {
 		return List.of(comparison("SpringApplication.run", with, without, StartupResult::runMillis),
 				comparison("JVM uptime when ready", with, without, StartupResult::uptimeMillis),
 				comparison("CPU time until ready", with, without, StartupResult::cpuMillis),
+				comparison("main thread CPU time", with, without, StartupResult::mainCpuMillis),
 				comparison("loaded classes", with, without, StartupResult::loadedClasses));
 	}
 

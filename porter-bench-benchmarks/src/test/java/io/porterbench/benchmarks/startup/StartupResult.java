@@ -11,23 +11,26 @@ import java.util.Locale;
  * @param uptimeMillis the JVM's uptime when the application is ready
  * @param cpuMillis the CPU time the JVM's threads used until then (all cores together),
  * less disturbed than wall time when other processes share the cores
+ * @param mainCpuMillis the CPU time of the thread that ran {@code SpringApplication.run}:
+ * the startup's own work, without the compiler and collector threads beside it
  * @param loadedClasses the classes loaded until then
  * @param porterBenchBeans the beans whose class is porter-bench's
  */
-record StartupResult(long runMillis, long uptimeMillis, long cpuMillis, long loadedClasses, long porterBenchBeans) {
+record StartupResult(long runMillis, long uptimeMillis, long cpuMillis, long mainCpuMillis, long loadedClasses,
+		long porterBenchBeans) {
 
 	/** The start of the line that carries a result. */
 	static final String PREFIX = "STARTUP ";
 
-	private static final int FIELDS = 5;
+	private static final int FIELDS = 6;
 
 	/**
 	 * The line {@link #parse(String)} reads back.
 	 * @return the line
 	 */
 	String toLine() {
-		return String.format(Locale.ROOT, "%s%d %d %d %d %d", PREFIX, this.runMillis, this.uptimeMillis, this.cpuMillis,
-				this.loadedClasses, this.porterBenchBeans);
+		return String.format(Locale.ROOT, "%s%d %d %d %d %d %d", PREFIX, this.runMillis, this.uptimeMillis,
+				this.cpuMillis, this.mainCpuMillis, this.loadedClasses, this.porterBenchBeans);
 	}
 
 	/**
@@ -55,7 +58,7 @@ record StartupResult(long runMillis, long uptimeMillis, long cpuMillis, long loa
 						"Field " + (i + 1) + " of a startup result is not a whole number: '" + line + "'", ex);
 			}
 		}
-		return new StartupResult(values[0], values[1], values[2], values[3], values[4]);
+		return new StartupResult(values[0], values[1], values[2], values[3], values[4], values[5]);
 	}
 
 }
