@@ -1,11 +1,16 @@
 package io.porterbench.benchmarks.startup;
 
 import java.lang.management.ManagementFactory;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class StartupApp {
 
-	/** The line a started JVM prints for {@link StartupCheck}. */
-	static final String RESULT_PREFIX = "STARTUP ";
+	/**
+	 * The system property that asks a start to record Boot's startup steps and print the
+	 * given number of the longest ones (for finding where the time goes, never set by
+	 * {@link StartupCheck}: recording costs time itself).
+	 */
+	static final String STEPS_PROPERTY = "startup.steps";
+
+	/**
+	 * Which steps {@link #STEPS_PROPERTY} prints: those with a tag containing this text.
+	 */
+	static final String STEPS_FILTER_PROPERTY = "startup.steps.filter";
 
 	/**
 	 * The properties of a measured start: a random loopback port, the porterbench
@@ -34,21 +48,53 @@ public class StartupApp {
 	}
 
 	/**
-	 * Starts the application once, prints
-	 * {@code STARTUP <run ms> <jvm uptime ms> <porter-bench beans>} and exits.
+	 * Starts the application once, prints its {@link StartupResult} line and exits.
 	 * @param args the folder for run files
 	 */
 	public static void main(String[] args) {
 		long start = System.nanoTime();
 		SpringApplication application = new SpringApplication(StartupApp.class);
 		application.setDefaultProperties(properties(args[0]));
+		int steps = Integer.getInteger(STEPS_PROPERTY, 0);
+		BufferingApplicationStartup recorder = (steps > 0) ? new BufferingApplicationStartup(100_000) : null;
+		if (recorder != null) {
+			application.setApplicationStartup(recorder);
+		}
 		ConfigurableApplicationContext context = application.run();
 		long runNanos = System.nanoTime() - start;
 		long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-		long porterBeans = porterBenchBeans(context);
-		System.out.println(RESULT_PREFIX + (runNanos / 1_000_000) + " " + uptime + " " + porterBeans);
+		long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+		long mainCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+		long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+		StartupResult result = new StartupResult(runNanos / 1_000_000, uptime, cpuNanos / 1_000_000,
+				mainCpuNanos / 1_000_000, classes, porterBenchBeans(context));
+		if (recorder != null) {
+			printLongestSteps(recorder, steps, System.getProperty(STEPS_FILTER_PROPERTY, ""));
+		}
+		System.out.println(result.toLine());
 		context.close();
 		System.exit(0);
+	}
+
+	private static void printLongestSteps(BufferingApplicationStartup recorder, int count, String filter) {
+		String wanted = filter.toLowerCase(Locale.ROOT);
+		recorder.getBufferedTimeline()
+			.getEvents()
+			.stream()
+			.filter((event) -> wanted.isEmpty()
+					|| tags(event.getStartupStep()).toLowerCase(Locale.ROOT).contains(wanted))
+			.sorted(Comparator.comparing(TimelineEvent::getDuration).reversed())
+			.limit(count)
+			.forEach((event) -> System.out.printf(Locale.ROOT, "step %6.1f ms %s %s%n",
+					event.getDuration().toNanos() / 1e6, event.getStartupStep().getName(),
+					tags(event.getStartupStep())));
+	}
+
+	private static String tags(StartupStep step) {
+		StringBuilder text = new StringBuilder();
+		step.getTags().forEach((tag) -> text.append(tag.getKey()).append('=').append(tag.getValue()).append(' '));
+		return text.toString().trim();
 	}
 
 	/**

@@ -2,11 +2,18 @@ package io.porterbench.benchmarks.startup;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import io.porterbench.BenchDict;
 
@@ -38,10 +45,75 @@ class StartupAppTests {
 		String classPath = String.join(File.pathSeparator, "/repo/porter-bench-core/target/classes",
 				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
 				"/m2/io/porterbench/porter-bench-spring-boot-starter/0.1.0/porter-bench-spring-boot-starter-0.1.0.jar",
+				"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
+				"/m2/net/java/dev/jna/jna-platform/5.18.1/jna-platform-5.18.1.jar",
+				"/m2/org/webjars/npm/chart.js/4.5.1/chart.js-4.5.1.jar",
+				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar",
+				"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
+				"/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar",
 				"/repo/porter-bench-dashboard/target/classes", "/repo/porter-bench-benchmarks/target/test-classes");
 		assertThat(StartupCheck.withoutPorterBench(classPath)).isEqualTo(
 				String.join(File.pathSeparator, "/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
+						"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
+						"/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar",
 						"/repo/porter-bench-benchmarks/target/test-classes"));
+	}
+
+	@Test
+	void everyLibraryPorterBenchBringsIsLeftOutOfTheClassPathWithoutIt() throws Exception {
+		// A Boot web application with the actuator has these already; any other runtime
+		// dependency of porter-bench's modules must be in StartupCheck's list, or the
+		// starts
+		// without porter-bench would still open its jars.
+		List<String> bootHasThem = List.of("io.porterbench:", "org.springframework:", "org.springframework.boot:",
+				"io.micrometer:", "tools.jackson.", "com.fasterxml.jackson.", "org.slf4j:", "org.hdrhistogram:",
+				"org.jspecify:");
+		List<String> runtime = new ArrayList<>();
+		for (String module : List.of("porter-bench-core", "porter-bench-spring-boot-starter",
+				"porter-bench-dashboard")) {
+			runtime.addAll(runtimeDependencies(Path.of("..", module, "pom.xml")));
+		}
+		assertThat(runtime).contains("com.github.oshi:oshi-core", "org.webjars.npm:chart.js");
+		for (String dependency : runtime) {
+			String path = dependency.replace(':', '/').replace('.', '/');
+			boolean inBoot = bootHasThem.stream().anyMatch(dependency::startsWith);
+			boolean leftOut = StartupCheck.PORTER_BENCH_LIBRARIES.stream()
+				.anyMatch((library) -> (path + "/").startsWith(library) || path.startsWith(library));
+			assertThat(inBoot || leftOut).as(dependency).isTrue();
+		}
+	}
+
+	private static List<String> runtimeDependencies(Path pom) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		Document document = factory.newDocumentBuilder().parse(pom.toFile());
+		List<String> dependencies = new ArrayList<>();
+		for (Element section : children(document.getDocumentElement(), "dependencies")) {
+			for (Element dependency : children(section, "dependency")) {
+				String scope = text(dependency, "scope");
+				if (!"test".equals(scope) && !"provided".equals(scope)
+						&& !"true".equals(text(dependency, "optional"))) {
+					dependencies.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
+				}
+			}
+		}
+		return dependencies;
+	}
+
+	private static List<Element> children(Element parent, String name) {
+		List<Element> elements = new ArrayList<>();
+		NodeList nodes = parent.getChildNodes();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			if (nodes.item(i) instanceof Element element && element.getTagName().equals(name)) {
+				elements.add(element);
+			}
+		}
+		return elements;
+	}
+
+	private static String text(Element parent, String name) {
+		List<Element> elements = children(parent, name);
+		return elements.isEmpty() ? null : elements.get(0).getTextContent().trim();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,96 +12,164 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
  * Measures what porter-bench adds to a Spring Boot application's startup: starts
- * {@link StartupApp} in a fresh JVM with porter-bench on the class path and without it,
- * alternately, {@value #DEFAULT_STARTS} times each (after one unmeasured start of each to
- * warm the disk cache), and prints the medians of {@code SpringApplication.run} and of
- * the JVM's uptime when the application is ready.
+ * {@link StartupApp} in fresh JVMs with porter-bench (the starter, the dashboard and the
+ * {@code porterbench} endpoint, all auto-configured and on) and without it (the same
+ * class path less porter-bench's modules and the libraries only they bring), in pairs
+ * started back to back, {@value #DEFAULT_PAIRS} pairs by default, after one unmeasured
+ * start of each kind to warm the disk cache. Within a pair the order alternates (with
+ * first, then without first), so neither kind always runs second. It prints each start,
+ * then for the wall time of {@code SpringApplication.run}, the JVM's uptime when ready
+ * and the CPU time used until then: the medians with and without, their difference, and
+ * the spread of the differences within pairs; and the machine's load average before and
+ * after.
  *
  * <p>
- * Run it from the repository root with the module's test class path:
+ * Run it from the repository root with {@code porter-bench-benchmarks/startup-check.sh
+ * [pairs]}, which packages porter-bench's modules (as jars: an application gets jars, and
+ * class folders early on the class path would cost every class lookup a file system
+ * call), writes the module's test class path and runs, with it:
  *
  * <pre>
- * ./mvnw -B -q -pl porter-bench-benchmarks -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/test.classpath) \
- *     io.porterbench.benchmarks.startup.StartupCheck [starts]
+ *     io.porterbench.benchmarks.startup.StartupCheck [pairs]
  * </pre>
  */
 public final class StartupCheck {
 
-	static final int DEFAULT_STARTS = 5;
+	static final int DEFAULT_PAIRS = 9;
 
 	// porter-bench's own modules, as jars or as a reactor build's class folders
-	private static final List<String> PORTER_BENCH_ENTRIES = List.of("porter-bench-core",
+	private static final List<String> PORTER_BENCH_MODULES = List.of("porter-bench-core",
 			"porter-bench-spring-boot-starter", "porter-bench-dashboard");
+
+	// The libraries only porter-bench brings to a Boot web application with the actuator,
+	// as the start of their path in a Maven repository (group folders, then the
+	// artifact):
+	// OSHI and JNA (the core's memory sources), Chart.js (the dashboard's page), Commons
+	// Statistics with the Commons Numbers and RNG it uses (the dashboard's comparisons).
+	// StartupAppTests checks this list against the modules' poms.
+	static final List<String> PORTER_BENCH_LIBRARIES = List.of("com/github/oshi/", "net/java/dev/jna/", "org/webjars/",
+			"org/apache/commons/commons-statistics-", "org/apache/commons/commons-numbers-",
+			"org/apache/commons/commons-rng-");
 
 	private StartupCheck() {
 	}
 
 	/**
 	 * Runs the comparison.
-	 * @param args the number of measured starts of each kind, {@value #DEFAULT_STARTS} by
+	 * @param args the number of measured pairs of starts, {@value #DEFAULT_PAIRS} by
 	 * default
 	 * @throws Exception if a start fails
 	 */
 	public static void main(String[] args) throws Exception {
-		int starts = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_STARTS;
+		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_PAIRS;
+		if (pairs < 1) {
+			throw new IllegalArgumentException("The number of pairs of starts must be at least 1, was " + pairs);
+		}
 		String classPath = System.getProperty("java.class.path");
 		String without = withoutPorterBench(classPath);
 		Path root = Files.createTempDirectory("porter-bench-startup-");
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		start(classPath, root);
 		start(without, root);
-		long[][] with = new long[starts][];
-		long[][] plain = new long[starts][];
-		for (int i = 0; i < starts; i++) {
-			with[i] = start(classPath, root);
-			plain[i] = start(without, root);
+		List<StartupResult> with = new ArrayList<>();
+		List<StartupResult> plain = new ArrayList<>();
+		for (int i = 0; i < pairs; i++) {
+			boolean withFirst = withFirst(i);
+			StartupResult first = start(withFirst ? classPath : without, root);
+			StartupResult second = start(withFirst ? without : classPath, root);
+			with.add(withFirst ? first : second);
+			plain.add(withFirst ? second : first);
+			if (with.get(i).porterBenchBeans() == 0 || plain.get(i).porterBenchBeans() != 0) {
+				throw new IllegalStateException("Start " + (i + 1) + " had " + with.get(i).porterBenchBeans()
+						+ " porter-bench beans with porter-bench and " + plain.get(i).porterBenchBeans() + " without");
+			}
 			System.out.printf(Locale.ROOT,
-					"start %d: with porter-bench run %d ms (uptime %d ms, %d beans), without %d ms"
-							+ " (uptime %d ms, %d beans)%n",
-					i + 1, with[i][0], with[i][1], with[i][2], plain[i][0], plain[i][1], plain[i][2]);
+					"pair %d (%s first): with porter-bench run %d ms, uptime %d ms, cpu %d ms, main thread %d ms,"
+							+ " %d classes, %d beans; without run %d ms, uptime %d ms, cpu %d ms, main thread %d ms,"
+							+ " %d classes; load %.2f%n",
+					i + 1, withFirst ? "with" : "without", with.get(i).runMillis(), with.get(i).uptimeMillis(),
+					with.get(i).cpuMillis(), with.get(i).mainCpuMillis(), with.get(i).loadedClasses(),
+					with.get(i).porterBenchBeans(), plain.get(i).runMillis(), plain.get(i).uptimeMillis(),
+					plain.get(i).cpuMillis(), plain.get(i).mainCpuMillis(), plain.get(i).loadedClasses(),
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
-		long withRun = median(with, 0);
-		long plainRun = median(plain, 0);
-		long withUptime = median(with, 1);
-		long plainUptime = median(plain, 1);
+		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.printf(Locale.ROOT,
-				"median of %d: SpringApplication.run %d ms with porter-bench, %d ms without: +%d ms;"
-						+ " JVM uptime when ready %d ms and %d ms: +%d ms%n",
-				starts, withRun, plainRun, withRun - plainRun, withUptime, plainUptime, withUptime - plainUptime);
+				"%d pairs of fresh JVMs, %d cores, load average (1 min) %.2f before, %.2f after%n", pairs,
+				Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+		for (StartupComparison comparison : compare(with, plain)) {
+			System.out.println(comparison.describe(comparison.name().equals("loaded classes") ? "classes" : "ms"));
+		}
 	}
 
 	/**
-	 * The class path without porter-bench's modules.
+	 * Whether the pair of the given index starts with porter-bench first: every other
+	 * pair.
+	 * @param pair the index of the pair, from 0
+	 * @return whether porter-bench's start comes first
+	 */
+	static boolean withFirst(int pair) {
+		return pair % 2 == 0;
+	}
+
+	/**
+	 * The comparisons the check prints, of paired results.
+	 * @param with the starts with porter-bench
+	 * @param without the starts without, in the same order
+	 * @return the comparisons of the run time, the uptime, the CPU times and the classes
+	 */
+	static List<StartupComparison> compare(List<StartupResult> with, List<StartupResult> without) {
+		return List.of(comparison("SpringApplication.run", with, without, StartupResult::runMillis),
+				comparison("JVM uptime when ready", with, without, StartupResult::uptimeMillis),
+				comparison("CPU time until ready", with, without, StartupResult::cpuMillis),
+				comparison("main thread CPU time", with, without, StartupResult::mainCpuMillis),
+				comparison("loaded classes", with, without, StartupResult::loadedClasses));
+	}
+
+	private static StartupComparison comparison(String name, List<StartupResult> with, List<StartupResult> without,
+			ToLongFunction<StartupResult> measure) {
+		return StartupComparison.of(name, with.stream().mapToLong(measure).toArray(),
+				without.stream().mapToLong(measure).toArray());
+	}
+
+	/**
+	 * The class path without porter-bench's modules and the libraries only they bring.
 	 * @param classPath a class path
 	 * @return the entries that are not porter-bench's, in order
 	 */
 	static String withoutPorterBench(String classPath) {
 		return Arrays.stream(classPath.split(File.pathSeparator))
-			.filter((entry) -> PORTER_BENCH_ENTRIES.stream().noneMatch(entry::contains))
+			.filter((entry) -> !isPorterBench(entry))
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static long[] start(String classPath, Path root) throws IOException, InterruptedException {
+	private static boolean isPorterBench(String entry) {
+		String path = entry.replace(File.separatorChar, '/');
+		List<String> segments = Arrays.asList(path.split("/"));
+		return PORTER_BENCH_MODULES.stream().anyMatch(segments::contains)
+				|| PORTER_BENCH_LIBRARIES.stream().anyMatch((library) -> path.contains("/" + library));
+	}
+
+	private static StartupResult start(String classPath, Path root) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", classPath, StartupApp.class.getName(),
 				root.toString());
 		builder.redirectErrorStream(true);
 		Process process = builder.start();
 		List<String> output = new ArrayList<>();
-		long[] result = null;
+		StartupResult result = null;
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				output.add(line);
-				if (line.startsWith(StartupApp.RESULT_PREFIX)) {
-					result = Arrays.stream(line.substring(StartupApp.RESULT_PREFIX.length()).split(" "))
-						.mapToLong(Long::parseLong)
-						.toArray();
+				if (line.startsWith(StartupResult.PREFIX)) {
+					result = StartupResult.parse(line);
 				}
 			}
 		}
@@ -110,11 +179,6 @@ public final class StartupCheck {
 					"The application did not start (exit " + exit + "):\n" + String.join("\n", output));
 		}
 		return result;
-	}
-
-	private static long median(long[][] results, int column) {
-		long[] values = Arrays.stream(results).mapToLong((result) -> result[column]).sorted().toArray();
-		return values[values.length / 2];
 	}
 
 }

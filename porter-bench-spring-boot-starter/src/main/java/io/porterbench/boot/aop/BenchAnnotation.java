@@ -47,6 +47,19 @@ public record BenchAnnotation(String topic, @Nullable String bench, boolean iter
 	}
 
 	/**
+	 * Whether porter-bench's annotations can apply to any method of a class, for a
+	 * pointcut's class filter: {@code false} only when neither the class, nor a
+	 * superclass, nor an interface they implement carries a type-level {@code @BenchStep}
+	 * or declares an annotated method. Computed once per class.
+	 * @param type the class, or {@code null} when unknown
+	 * @return whether {@link #find(Method, Class)} can find an annotation on a method of
+	 * the class
+	 */
+	public static boolean mayApplyTo(@Nullable Class<?> type) {
+		return BenchAnnotatedTypes.isCandidate(type);
+	}
+
+	/**
 	 * Whether a method returns a Reactor publisher ({@code Mono} or {@code Flux}): such
 	 * methods are timed per subscription, not by {@link BenchAdvisor}.
 	 * @param method the method

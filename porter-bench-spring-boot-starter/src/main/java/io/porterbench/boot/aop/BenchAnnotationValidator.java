@@ -44,6 +44,9 @@ public final class BenchAnnotationValidator implements BeanPostProcessor {
 	 * annotation is invalid
 	 */
 	public void validate(Class<?> type) {
+		if (!BenchAnnotatedTypes.isCandidate(type)) {
+			return;
+		}
 		BenchStep typeStep = type.getAnnotation(BenchStep.class);
 		if (typeStep != null) {
 			validateTypeStep(type, typeStep);

@@ -15,6 +15,12 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
  */
 final class BenchPointcut extends StaticMethodMatcherPointcut {
 
+	BenchPointcut() {
+		// Spring asks about every method of every bean: classes without annotations are
+		// passed over at once.
+		setClassFilter(BenchAnnotatedTypes::isCandidate);
+	}
+
 	@Override
 	public boolean matches(Method method, @Nullable Class<?> targetClass) {
 		// Methods returning a Reactor publisher are timed per subscription by the

@@ -62,6 +62,11 @@ public class BenchObservationAdvisor extends AbstractPointcutAdvisor {
 
 	private static final class ObservedMethods extends StaticMethodMatcherPointcut {
 
+		ObservedMethods() {
+			// Classes without porter-bench annotations are passed over at once.
+			setClassFilter(BenchAnnotation::mayApplyTo);
+		}
+
 		@Override
 		public boolean matches(java.lang.reflect.Method method, Class<?> targetClass) {
 			return BenchAnnotation.find(method, targetClass) != null;

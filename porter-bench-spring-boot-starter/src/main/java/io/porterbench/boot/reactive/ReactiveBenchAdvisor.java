@@ -64,6 +64,11 @@ public class ReactiveBenchAdvisor extends AbstractPointcutAdvisor {
 
 	private static final class ReactiveMethods extends StaticMethodMatcherPointcut {
 
+		ReactiveMethods() {
+			// Classes without porter-bench annotations are passed over at once.
+			setClassFilter(BenchAnnotation::mayApplyTo);
+		}
+
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
 			return BenchAnnotation.returnsReactorPublisher(method) && BenchAnnotation.find(method, targetClass) != null;
