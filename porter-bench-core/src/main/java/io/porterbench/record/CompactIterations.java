@@ -89,7 +89,8 @@ final class CompactIterations {
 	 * @return an unmodifiable map in file order
 	 */
 	Map<String, Double> times() {
-		if (this.times > MAX_COMPACT_TOPICS || hasRepeats(this.timeTopics, this.times)) {
+		if (this.times > MAX_COMPACT_TOPICS || (!same(this.lastTimeTopics, this.timeTopics, this.times)
+				&& hasRepeats(this.timeTopics, this.times))) {
 			Map<String, Double> map = new LinkedHashMap<>();
 			for (int i = 0; i < this.times; i++) {
 				map.put(this.timeTopics[i], this.timeValues[i]);
@@ -146,7 +147,8 @@ final class CompactIterations {
 	 */
 	Map<String, List<SavedCall>> calls() {
 		int topics = this.callTopicCount;
-		if (topics > MAX_COMPACT_TOPICS || hasRepeats(this.callTopics, topics)) {
+		if (topics > MAX_COMPACT_TOPICS
+				|| (!same(this.lastCallTopics, this.callTopics, topics) && hasRepeats(this.callTopics, topics))) {
 			Map<String, List<SavedCall>> map = new LinkedHashMap<>();
 			int from = 0;
 			for (int i = 0; i < topics; i++) {
@@ -175,7 +177,23 @@ final class CompactIterations {
 
 	/** The previous names when they are the same as these, else a copy of these. */
 	private static String[] shared(String[] previous, String[] topics, int count) {
-		return Arrays.equals(previous, 0, previous.length, topics, 0, count) ? previous : Arrays.copyOf(topics, count);
+		return same(previous, topics, count) ? previous : Arrays.copyOf(topics, count);
+	}
+
+	/**
+	 * Whether the names are those of the previous compact map, which were checked for
+	 * repeats then.
+	 */
+	private static boolean same(String[] previous, String[] topics, int count) {
+		if (previous.length != count) {
+			return false;
+		}
+		for (int i = 0; i < count; i++) {
+			if (previous[i] != topics[i] && !previous[i].equals(topics[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean hasRepeats(String[] topics, int count) {

@@ -3,6 +3,9 @@ package io.porterbench.record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +90,11 @@ final class DataFileScanner {
 			ascii("time"), ascii("crono_counter") };
 
 	private static final int NAME_SLOTS = 64;
+
+	private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
+
+	private static final long EIGHT_SPACES = 0x2020202020202020L;
 
 	private final FileChannel channel;
 
@@ -513,12 +521,20 @@ final class DataFileScanner {
 		this.position = end + 1;
 		colon();
 		for (int key = 1; key < KEYS.length; key++) {
-			byte[] bytes = KEYS[key];
-			if (bytes.length == length && Arrays.equals(this.buffer, start, end, bytes, 0, length)) {
+			if (KEYS[key].length == length && matches(start, KEYS[key])) {
 				return key;
 			}
 		}
 		return KEY_OTHER;
+	}
+
+	private boolean matches(int start, byte[] bytes) {
+		for (int i = 0; i < bytes.length; i++) {
+			if (this.buffer[start + i] != bytes[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -549,7 +565,7 @@ final class DataFileScanner {
 		int slot = hash & (NAME_SLOTS - 1);
 		byte[] known = this.nameBytes[slot];
 		String name;
-		if (known != null && Arrays.equals(this.buffer, start, end, known, 0, known.length)) {
+		if (known != null && known.length == end - start && matches(start, known)) {
 			name = this.names[slot];
 		}
 		else {
@@ -854,6 +870,11 @@ final class DataFileScanner {
 	}
 
 	private void skipWhitespace() {
+		// the writers indent with runs of spaces: skip them eight at a time
+		while (this.position + Long.BYTES <= this.limit
+				&& (long) EIGHT_BYTES.get(this.buffer, this.position) == EIGHT_SPACES) {
+			this.position += Long.BYTES;
+		}
 		while (true) {
 			if (this.position >= this.limit) {
 				throw NeedMore.INSTANCE;
