@@ -185,10 +185,13 @@ public final class Benchmarker {
 		long now = this.clock.nanoTime();
 		if (thread.open) {
 			// with memory tracking the close ends after its sample, and the next
-			// iteration begins there
-			now = close(thread, now);
+			// iteration begins there, at the same wall time
+			now = close(thread, now, true);
+			open(thread, now, thread.closedAtEpochSeconds);
 		}
-		open(thread, now, this.clock.epochSecondsAt(now));
+		else {
+			open(thread, now, this.clock.epochSecondsAt(now));
+		}
 		this.memoryTracker.opened(thread);
 	}
 
@@ -331,7 +334,7 @@ public final class Benchmarker {
 		}
 		ThreadIteration thread = this.threadIteration.get();
 		if (thread.open) {
-			close(thread, this.clock.nanoTime());
+			close(thread, this.clock.nanoTime(), false);
 		}
 	}
 
@@ -360,7 +363,6 @@ public final class Benchmarker {
 		}
 		long now = this.clock.nanoTime();
 		iteration.open(now, this.clock.epochSecondsAt(now));
-		iteration.jfrIteration = this.jfr.nextIteration();
 		synchronized (this.detached) {
 			this.detached.put(handle, iteration);
 		}
@@ -398,7 +400,7 @@ public final class Benchmarker {
 		iteration.lastNanos = now;
 		publishStep(iteration, GSTOP, gstopNanos);
 		long globalNanos = now - iteration.startNanos;
-		this.jfr.iteration(iteration.jfrIteration, iteration.size(), globalNanos, now);
+		this.jfr.iteration(iteration, globalNanos, now);
 		iteration.computeTopicSums();
 		int period = this.saveOnGstop;
 		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
@@ -614,7 +616,6 @@ public final class Benchmarker {
 
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
-		thread.jfrIteration = this.jfr.nextIteration();
 		this.openIterations.opened(this);
 	}
 
@@ -628,18 +629,29 @@ public final class Benchmarker {
 		this.memoryTracker.openedByStep(thread);
 	}
 
-	private long close(ThreadIteration thread, long now) {
+	/**
+	 * Closes the thread's iteration at {@code now}, or at the end of its memory sample.
+	 * @param reopening whether the caller opens the next iteration at once, which puts
+	 * this benchmarker back on top of the thread's open ones
+	 * @return when the iteration ended; its wall time is left in
+	 * {@link ThreadIteration#closedAtEpochSeconds}
+	 */
+	private long close(ThreadIteration thread, long now, boolean reopening) {
 		long gstopNanos = now - thread.lastNanos;
 		thread.add(GSTOP, gstopNanos, null);
 		thread.lastNanos = now;
 		publishStep(thread, GSTOP, gstopNanos);
 		now = this.memoryTracker.closing(thread, now);
 		long globalNanos = now - thread.startNanos;
-		this.jfr.iteration(thread.jfrIteration, thread.size(), globalNanos, now);
+		this.jfr.iteration(thread, globalNanos, now);
 		thread.computeTopicSums();
 		int period = this.saveOnGstop;
-		long closed = this.store.append(thread, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
-		this.openIterations.closed(this);
+		double stopEpochSeconds = this.clock.epochSecondsAt(now);
+		thread.closedAtEpochSeconds = stopEpochSeconds;
+		long closed = this.store.append(thread, stopEpochSeconds, now, globalNanos, period > 0);
+		if (!reopening) {
+			this.openIterations.closed(this);
+		}
 		publishIteration(globalNanos);
 		if (period > 0 && closed > 0 && closed % period == 0) {
 			requestAutoSave();
@@ -658,7 +670,7 @@ public final class Benchmarker {
 
 	/** Publishes a step that has just been added, ending at the thread's step clock. */
 	private void publishStep(ThreadIteration thread, String topic, long nanos) {
-		this.jfr.step(topic, thread.jfrIteration, nanos, thread.lastNanos);
+		this.jfr.step(topic, thread, nanos, thread.lastNanos);
 		StepListener[] current = this.listeners;
 		for (StepListener listener : current) {
 			try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
@@ -15,42 +16,50 @@ import io.porterbench.internal.TopicSums;
 import io.porterbench.summary.StepAccumulator;
 
 /**
- * The closed iterations of one benchmarker: the last {@code capacity} in full, in a ring
- * whose slots are reused, and every one in the constant-space accumulators. Nothing is
- * held across calls.
+ * The closed iterations of one benchmarker: the last {@code capacity} in full, and every
+ * one in the constant-space accumulators. Nothing is held across calls.
  *
  * <p>
  * Striped, so that threads closing iterations at the same time share no cache line: each
- * thread adds to the stripe it was given, under that stripe's lock, both the statistics
- * and the iteration itself, which waits in the stripe's few staging slots. Only when a
- * stripe's staging slots are full does its thread move them to the shared ring, in one
- * batch under the ring's lock (the slots' objects are swapped, not copied), so the shared
- * lines move between cores once every {@value #STAGED} closes of a thread, not on every
- * close. Memory stays bounded: the ring's {@code capacity} plus {@value #STAGED} slots a
- * stripe.
+ * thread is given a stripe, and under that stripe's lock adds to the stripe's statistics
+ * and copies the iteration into a slot of the stripe's own queue. A stripe's slots are
+ * allocated by its own threads and only ever reused by them, so the lines a close writes
+ * stay in the closing core's cache: slots handed from one thread to another would have to
+ * travel between cores on every close, which cost more than everything else the close
+ * does.
  *
  * <p>
- * The order of the closed iterations, and so their numbers, is the order in which they
- * reach the ring, the staged ones after the ring's in order of their close time: a
+ * The order of the closed iterations, and so their numbers, is given in batches: a
+ * stripe's newest iterations wait unnumbered until {@value #STAGED} have closed (or a
+ * caller needs the count), and then take the next numbers under the one shared lock, so
+ * the shared line moves between cores once every {@value #STAGED} closes of a thread. A
  * thread's own iterations are always in the order it closed them; iterations of several
- * threads are ordered a batch at a time. A snapshot takes every stripe's lock and then
- * the ring's, so it sees each iteration either in the accumulators and the ring or a
- * stripe's staging, or still open, never half-stored.
+ * threads are ordered a batch at a time, and the unnumbered ones come last, in order of
+ * their close time. A snapshot takes every stripe's lock and then the shared one, so it
+ * sees each iteration either stored or still open, never half-stored.
+ *
+ * <p>
+ * Memory stays bounded: a stripe reuses its oldest slot once that iteration has fallen
+ * out of the last {@code capacity}, and grows only while all its iterations are still
+ * among them, so it never holds more than {@code capacity + }{@value #STAGED} slots; a
+ * snapshot releases the slots of iterations no longer retained, so the iterations of a
+ * stripe whose threads went quiet are freed by the next save.
  */
 final class IterationStore {
 
 	private static final int MAX_STRIPES = 32;
 
-	/** Closed iterations a stripe holds before its thread moves them to the ring. */
+	/** Closed iterations a stripe holds unnumbered before its thread numbers them. */
 	static final int STAGED = 32;
 
-	/**
-	 * The ring's lock and count in one object, so that a move writes one shared cache
-	 * line, not two.
-	 */
-	private final RingState ringLock = new RingState();
+	private static final long UNNUMBERED = -1;
 
-	private final IterationData[] ring;
+	private static final int FIRST_SLOTS = 64;
+
+	/** The number of closed iterations that have a number; its monitor is the lock. */
+	private final RingState numbering = new RingState();
+
+	private final int capacity;
 
 	private final Stripe[] stripes;
 
@@ -64,10 +73,11 @@ final class IterationStore {
 	}
 
 	IterationStore(int capacity, int stripeCount) {
-		this.ring = new IterationData[capacity];
+		this.capacity = capacity;
 		this.stripes = new Stripe[Math.max(1, stripeCount)];
+		int staged = Math.max(1, Math.min(STAGED, capacity));
 		for (int i = 0; i < this.stripes.length; i++) {
-			this.stripes[i] = new Stripe(Math.min(STAGED, capacity));
+			this.stripes[i] = new Stripe(staged);
 		}
 	}
 
@@ -85,98 +95,103 @@ final class IterationStore {
 	 * @param iteration the thread's iteration
 	 * @param stopEpochSeconds when it ended
 	 * @param stopNanos when it ended, on the benchmarker's clock: its place among the
-	 * staged iterations
+	 * unnumbered iterations
 	 * @param globalNanos its GLOBAL time
 	 * @param counted whether the caller needs the number of closed iterations: the
-	 * iteration and the stripe's staged ones then go to the ring at once
+	 * stripe's iterations are then numbered at once
 	 * @return the number of closed iterations, this one included, when {@code counted};
 	 * otherwise -1
 	 */
 	long append(ThreadIteration iteration, double stopEpochSeconds, long stopNanos, long globalNanos, boolean counted) {
 		Stripe stripe = this.stripes[iteration.stripe];
 		synchronized (stripe) {
+			if (!stripe.isAllocated()) {
+				stripe.allocate();
+			}
 			TopicSums sums = iteration.topicSums();
 			for (int t = 0; t < sums.count(); t++) {
 				stripe.accumulator(sums.topic(t), this.topicOrder).add(sums.sum(t));
 			}
 			stripe.global.add(globalNanos);
-			int index = stripe.stagedCount;
-			IterationData slot = stripe.staged[index];
+			// a racy read can only be too low, which keeps a slot that could have been
+			// reused
+			int index = stripe.claimSlot(this.numbering.closedCount - this.capacity);
+			IterationData slot = stripe.slots[index];
 			if (slot == null) {
 				slot = new IterationData();
-				stripe.staged[index] = slot;
+				stripe.slots[index] = slot;
 			}
-			// numbered when it reaches the ring or a snapshot
 			iteration.copyInto(slot, 0, stopEpochSeconds, true, globalNanos);
-			stripe.stagedNanos[index] = stopNanos;
-			stripe.stagedCount = index + 1;
+			stripe.numbers[index] = UNNUMBERED;
+			stripe.closeNanos[index] = stopNanos;
+			stripe.unnumbered++;
 			iteration.markClosed();
-			if (counted || stripe.stagedCount == stripe.staged.length) {
-				return moveToRing(stripe);
+			if (counted || stripe.unnumbered == stripe.stagedLimit) {
+				return number(stripe);
 			}
 			return -1;
 		}
 	}
 
 	/**
-	 * Moves a stripe's staged iterations to the ring; called holding the stripe's lock.
+	 * Gives a stripe's unnumbered iterations the next numbers; called holding the
+	 * stripe's lock.
 	 */
-	private long moveToRing(Stripe stripe) {
-		synchronized (this.ringLock) {
-			RingState state = this.ringLock;
-			long number = state.closedCount;
-			IterationData[] ring = this.ring;
-			for (int i = 0; i < stripe.stagedCount; i++) {
-				int index = (int) (number % ring.length);
-				IterationData moved = stripe.staged[i];
-				moved.renumber(number);
-				// the ring's old object becomes the staging slot: nothing is copied or
-				// allocated
-				stripe.staged[i] = ring[index];
-				ring[index] = moved;
+	private long number(Stripe stripe) {
+		synchronized (this.numbering) {
+			long number = this.numbering.closedCount;
+			for (int k = stripe.size - stripe.unnumbered; k < stripe.size; k++) {
+				int index = stripe.indexOf(k);
+				stripe.numbers[index] = number;
+				stripe.slots[index].renumber(number);
 				number++;
 			}
-			stripe.stagedCount = 0;
-			state.closedCount = number;
+			stripe.unnumbered = 0;
+			this.numbering.closedCount = number;
 			return number;
 		}
 	}
 
 	long closedCount() {
 		return lockingStripes(0, () -> {
-			synchronized (this.ringLock) {
-				return this.ringLock.closedCount + stagedCount();
+			synchronized (this.numbering) {
+				return this.numbering.closedCount + unnumberedCount();
 			}
 		});
 	}
 
 	/** Called holding every stripe's lock. */
-	private long stagedCount() {
-		long staged = 0;
+	private long unnumberedCount() {
+		long unnumbered = 0;
 		for (Stripe stripe : this.stripes) {
-			staged += stripe.stagedCount;
+			unnumbered += stripe.unnumbered;
 		}
-		return staged;
+		return unnumbered;
 	}
 
 	RunSnapshot snapshot(String name, Iterable<ThreadIteration> threads) {
 		return lockingStripes(0, () -> {
-			synchronized (this.ringLock) {
-				long inRing = this.ringLock.closedCount;
-				List<IterationData> staged = stagedInCloseOrder();
-				long closed = inRing + staged.size();
-				int retainedCount = (int) Math.min(closed, this.ring.length);
-				List<IterationData> retained = new ArrayList<>(retainedCount);
-				for (long number = closed - retainedCount; number < closed; number++) {
-					IterationData copy;
-					if (number < inRing) {
-						copy = this.ring[(int) (number % this.ring.length)].copy();
+			synchronized (this.numbering) {
+				long numbered = this.numbering.closedCount;
+				List<IterationData> unnumbered = unnumberedInCloseOrder();
+				long closed = numbered + unnumbered.size();
+				int retainedCount = (int) Math.min(closed, this.capacity);
+				long first = closed - retainedCount;
+				IterationData[] retained = new IterationData[retainedCount];
+				for (Stripe stripe : this.stripes) {
+					stripe.release(first);
+					for (int k = 0; k < stripe.size - stripe.unnumbered; k++) {
+						IterationData stored = stripe.slots[stripe.indexOf(k)];
+						retained[(int) (stored.number() - first)] = stored.copy();
 					}
-					else {
-						copy = staged.get((int) (number - inRing)).copy();
+				}
+				for (int k = 0; k < unnumbered.size(); k++) {
+					long number = numbered + k;
+					if (number >= first) {
+						IterationData copy = unnumbered.get(k).copy();
 						copy.renumber(number);
+						retained[(int) (number - first)] = copy;
 					}
-					retained.add(copy);
 				}
 				List<IterationData> open = new ArrayList<>();
 				for (ThreadIteration thread : threads) {
@@ -185,37 +200,39 @@ final class IterationStore {
 						open.add(copy);
 					}
 				}
-				return new RunSnapshot(name, closed, retained, open, accumulatorCopies(closed, retainedCount));
+				return new RunSnapshot(name, closed, Arrays.asList(retained), open,
+						accumulatorCopies(closed, retainedCount));
 			}
 		});
 	}
 
 	/**
-	 * The stripes' staged iterations by close time, ties in stripe and staging order;
+	 * The stripes' unnumbered iterations by close time, ties in stripe and close order;
 	 * called holding every lock.
 	 */
-	private List<IterationData> stagedInCloseOrder() {
+	private List<IterationData> unnumberedInCloseOrder() {
 		List<long[]> keys = new ArrayList<>();
 		for (int s = 0; s < this.stripes.length; s++) {
 			Stripe stripe = this.stripes[s];
-			for (int i = 0; i < stripe.stagedCount; i++) {
-				keys.add(new long[] { stripe.stagedNanos[i], s, i });
+			for (int k = stripe.size - stripe.unnumbered; k < stripe.size; k++) {
+				keys.add(new long[] { stripe.closeNanos[stripe.indexOf(k)], s, k });
 			}
 		}
 		keys.sort((a, b) -> (a[0] != b[0]) ? Long.compare(a[0], b[0])
 				: (a[1] != b[1]) ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
-		List<IterationData> staged = new ArrayList<>(keys.size());
+		List<IterationData> unnumbered = new ArrayList<>(keys.size());
 		for (long[] key : keys) {
-			staged.add(this.stripes[(int) key[1]].staged[(int) key[2]]);
+			Stripe stripe = this.stripes[(int) key[1]];
+			unnumbered.add(stripe.slots[stripe.indexOf((int) key[2])]);
 		}
-		return staged;
+		return unnumbered;
 	}
 
 	/**
 	 * Runs the action holding the locks of the stripes from {@code from} on, always taken
 	 * in index order.
 	 */
-	private <T> T lockingStripes(int from, java.util.function.Supplier<T> action) {
+	private <T> T lockingStripes(int from, Supplier<T> action) {
 		if (from == this.stripes.length) {
 			return action.get();
 		}
@@ -237,7 +254,7 @@ final class IterationStore {
 			for (String topic : this.topicOrder) {
 				StepAccumulator merged = new StepAccumulator();
 				for (Stripe stripe : this.stripes) {
-					StepAccumulator accumulator = stripe.accumulators.get(topic);
+					StepAccumulator accumulator = stripe.isAllocated() ? stripe.accumulators.get(topic) : null;
 					if (accumulator != null) {
 						merged.addAll(accumulator);
 					}
@@ -247,7 +264,9 @@ final class IterationStore {
 		}
 		StepAccumulator global = new StepAccumulator();
 		for (Stripe stripe : this.stripes) {
-			global.addAll(stripe.global);
+			if (stripe.isAllocated()) {
+				global.addAll(stripe.global);
+			}
 		}
 		copies.put(BenchSummary.GLOBAL, global);
 		return copies;
@@ -255,51 +274,163 @@ final class IterationStore {
 
 	void reset() {
 		lockingStripes(0, () -> {
-			synchronized (this.ringLock) {
-				Arrays.fill(this.ring, null);
+			synchronized (this.numbering) {
 				for (Stripe stripe : this.stripes) {
-					stripe.stagedCount = 0;
-					stripe.accumulators.clear();
-					stripe.global = new StepAccumulator();
+					stripe.clear();
 				}
 				synchronized (this.topicOrder) {
 					this.topicOrder.clear();
 				}
-				this.ringLock.closedCount = 0;
+				this.numbering.closedCount = 0;
 				return null;
 			}
 		});
 	}
 
 	/**
-	 * The number of closed iterations; its own monitor guards it and the ring.
+	 * The number of closed iterations that have a number; its own monitor guards it.
+	 * Volatile so that a stripe can read it without the lock to decide whether its oldest
+	 * slot is free.
 	 */
 	private static final class RingState {
 
-		long closedCount;
+		volatile long closedCount;
 
 	}
 
 	/**
-	 * The statistics that the threads given one stripe add to; guarded by its own
-	 * monitor.
+	 * Keeps the fields of a {@link Stripe}, and its monitor, off the cache line of
+	 * whatever lies before it in memory: the fields of a superclass come first in an
+	 * object, and 64 bytes of them fill a line.
 	 */
-	private static final class Stripe {
+	@SuppressWarnings("unused")
+	private abstract static class LeadingPadding {
 
-		private final IterationData[] staged;
+		private long p01, p02, p03, p04, p05, p06, p07, p08;
 
-		private final long[] stagedNanos;
+	}
 
-		private int stagedCount;
+	/**
+	 * The statistics and the queue of closed iterations that the threads given one stripe
+	 * add to, oldest first; guarded by its own monitor. Its mutable parts are allocated
+	 * by the first thread that stores into it, among that thread's own objects.
+	 */
+	private abstract static class StripeFields extends LeadingPadding {
 
-		private final Map<String, StepAccumulator> accumulators = new LinkedHashMap<>();
+		/** Unnumbered iterations that make the thread number them. */
+		final int stagedLimit;
 
-		Stripe(int stagedSlots) {
-			this.staged = new IterationData[stagedSlots];
-			this.stagedNanos = new long[stagedSlots];
+		/** The queue's slots, a ring: the oldest at {@link #head}. */
+		IterationData[] slots;
+
+		/** Each slot's number, {@link #UNNUMBERED} until numbered. */
+		long[] numbers;
+
+		/** Each slot's close time, which orders the unnumbered ones. */
+		long[] closeNanos;
+
+		int head;
+
+		int size;
+
+		/** The newest iterations of the queue that have no number yet. */
+		int unnumbered;
+
+		Map<String, StepAccumulator> accumulators;
+
+		StepAccumulator global;
+
+		StripeFields(int stagedLimit) {
+			this.stagedLimit = stagedLimit;
 		}
 
-		private StepAccumulator global = new StepAccumulator();
+		/** Whether a thread has stored into this stripe since creation or a reset. */
+		boolean isAllocated() {
+			return this.global != null;
+		}
+
+		/** Called by the first thread that stores into this stripe, holding its lock. */
+		void allocate() {
+			this.slots = new IterationData[FIRST_SLOTS];
+			this.numbers = new long[FIRST_SLOTS];
+			this.closeNanos = new long[FIRST_SLOTS];
+			this.head = 0;
+			this.size = 0;
+			this.unnumbered = 0;
+			this.accumulators = new LinkedHashMap<>();
+			this.global = new StepAccumulator();
+		}
+
+		/** Forgets everything, so that the next thread that stores allocates again. */
+		void clear() {
+			this.slots = null;
+			this.numbers = null;
+			this.closeNanos = null;
+			this.head = 0;
+			this.size = 0;
+			this.unnumbered = 0;
+			this.accumulators = null;
+			this.global = null;
+		}
+
+		/** The slot index of the queue's {@code k}th iteration, oldest first. */
+		int indexOf(int k) {
+			int index = this.head + k;
+			return (index < this.slots.length) ? index : index - this.slots.length;
+		}
+
+		/**
+		 * Makes room for one more iteration at the queue's end: a free slot, the oldest
+		 * slot when its iteration numbered below {@code freeBelow} is no longer retained,
+		 * or a larger ring.
+		 * @return the new iteration's slot index
+		 */
+		int claimSlot(long freeBelow) {
+			if (this.size == this.slots.length) {
+				long oldest = this.numbers[this.head];
+				if (oldest != UNNUMBERED && oldest < freeBelow) {
+					int index = this.head;
+					this.head = indexOf(1);
+					return index;
+				}
+				grow();
+			}
+			int index = indexOf(this.size);
+			this.size++;
+			return index;
+		}
+
+		private void grow() {
+			int length = this.slots.length * 2;
+			IterationData[] slots = new IterationData[length];
+			long[] numbers = new long[length];
+			long[] closeNanos = new long[length];
+			for (int k = 0; k < this.size; k++) {
+				int index = indexOf(k);
+				slots[k] = this.slots[index];
+				numbers[k] = this.numbers[index];
+				closeNanos[k] = this.closeNanos[index];
+			}
+			this.slots = slots;
+			this.numbers = numbers;
+			this.closeNanos = closeNanos;
+			this.head = 0;
+		}
+
+		/**
+		 * Drops the iterations numbered below {@code first}, which no snapshot needs
+		 * again, so that a quiet stripe does not keep them; called holding every lock.
+		 */
+		void release(long first) {
+			if (!isAllocated()) {
+				return;
+			}
+			while (this.size > this.unnumbered && this.numbers[this.head] < first) {
+				this.slots[this.head] = null;
+				this.head = indexOf(1);
+				this.size--;
+			}
+		}
 
 		StepAccumulator accumulator(String topic, Set<String> topicOrder) {
 			StepAccumulator accumulator = this.accumulators.get(topic);
@@ -311,6 +442,18 @@ final class IterationStore {
 				}
 			}
 			return accumulator;
+		}
+
+	}
+
+	/** A stripe, padded after its fields too. */
+	@SuppressWarnings("unused")
+	private static final class Stripe extends StripeFields {
+
+		private long q01, q02, q03, q04, q05, q06, q07, q08;
+
+		Stripe(int stagedLimit) {
+			super(stagedLimit);
 		}
 
 	}

@@ -36,10 +36,12 @@ final class JfrEvents {
 	private final boolean on;
 
 	/**
-	 * Numbers iterations in the order they open: a step's event needs its iteration's
-	 * index before it closes.
+	 * Numbers iterations in the order they write their first event. Taken only when an
+	 * event is written, so that threads that step while no recording wants the events
+	 * share no counter: a counter taken at every opening costs each close a contended
+	 * cache line.
 	 */
-	private final AtomicLong opened = new AtomicLong();
+	private final AtomicLong numbered = new AtomicLong();
 
 	private JfrEvents(String bench, BenchClock clock, boolean on) {
 		this.bench = bench;
@@ -60,24 +62,32 @@ final class JfrEvents {
 	}
 
 	/**
-	 * The index of an iteration that opens now.
-	 * @return the next index, from 0; 0 when events are off
+	 * The index an iteration has before it wrote any event.
 	 */
-	long nextIteration() {
-		return this.on ? this.opened.getAndIncrement() : 0;
+	static final long UNNUMBERED = -1;
+
+	/**
+	 * Gives an iteration its index when it writes its first event.
+	 * @param index the iteration's index so far, {@link #UNNUMBERED} before its first
+	 * event
+	 * @return its index, from 0
+	 */
+	private long numbered(long index) {
+		return (index != UNNUMBERED) ? index : this.numbered.getAndIncrement();
 	}
 
 	/**
 	 * Writes a step's event if a recording wants it.
 	 * @param topic the step
-	 * @param iteration its iteration's index
+	 * @param iteration its iteration, numbered by its first event
 	 * @param nanos its duration
 	 * @param endNanos when it ended, a reading of the clock
 	 */
-	void step(String topic, long iteration, long nanos, long endNanos) {
+	void step(String topic, ThreadIteration iteration, long nanos, long endNanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.STEP.isEnabled()) {
 			try {
-				Commit.step(this.bench, this.clock, topic, iteration, nanos, endNanos);
+				iteration.jfrIteration = numbered(iteration.jfrIteration);
+				Commit.step(this.bench, this.clock, topic, iteration.jfrIteration, nanos, endNanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
@@ -87,15 +97,16 @@ final class JfrEvents {
 
 	/**
 	 * Writes an iteration's event if a recording wants it.
-	 * @param iteration its index
-	 * @param steps the calls recorded in it
+	 * @param iteration the iteration, numbered by its first event
 	 * @param globalNanos its GLOBAL time
 	 * @param endNanos when it ended, a reading of the clock
 	 */
-	void iteration(long iteration, int steps, long globalNanos, long endNanos) {
+	void iteration(ThreadIteration iteration, long globalNanos, long endNanos) {
 		if (this.on && FlightRecorder.isInitialized() && Types.AVAILABLE && Types.ITERATION.isEnabled()) {
 			try {
-				Commit.iteration(this.bench, this.clock, iteration, steps, globalNanos, endNanos);
+				iteration.jfrIteration = numbered(iteration.jfrIteration);
+				Commit.iteration(this.bench, this.clock, iteration.jfrIteration, iteration.size(), globalNanos,
+						endNanos);
 			}
 			catch (RuntimeException ex) {
 				failed(ex);

@@ -31,6 +31,9 @@ final class OpenIterations {
 		}
 
 		void push(Benchmarker bench) {
+			if (this.size > 0 && this.items[this.size - 1] == bench) {
+				return;
+			}
 			remove(bench);
 			if (this.size == this.items.length) {
 				this.items = java.util.Arrays.copyOf(this.items, this.size * 2);

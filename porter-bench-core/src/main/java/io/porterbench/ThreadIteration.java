@@ -55,14 +55,20 @@ final class ThreadIteration {
 	 */
 	boolean hasMark;
 
-	/** The open iteration's index in its JFR events, given when it opens. */
-	long jfrIteration;
+	/**
+	 * The open iteration's index in its JFR events, given by its first event; until then
+	 * {@link JfrEvents#UNNUMBERED}.
+	 */
+	long jfrIteration = JfrEvents.UNNUMBERED;
 
 	/** The global timer: the start of the iteration's GLOBAL time. */
 	long startNanos;
 
 	/** The step timer: the end of the previous step. */
 	long lastNanos;
+
+	/** When the last iteration closed, epoch seconds: the next one's start in gstep. */
+	double closedAtEpochSeconds;
 
 	private double startEpochSeconds;
 
@@ -99,6 +105,7 @@ final class ThreadIteration {
 		this.anyExtra = false;
 		this.startNanos = startNanos;
 		this.lastNanos = startNanos;
+		this.jfrIteration = JfrEvents.UNNUMBERED;
 		this.startEpochSeconds = startEpochSeconds;
 		this.open = true;
 		this.hasMark = true;

@@ -120,6 +120,29 @@ class FlightRecorderEventsTests {
 	}
 
 	@Test
+	void iterationsAreNumberedFromTheFirstOneThatWritesAnEventSoARecordingStartedLaterBeginsAtZero() throws Exception {
+		BenchDict dict = BenchDict.builder().root(this.root).build();
+		Benchmarker bench = dict.get("jfr-late-recording");
+		// JFR is up but wants no porter-bench event: these iterations write none and take
+		// no number
+		record(false, false, () -> threeIterationsOfThreeSteps(bench));
+		List<RecordedEvent> events = record(true, true, () -> threeIterationsOfThreeSteps(bench));
+		assertThat(ofType(events, "porterbench.Step", "jfr-late-recording"))
+			.extracting((event) -> event.getLong("iteration"))
+			.containsExactly(0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L);
+		assertThat(ofType(events, "porterbench.Iteration", "jfr-late-recording"))
+			.extracting((event) -> event.getLong("iteration"))
+			.containsExactly(0L, 1L, 2L);
+		// with the iteration events alone, an iteration takes its number when it closes
+		List<RecordedEvent> iterationsOnly = record(false, true, () -> threeIterationsOfThreeSteps(bench));
+		assertThat(ofType(iterationsOnly, "porterbench.Iteration", "jfr-late-recording"))
+			.extracting((event) -> event.getLong("iteration"))
+			.containsExactly(3L, 4L, 5L);
+		assertThat(bench.iterationCount()).isEqualTo(9);
+		dict.close();
+	}
+
+	@Test
 	void aRegistryBuiltWithoutJfrEventsEmitsNoneWhileARecordingWantsThem() throws Exception {
 		BenchDict dict = BenchDict.builder().root(this.root).jfrEvents(false).build();
 		Benchmarker bench = dict.get("jfr-off");

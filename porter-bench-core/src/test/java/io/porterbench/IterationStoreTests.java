@@ -88,6 +88,50 @@ class IterationStoreTests {
 	}
 
 	@Test
+	void threadsThatTakeTurnsKeepTheLastIterationsInOrderAsEachThreadsOwnSlotsAreReused() throws Exception {
+		// each phase runs on a new thread, so on a stripe of its own until the stripes
+		// wrap around; the window is smaller than a phase, so slots are reused and a
+		// quiet
+		// stripe's iterations fall out of it
+		int phases = 12;
+		int closesPerPhase = 150 + IterationStore.STAGED / 3;
+		try (BenchDict dict = BenchDict.builder().retainedIterations(100).build()) {
+			Benchmarker bench = dict.get("turns");
+			int closed = 0;
+			for (int phase = 0; phase < phases; phase++) {
+				int first = closed;
+				Thread worker = new Thread(() -> {
+					for (int i = 0; i < closesPerPhase; i++) {
+						bench.gstep();
+						bench.step("work", first + i);
+						bench.gstop();
+					}
+				});
+				worker.start();
+				worker.join();
+				closed += closesPerPhase;
+				if (phase % 3 == 2) {
+					assertLastIterationsInOrder(bench.snapshot(), closed, 100);
+				}
+			}
+			assertLastIterationsInOrder(bench.snapshot(), closed, 100);
+			assertThat(bench.iterationCount()).isEqualTo(closed);
+			assertThat(bench.summary().steps().get("work").count()).isEqualTo(closed);
+		}
+	}
+
+	private static void assertLastIterationsInOrder(RunSnapshot snapshot, long closed, int window) {
+		assertThat(snapshot.closedCount()).isEqualTo(closed);
+		assertThat(snapshot.retained()).hasSize(window);
+		for (int k = 0; k < window; k++) {
+			IterationData iteration = snapshot.retained().get(k);
+			long number = closed - window + k;
+			assertThat(iteration.number()).isEqualTo(number);
+			assertThat(iteration.extra(0)).isEqualTo((int) number);
+		}
+	}
+
+	@Test
 	void aWindowSmallerThanTheStagingStillHoldsTheLastIterations() {
 		MockBenchClock clock = new MockBenchClock();
 		try (BenchDict dict = BenchDict.builder().clock(clock).retainedIterations(3).build()) {

@@ -8,12 +8,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
+import io.porterbench.BenchClock;
 import io.porterbench.BenchDict;
 import io.porterbench.Benchmarker;
 
@@ -79,10 +81,17 @@ public class ContendedBenchmark {
 
 		Timer timer;
 
+		/**
+		 * The benchmarker's retained window: the default, or a small one whose slots stay
+		 * in the cores' caches.
+		 */
+		@Param({ "10000" })
+		int retainedIterations;
+
 		@Setup
 		public void setUp() {
 			this.scratch = new Scratch();
-			this.dict = this.scratch.dict();
+			this.dict = this.scratch.dict(BenchClock.system(), this.retainedIterations);
 			this.bench = this.dict.get("contended");
 			this.timer = new SimpleMeterRegistry().timer("contended");
 		}

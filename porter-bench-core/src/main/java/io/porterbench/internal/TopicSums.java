@@ -29,13 +29,37 @@ public final class TopicSums {
 	}
 
 	/**
-	 * Groups calls given as arrays, replacing what the previous call computed; allocates
-	 * only to grow its arrays.
+	 * Groups calls given as arrays and sums each topic's durations, replacing what the
+	 * previous call computed; allocates only to grow its arrays.
 	 * @param callTopics the calls' topics
 	 * @param callNanos the calls' durations
 	 * @param size how many calls, from index 0
 	 */
 	public void compute(String[] callTopics, long[] callNanos, int size) {
+		group(callTopics, size);
+		for (int i = 0; i < size; i++) {
+			this.sums[this.callTopics[i]] += callNanos[i];
+		}
+	}
+
+	/**
+	 * Groups calls whose per-topic sums were computed before, by {@link #compute}, and
+	 * kept by {@link #copySumsTo}: the grouping is rebuilt, the sums are taken as they
+	 * are.
+	 * @param callTopics the calls' topics
+	 * @param size how many calls, from index 0
+	 * @param computedSums the sums, in order of first call
+	 */
+	public void regroup(String[] callTopics, int size, long[] computedSums) {
+		group(callTopics, size);
+		if (computedSums.length < this.count) {
+			throw new IllegalStateException(
+					"The kept sums cover " + computedSums.length + " topics; the calls have " + this.count);
+		}
+		System.arraycopy(computedSums, 0, this.sums, 0, this.count);
+	}
+
+	private void group(String[] callTopics, int size) {
 		this.count = 0;
 		this.calls = size;
 		if (this.callTopics.length < size) {
@@ -47,33 +71,20 @@ public final class TopicSums {
 			if (t < 0) {
 				t = add(topic, i);
 			}
-			this.sums[t] += callNanos[i];
 			this.callTopics[i] = t;
 		}
 	}
 
 	/**
-	 * Takes the grouping another instance computed, growing this one's arrays when
-	 * needed.
-	 * @param source the sums to copy
+	 * Keeps the sums alone, the only part that is not cheap to rebuild from the calls, in
+	 * the given array when it is large enough.
+	 * @param target the array to reuse, or {@code null}
+	 * @return the array holding the sums in its first {@link #count()} places
 	 */
-	public void copyFrom(TopicSums source) {
-		int topicCount = source.count;
-		if (this.topics.length < topicCount) {
-			this.topics = new String[topicCount];
-			this.sums = new long[topicCount];
-			this.firstCalls = new int[topicCount];
-		}
-		System.arraycopy(source.topics, 0, this.topics, 0, topicCount);
-		System.arraycopy(source.sums, 0, this.sums, 0, topicCount);
-		System.arraycopy(source.firstCalls, 0, this.firstCalls, 0, topicCount);
-		int calls = source.calls;
-		if (this.callTopics.length < calls) {
-			this.callTopics = new int[calls];
-		}
-		System.arraycopy(source.callTopics, 0, this.callTopics, 0, calls);
-		this.count = topicCount;
-		this.calls = calls;
+	public long[] copySumsTo(long[] target) {
+		long[] kept = (target != null && target.length >= this.count) ? target : new long[Math.max(this.count, 4)];
+		System.arraycopy(this.sums, 0, kept, 0, this.count);
+		return kept;
 	}
 
 	private int indexOf(String topic) {
