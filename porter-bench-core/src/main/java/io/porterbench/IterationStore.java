@@ -40,10 +40,10 @@ import io.porterbench.summary.StepAccumulator;
  *
  * <p>
  * Memory stays bounded: a stripe reuses its oldest slot once that iteration has fallen
- * out of the last {@code capacity}, and grows only while all its iterations are still
- * among them, so it never holds more than {@code capacity + }{@value #STAGED} slots; a
- * snapshot releases the slots of iterations no longer retained, so the iterations of a
- * stripe whose threads went quiet are freed by the next save.
+ * out of the last {@code capacity}, so it never holds more than {@code capacity + }
+ * {@value #STAGED} iterations; a snapshot releases the iterations no longer retained, so
+ * those of a stripe whose threads went quiet are freed by the next save. Slots outside a
+ * queue's live part are always empty.
  */
 final class IterationStore {
 
@@ -272,6 +272,21 @@ final class IterationStore {
 		return copies;
 	}
 
+	/**
+	 * The closed iterations the stripes hold now, retained or waiting to be reused: what
+	 * the store's memory grows with.
+	 * @return the count over all stripes
+	 */
+	int heldIterations() {
+		return lockingStripes(0, () -> {
+			int held = 0;
+			for (Stripe stripe : this.stripes) {
+				held += stripe.size;
+			}
+			return held;
+		});
+	}
+
 	void reset() {
 		lockingStripes(0, () -> {
 			synchronized (this.numbering) {
@@ -380,23 +395,29 @@ final class IterationStore {
 		}
 
 		/**
-		 * Makes room for one more iteration at the queue's end: a free slot, the oldest
-		 * slot when its iteration numbered below {@code freeBelow} is no longer retained,
-		 * or a larger ring.
+		 * Makes room for one more iteration at the queue's end, reusing the oldest
+		 * iteration's slot when that iteration, numbered below {@code freeBelow}, has
+		 * left the window, and growing the ring only when it is full.
 		 * @return the new iteration's slot index
 		 */
 		int claimSlot(long freeBelow) {
+			IterationData reused = null;
+			// the oldest is numbered unless every iteration of the queue waits for its
+			// number
+			if (this.size > this.unnumbered && this.numbers[this.head] < freeBelow) {
+				reused = this.slots[this.head];
+				this.slots[this.head] = null;
+				this.head = indexOf(1);
+				this.size--;
+			}
 			if (this.size == this.slots.length) {
-				long oldest = this.numbers[this.head];
-				if (oldest != UNNUMBERED && oldest < freeBelow) {
-					int index = this.head;
-					this.head = indexOf(1);
-					return index;
-				}
 				grow();
 			}
 			int index = indexOf(this.size);
 			this.size++;
+			if (reused != null) {
+				this.slots[index] = reused;
+			}
 			return index;
 		}
 

@@ -120,6 +120,37 @@ class IterationStoreTests {
 		}
 	}
 
+	@Test
+	void aStripeReusesItsOwnSlotsAndASnapshotReleasesTheIterationsOfStripesThatWentQuiet() {
+		// not a power of two, so that a ring grown by doubling would overshoot it
+		int window = 70;
+		int stripes = 4;
+		IterationStore store = new IterationStore(window, stripes);
+		long nanos = 0;
+		for (int turn = 0; turn < 3 * stripes; turn++) {
+			ThreadIteration thread = new ThreadIteration();
+			thread.stripe = store.assignStripe();
+			for (int i = 0; i < 5 * window; i++) {
+				nanos += 1_000;
+				thread.open(nanos, nanos / 1e9);
+				thread.add("work", 400, null);
+				thread.add(Benchmarker.GSTOP, 600, null);
+				thread.computeTopicSums();
+				store.append(thread, (nanos + 1_000) / 1e9, nanos + 1_000, 1_000, false);
+			}
+			// a stripe never holds more than the window and one batch: it reuses its
+			// oldest slots once they leave the window
+			int stripesUsed = Math.min(turn + 1, stripes);
+			assertThat(store.heldIterations()).isLessThanOrEqualTo(stripesUsed * (window + IterationStore.STAGED));
+		}
+		RunSnapshot snapshot = store.snapshot("quiet", List.of());
+		assertThat(snapshot.closedCount()).isEqualTo(3L * stripes * 5 * window);
+		assertThat(snapshot.retained()).hasSize(window);
+		// what the stripes that went quiet held is released: only the window and the
+		// iterations still waiting for their numbers remain
+		assertThat(store.heldIterations()).isLessThanOrEqualTo(window + stripes * IterationStore.STAGED);
+	}
+
 	private static void assertLastIterationsInOrder(RunSnapshot snapshot, long closed, int window) {
 		assertThat(snapshot.closedCount()).isEqualTo(closed);
 		assertThat(snapshot.retained()).hasSize(window);

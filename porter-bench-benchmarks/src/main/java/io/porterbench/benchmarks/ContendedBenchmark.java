@@ -37,12 +37,14 @@ import io.porterbench.Benchmarker;
  * <p>
  * {@link #porterBench()} is one {@code step()} of the shared benchmarker. Steps
  * themselves touch only the thread's own open iteration; what the threads share is the
- * store that closed iterations go into: the ring of retained iterations under one lock
- * (the per-step statistics are striped per thread). To make that shared part show,
- * iterations are short: every {@value #STEPS_PER_ITERATION}th step is followed by
- * {@code gstep()}, so one operation in four also closes an iteration (five accumulators
- * in the thread's stripe, a ring slot under the shared lock) and opens the next. Target:
- * at most 2x the anchor.
+ * store that closed iterations go into: its numbering, under one lock taken once every 32
+ * closes of a thread (the statistics and the retained slots are striped, each stripe's
+ * slots used by its own threads only). To make that shared part show, iterations are
+ * short: every {@value #STEPS_PER_ITERATION}th step is followed by {@code gstep()}, so
+ * one operation in four also closes an iteration and opens the next. Target: at most 1.5x
+ * the anchor. The {@code retainedIterations} parameter sets the window of retained
+ * iterations: with a small one ({@code -p retainedIterations=64}) the slots a close
+ * writes stay in the core's cache, which shows what the window's memory costs.
  *
  * <p>
  * {@link #porterBenchLongIterations()} is the same with {@value #LONG_ITERATION_STEPS}
