@@ -93,6 +93,10 @@ final class ParallelDataReader {
 	 * used
 	 */
 	List<SavedIteration> read(Path file, List<String> problems) {
+		List<SavedIteration> scanned = scan(file);
+		if (scanned != null) {
+			return scanned;
+		}
 		if (this.parts > 1) {
 			List<SavedIteration> iterations = readInParts(file);
 			if (iterations != null) {
@@ -100,6 +104,26 @@ final class ParallelDataReader {
 			}
 		}
 		return this.reader.read(file, "DATA", RunFileParser::iterations, List.of(), problems);
+	}
+
+	/**
+	 * The iterations read by {@link DataFileScanner}, in parts when the file is large and
+	 * can be cut, or {@code null} when a part is not what the scanner reads.
+	 */
+	List<SavedIteration> scan(Path file) {
+		try {
+			long size = Files.size(file);
+			if (size > this.reader.maxFileBytes()) {
+				return null;
+			}
+			List<Long> cuts = (this.parts > 1 && size >= this.minParallelBytes) ? cuts(file, size) : List.of();
+			return join(readParts(size, cuts, (from, to, first, last) -> DataFileScanner.scan(file, from, to, first,
+					last, this.reader.mapper())));
+		}
+		catch (IOException | RuntimeException ex) {
+			// CompletionException included: Jackson's reading reports whatever is wrong
+			return null;
+		}
 	}
 
 	/**
@@ -116,36 +140,63 @@ final class ParallelDataReader {
 			if (cuts.isEmpty()) {
 				return null;
 			}
-			List<CompletableFuture<List<SavedIteration>>> reads = new ArrayList<>();
-			long start = 0;
-			for (int i = 0; i <= cuts.size(); i++) {
-				long from = start;
-				long to = (i < cuts.size()) ? cuts.get(i) + END_OFFSET : size;
-				boolean first = i == 0;
-				boolean last = i == cuts.size();
-				if (last) {
-					reads.add(CompletableFuture.completedFuture(readPart(file, from, to, first, true)));
-				}
-				else {
-					reads.add(CompletableFuture.supplyAsync(() -> readPart(file, from, to, first, false), PARTS));
-				}
-				start = (i < cuts.size()) ? cuts.get(i) + START_OFFSET : size;
-			}
-			List<SavedIteration> iterations = new ArrayList<>();
-			for (CompletableFuture<List<SavedIteration>> read : reads) {
-				List<SavedIteration> part = read.join();
-				if (part == null) {
-					return null;
-				}
-				iterations.addAll(part);
-			}
-			return Collections.unmodifiableList(iterations);
+			return join(readParts(size, cuts, (from, to, first, last) -> readPart(file, from, to, first, last)));
 		}
 		catch (IOException | RuntimeException ex) {
 			// CompletionException included: reading in one piece reports whatever is
 			// wrong
 			return null;
 		}
+	}
+
+	/**
+	 * Starts reading every part, the last on the caller's thread, the others on the
+	 * pool's.
+	 */
+	private static List<CompletableFuture<List<SavedIteration>>> readParts(long size, List<Long> cuts,
+			PartReader reader) {
+		List<CompletableFuture<List<SavedIteration>>> reads = new ArrayList<>();
+		long start = 0;
+		for (int i = 0; i <= cuts.size(); i++) {
+			long from = start;
+			long to = (i < cuts.size()) ? cuts.get(i) + END_OFFSET : size;
+			boolean first = i == 0;
+			if (i == cuts.size()) {
+				reads.add(CompletableFuture.completedFuture(reader.read(from, to, first, true)));
+			}
+			else {
+				reads.add(CompletableFuture.supplyAsync(() -> reader.read(from, to, first, false), PARTS));
+			}
+			start = (i < cuts.size()) ? cuts.get(i) + START_OFFSET : size;
+		}
+		return reads;
+	}
+
+	/** The parts' iterations in order, or {@code null} when a part failed. */
+	private static List<SavedIteration> join(List<CompletableFuture<List<SavedIteration>>> reads) {
+		List<SavedIteration> iterations = null;
+		for (CompletableFuture<List<SavedIteration>> read : reads) {
+			List<SavedIteration> part = read.join();
+			if (part == null) {
+				return null;
+			}
+			if (iterations == null && reads.size() == 1) {
+				return part;
+			}
+			if (iterations == null) {
+				iterations = new ArrayList<>();
+			}
+			iterations.addAll(part);
+		}
+		return (iterations != null) ? Collections.unmodifiableList(iterations) : null;
+	}
+
+	/** Reads the iterations of one part of the file. */
+	@FunctionalInterface
+	private interface PartReader {
+
+		List<SavedIteration> read(long from, long to, boolean first, boolean last);
+
 	}
 
 	private List<SavedIteration> readPart(Path file, long from, long to, boolean first, boolean last) {

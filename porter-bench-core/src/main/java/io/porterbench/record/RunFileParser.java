@@ -42,6 +42,8 @@ final class RunFileParser {
 
 	private final ObjectMapper mapper;
 
+	private final CompactIterations shapes = new CompactIterations();
+
 	/**
 	 * A parser positioned on the first token of the file's value.
 	 * @param parser the token stream
@@ -134,22 +136,21 @@ final class RunFileParser {
 	}
 
 	private Map<String, Double> absolutes() {
-		Map<String, Double> absolutes = new LinkedHashMap<>();
-		forEachField("an object of step times", (name) -> absolutes.put(name, number()));
-		return Collections.unmodifiableMap(absolutes);
+		this.shapes.startTimes();
+		forEachField("an object of step times", (name) -> this.shapes.time(name, number()));
+		return this.shapes.times();
 	}
 
 	private Map<String, List<SavedCall>> calls() {
-		Map<String, List<SavedCall>> calls = new LinkedHashMap<>();
+		this.shapes.startCalls();
 		forEachField("an object of step calls", (name) -> {
-			List<SavedCall> list = new ArrayList<>(1);
-			forEachElement("a list of calls", () -> list.add(call()));
-			calls.put(name, Collections.unmodifiableList(list));
+			forEachElement("a list of calls", this::call);
+			this.shapes.endCallTopic(name);
 		});
-		return Collections.unmodifiableMap(calls);
+		return this.shapes.calls();
 	}
 
-	private SavedCall call() {
+	private void call() {
 		CallParts parts = new CallParts();
 		forEachField("a call object", (name) -> {
 			switch (name) {
@@ -161,7 +162,7 @@ final class RunFileParser {
 		});
 		require(parts.time, "time");
 		require(parts.cronoCounter, CRONO_COUNTER);
-		return new SavedCall(parts.time, parts.cronoCounter, parts.extra);
+		this.shapes.call(parts.time, parts.cronoCounter, parts.extra);
 	}
 
 	private SavedStepSummary stepSummary() {

@@ -94,6 +94,15 @@ final class RunFileReader {
 	}
 
 	/**
+	 * The mapper that reads {@code extra} values, for readers that parse the rest
+	 * themselves.
+	 * @return the mapper
+	 */
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
 	 * The largest file read.
 	 * @return bytes
 	 */

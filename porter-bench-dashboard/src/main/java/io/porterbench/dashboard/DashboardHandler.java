@@ -58,6 +58,8 @@ public final class DashboardHandler {
 
 	private final LruCache<ViewKey, CachedView> views = new LruCache<>(CACHED_VIEWS);
 
+	private final LruCache<CompareKey, CachedComparison> comparisons = new LruCache<>(CACHED_VIEWS);
+
 	/**
 	 * A handler over a catalog.
 	 * @param catalog the saved runs
@@ -102,22 +104,67 @@ public final class DashboardHandler {
 
 	ServerResponse compare(ServerRequest request) {
 		String benchName = required(request, "bench");
-		LoadedRun baseline = this.catalog.load(required(request, "baseline"));
-		LoadedRun candidate = this.catalog.load(required(request, "candidate"));
+		String baselineName = required(request, "baseline");
+		String candidateName = required(request, "candidate");
+		// The two runs are read at the same time: reading is most of a first comparison.
+		CompletableFuture<LoadedRun> baselineLoad = CompletableFuture.supplyAsync(() -> this.catalog.load(baselineName),
+				CHARTS);
+		LoadedRun candidate;
+		try {
+			candidate = this.catalog.load(candidateName);
+		}
+		catch (RuntimeException ex) {
+			// the baseline's problem is reported first, as when they were read in turn
+			join(baselineLoad);
+			throw ex;
+		}
+		LoadedRun baseline = join(baselineLoad);
 		CompareOptions options = CompareOptions.parse(request.param("alpha").orElse(null),
 				request.param("threshold").orElse(null), request.param("minIterations").orElse(null));
 		int maxPoints = maxPoints(request);
-		DashboardJson.Bench before = view(baseline, benchName, maxPoints);
-		DashboardJson.Bench after = view(candidate, benchName, maxPoints);
+		BenchRecord before = baseline.bench(benchName);
+		BenchRecord after = candidate.bench(benchName);
+		CompareKey key = new CompareKey(baseline.name(), candidate.name(), benchName, options, maxPoints);
+		CachedComparison cached = this.comparisons.get(key);
+		if (cached != null && cached.baseline() == baseline && cached.candidate() == candidate) {
+			return json(cached.comparison());
+		}
 		// The same analysis as the CLI's diff, so that the page and CI never disagree on
-		// a verdict.
-		BenchComparison steps = RegressionAnalysis.compareBench(benchName, List.of(baseline.bench(benchName)),
-				candidate.bench(benchName), options);
-		Comparison comparison = new Comparison(List.of(baseline.name()), candidate.name(), options, List.of(steps));
-		return json(new DashboardJson.Comparison(benchName,
-				new DashboardJson.Side(baseline.name(), before.times(), before.bars()),
-				new DashboardJson.Side(candidate.name(), after.times(), after.bars()),
-				ReportFormat.toJson(comparison)));
+		// a verdict; it runs while the request's thread draws the times.
+		CompletableFuture<BenchComparison> steps = CompletableFuture
+			.supplyAsync(() -> RegressionAnalysis.compareBench(benchName, List.of(before), after, options), CHARTS);
+		DashboardJson.Side baselineSide = side(baseline, benchName, maxPoints);
+		DashboardJson.Side candidateSide = side(candidate, benchName, maxPoints);
+		Comparison comparison = new Comparison(List.of(baseline.name()), candidate.name(), options,
+				List.of(join(steps)));
+		DashboardJson.Comparison answer = new DashboardJson.Comparison(benchName, baselineSide, candidateSide,
+				ReportFormat.toJson(comparison));
+		this.comparisons.put(key, new CachedComparison(baseline, candidate, answer));
+		return json(answer);
+	}
+
+	/**
+	 * One side of a comparison: the times and bars of the benchmarker's view, taken from
+	 * the view when it is cached, else drawn alone (the call sequence is not shown
+	 * there).
+	 */
+	private DashboardJson.Side side(LoadedRun run, String name, int maxPoints) {
+		CachedView cached = this.views.get(new ViewKey(run.name(), name, maxPoints));
+		if (cached != null && cached.run() == run) {
+			return new DashboardJson.Side(run.name(), cached.view().times(), cached.view().bars());
+		}
+		BenchRecord bench = run.bench(name);
+		return new DashboardJson.Side(run.name(), chart(BenchCharts.times(bench).downsample(maxPoints)),
+				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())));
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
 	}
 
 	/**
@@ -209,6 +256,13 @@ public final class DashboardHandler {
 	}
 
 	private record CachedView(LoadedRun run, DashboardJson.Bench view) {
+	}
+
+	private record CompareKey(String baseline, String candidate, String bench, CompareOptions options, int maxPoints) {
+	}
+
+	/** A comparison's answer, valid while both runs are the ones loaded. */
+	private record CachedComparison(LoadedRun baseline, LoadedRun candidate, DashboardJson.Comparison comparison) {
 	}
 
 }

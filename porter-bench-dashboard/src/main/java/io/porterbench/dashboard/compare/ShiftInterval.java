@@ -1,6 +1,7 @@
 package io.porterbench.dashboard.compare;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -15,9 +16,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * two runs of 100,000 iterations): the k-th smallest is found by narrowing an interval of
  * values (interpolating on the counts, bisecting when that is slow), each step counting
  * the differences at or below a value with one pass over the two sorted samples, until
- * only about {@code 2(m+n)} differences lie in the interval; those are listed and sorted,
- * so the result is exactly the k-th computed difference, after about ten passes for
- * 100,000 iterations a side.
+ * only about {@code 2(m+n)} differences lie in the interval; those are listed and the one
+ * at the right rank is selected, so the result is exactly the k-th computed difference.
+ * For large samples the search starts from two counts at quantiles of a random sample of
+ * differences, which leaves five passes for the steps of two runs of 100,000 iterations.
  */
 final class ShiftInterval {
 
@@ -36,6 +38,16 @@ final class ShiftInterval {
 	private static final long BAND_PER_VALUE = 2;
 
 	private static final long MIN_BAND = 4096;
+
+	private static final int SELECT_SORT_BELOW = 64;
+
+	private static final int SELECT_MAX_ROUNDS = 64;
+
+	/** Random differences drawn to bracket the k-th before counting. */
+	private static final int SAMPLES = 1 << 14;
+
+	/** Sampling pays when the pairs are this many bands or more. */
+	private static final long SAMPLED_BANDS = 64;
 
 	private ShiftInterval() {
 	}
@@ -88,15 +100,38 @@ final class ShiftInterval {
 		long countLow = 0;
 		long countHigh = (long) x.length * y.length;
 		long band = Math.max(BAND_PER_VALUE * ((long) x.length + y.length), MIN_BAND);
+		if ((double) x.length * y.length > (double) band * SAMPLED_BANDS) {
+			// Two counts at the quantiles of a random sample of differences that almost
+			// surely bracket the k-th leave one or two interpolations. Either count
+			// narrows the interval whatever it is, so the result stays exact.
+			double[] probes = sampledBracket(x, y, k);
+			for (double probe : probes) {
+				if (probe > low && probe < high) {
+					long count = countAtMost(x, y, probe);
+					if (count >= k) {
+						high = probe;
+						countHigh = count;
+					}
+					else {
+						low = probe;
+						countLow = count;
+					}
+				}
+			}
+		}
 		boolean bisect = false;
-		for (int probe = 0; countHigh - countLow > band; probe++) {
+		boolean aimBelow = true;
+		while (countHigh - countLow > band) {
 			long before = countHigh - countLow;
 			double middle = low + (high - low) / 2;
 			if (!bisect) {
 				// The count is nearly a smooth distribution function: aim just below k,
 				// then just above, so that
 				// two probes usually bracket the k-th difference within the band.
-				long target = ((probe & 1) == 0) ? k - band / 4 : k + band / 4;
+				// (The side alternates between interpolations, not probes: a bisection
+				// comes between two interpolations when the first did not halve.)
+				long target = aimBelow ? k - band / 4 : k + band / 4;
+				aimBelow = !aimBelow;
 				target = Math.max(countLow + 1, Math.min(countHigh - 1, target));
 				middle = low + (high - low) * ((double) (target - countLow) / (countHigh - countLow));
 			}
@@ -121,8 +156,87 @@ final class ShiftInterval {
 			bisect = !bisect && countHigh - countLow > before / 2;
 		}
 		double[] between = between(x, y, low, high, (int) (countHigh - countLow));
-		Arrays.sort(between);
-		return between[(int) (k - countLow - 1)] + 0.0;
+		return select(between, (int) (k - countLow - 1)) + 0.0;
+	}
+
+	/**
+	 * Two values that bracket the k-th difference unless the sample is off by more than
+	 * four standard deviations: the order statistics of {@link #SAMPLES} random
+	 * differences (a fixed seed, so that a comparison always takes the same path) around
+	 * the k-th one's fraction.
+	 */
+	private static double[] sampledBracket(double[] x, double[] y, long k) {
+		SplittableRandom random = new SplittableRandom(k);
+		double[] sample = new double[SAMPLES];
+		for (int s = 0; s < SAMPLES; s++) {
+			sample[s] = y[random.nextInt(y.length)] - x[random.nextInt(x.length)];
+		}
+		Arrays.sort(sample);
+		double fraction = (double) k / ((double) x.length * y.length);
+		double spread = 4 * Math.sqrt(SAMPLES * fraction * (1 - fraction)) + 2;
+		int below = (int) Math.max(0, Math.floor(fraction * SAMPLES - spread));
+		int above = (int) Math.min(SAMPLES - 1, Math.ceil(fraction * SAMPLES + spread));
+		return new double[] { sample[below], sample[above] };
+	}
+
+	/**
+	 * The value at an index of the sorted values, found without sorting them all (Hoare's
+	 * selection, falling back to a sort of what is left when the partitions shrink
+	 * slowly): the same value a sort gives, in linear time.
+	 * @param values the values, reordered
+	 * @param index the index in sorted order
+	 * @return the value
+	 */
+	static double select(double[] values, int index) {
+		for (double value : values) {
+			if (Double.isNaN(value)) {
+				// no order to partition on: the sort's order
+				Arrays.sort(values);
+				return values[index];
+			}
+		}
+		int from = 0;
+		int to = values.length - 1;
+		int rounds = 0;
+		while (to - from > SELECT_SORT_BELOW) {
+			if (++rounds > SELECT_MAX_ROUNDS) {
+				break;
+			}
+			int middle = (from + to) >>> 1;
+			double pivot = medianOfThree(values[from], values[middle], values[to]);
+			int i = from;
+			int j = to;
+			while (i <= j) {
+				while (values[i] < pivot) {
+					i++;
+				}
+				while (values[j] > pivot) {
+					j--;
+				}
+				if (i <= j) {
+					double swap = values[i];
+					values[i++] = values[j];
+					values[j--] = swap;
+				}
+			}
+			// now values[from..j] <= pivot <= values[i..to], and values between j and i
+			// equal the pivot
+			if (index <= j) {
+				to = j;
+			}
+			else if (index >= i) {
+				from = i;
+			}
+			else {
+				return values[index];
+			}
+		}
+		Arrays.sort(values, from, to + 1);
+		return values[index];
+	}
+
+	private static double medianOfThree(double a, double b, double c) {
+		return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 	}
 
 	/**

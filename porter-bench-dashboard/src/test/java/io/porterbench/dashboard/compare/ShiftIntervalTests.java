@@ -63,6 +63,27 @@ class ShiftIntervalTests {
 	}
 
 	@Test
+	void selectingAnIndexGivesTheValueASortPutsThere() {
+		Random random = new Random(44);
+		for (int round = 0; round < 300; round++) {
+			int size = 1 + random.nextInt((round % 3 == 0) ? 20 : 5000);
+			int kind = round % 5;
+			double[] values = random.doubles(size).map((v) -> switch (kind) {
+				case 0 -> v;
+				case 1 -> Math.rint(v * 4);
+				case 2 -> (v < 0.5) ? -0.0 : 0.0;
+				case 3 -> (v < 0.01) ? Double.NaN : v - 0.5;
+				default -> (v < 0.02) ? Double.POSITIVE_INFINITY : Math.log(v);
+			}).toArray();
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			int index = random.nextInt(size);
+			assertThat(ShiftInterval.select(values.clone(), index) + 0.0).as("round %d, index %d", round, index)
+				.isEqualTo(sorted[index] + 0.0);
+		}
+	}
+
+	@Test
 	void theRankFollowsTheNormalApproximationAndNeverFallsBelowOne() {
 		// m = n = 200, alpha = 0.01: 20000 - 2.5758293 * sqrt(40000 * 401 / 12) = 20000 -
 		// 2978.03 = 17021.97

@@ -1,0 +1,295 @@
+package io.porterbench.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.porterbench.BenchDict;
+import io.porterbench.Benchmarker;
+import io.porterbench.MockBenchClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The byte-level scanner gives exactly the iterations Jackson's parser gives, reads the
+ * files both writers produce (and compact JSON), and leaves everything else to the
+ * parser, so that odd files still load and bad files still give the parser's precise
+ * problems.
+ */
+class DataFileScannerTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void thePythonOriginalsRunIsScannedToWhatTheParserReads() throws IOException {
+		try (Stream<Path> files = Files.list(ReferenceRuns.pythonRunFolder())) {
+			List<Path> data = files.filter((file) -> file.toString().endsWith("_STEP_DICT_DATA.json")).toList();
+			assertThat(data).hasSize(2);
+			for (Path file : data) {
+				assertScannedAsParsed(file);
+			}
+		}
+	}
+
+	@Test
+	void theGoldenFilesAreScannedToWhatTheParserReads() throws Exception {
+		Path golden = Path.of(getClass().getResource("/golden").toURI());
+		for (String name : List.of("golden_STEP_DICT_DATA.json", "memory_plain_STEP_DICT_DATA.json",
+				"origin/golden_STEP_DICT_DATA.json", "origin/memory_plain_STEP_DICT_DATA.json")) {
+			assertScannedAsParsed(golden.resolve(name));
+		}
+	}
+
+	@Test
+	void randomRunsAreScannedToWhatTheParserReadsInOnePieceAndInParts() {
+		Random random = new Random(20261203);
+		for (int run = 0; run < 12; run++) {
+			Path data = writeRandomRun(random, run);
+			List<SavedIteration> parsed = assertScannedAsParsed(data);
+			for (int parts = 2; parts <= 4; parts++) {
+				List<SavedIteration> scanned = new ParallelDataReader(RunFileReader.DEFAULT, parts, 0).scan(data);
+				assertThat(scanned).as("run %d in %d parts", run, parts).isEqualTo(parsed);
+			}
+		}
+	}
+
+	@Test
+	void compactJsonIsScannedToo() throws IOException {
+		Path data = writeRandomRun(new Random(5), 5);
+		String compact = Files.readString(data, StandardCharsets.UTF_8).replaceAll("\n +", "");
+		Path file = this.root.resolve("compact_STEP_DICT_DATA.json");
+		Files.writeString(file, compact, StandardCharsets.UTF_8);
+		assertThat(assertScannedAsParsed(file)).isEqualTo(parse(data, new ArrayList<>()));
+	}
+
+	@Test
+	void handEditedFilesTheScannerReadsGiveWhatTheParserReads() throws IOException {
+		String[] edited = {
+				// keys in another order, tabs and CRLF, START_TIME null and []
+				"[{\"info\":{\"STOP_TIME\":2,\"START_TIME\":null,\"STEP_NUMBER\":7},\t\"individual_calls\":{},\r\n"
+						+ "\"absolutes\":{}},{\"absolutes\":{\"a\":1},\"individual_calls\":{\"a\":[{\"crono_counter\":0,"
+						+ "\"time\":1}]},\"info\":{\"STEP_NUMBER\":8,\"START_TIME\":[ ],\"STOP_TIME\":0}}]",
+				// escaped and non-ASCII names, a repeated topic, Python's NaN and
+				// Infinity
+				"[{\"absolutes\":{\"\\u0041\\\"b\":NaN,\"na\u00efve\":Infinity,\"x\":-Infinity,\"x\":-0.0},"
+						+ "\"info\":{\"STEP_NUMBER\":0,\"START_TIME\":1795705894.2850015,\"STOP_TIME\":1e3,"
+						+ "\"HOST\":\"h\u00f6st\",\"PID\":-5},\"individual_calls\":{\"\\u0041\\\"b\":[{\"time\":1E-7,"
+						+ "\"crono_counter\":-1,\"extra\":{\"k\":[1,2.5,\"s\",true,null,{\"d\":{}}]}}],\"x\":[],"
+						+ "\"x\":[{\"time\":0,\"crono_counter\":2147483647,\"extra\":\"t\\u00e9\"}]},\"extra\":[1]}]",
+				// numbers at the edges of the fast paths, and a whole float as the parser
+				// takes it
+				"[{\"absolutes\":{\"a\":0.1,\"b\":9007199254740993,\"c\":123456789012345678,\"d\":1.7976931348623157e308,"
+						+ "\"e\":4.9e-324,\"f\":1e-400,\"g\":12345678901234567890.5,\"h\":-0,\"i\":0.000000000000000000001},"
+						+ "\"info\":{\"STEP_NUMBER\":3.0,\"STOP_TIME\":1E+2,\"PID\":1e2},\"individual_calls\":{}}]",
+				"[]", " [ ] \n" };
+		for (String text : edited) {
+			Path file = write(text);
+			assertThat(DataFileScanner.scan(file, 0, Files.size(file), true, true, RunFileReader.DEFAULT.mapper()))
+				.as(text)
+				.isNotNull();
+			assertScannedAsParsed(file);
+		}
+	}
+
+	@Test
+	void filesTheScannerDoesNotReadAreReadByTheParser() throws IOException {
+		String[] others = {
+				// an unknown key, which the parser skips
+				"[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0,\"NEW\":[1]},\"individual_calls\":{},"
+						+ "\"future\":{\"x\":1}}]",
+				// a whole number beyond 18 digits
+				"[{\"absolutes\":{\"a\":12345678901234567890},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},"
+						+ "\"individual_calls\":{}}]",
+				// an escaped key of the schema
+				"[{\"\\u0061bsolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				// a deeply nested extra
+				"[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{},\"extra\":"
+						+ "[".repeat(100) + "]".repeat(100) + "}]" };
+		for (String text : others) {
+			Path file = write(text);
+			assertThat(DataFileScanner.scan(file, 0, Files.size(file), true, true, RunFileReader.DEFAULT.mapper()))
+				.as(text)
+				.isNull();
+			List<String> problems = new ArrayList<>();
+			List<SavedIteration> read = new ParallelDataReader(RunFileReader.DEFAULT).read(file, problems);
+			assertThat(problems).as(text).isEmpty();
+			assertThat(read).as(text).hasSize(1).isEqualTo(parse(file, new ArrayList<>()));
+		}
+	}
+
+	@Test
+	void badFilesGiveExactlyTheParsersProblems() throws IOException {
+		Path data = writeRandomRun(new Random(9), 3);
+		byte[] bytes = Files.readAllBytes(data);
+		List<byte[]> bad = new ArrayList<>();
+		bad.add(new byte[0]);
+		bad.add(" \n ".getBytes(StandardCharsets.US_ASCII));
+		bad.add(java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		bad.add(java.util.Arrays.copyOf(bytes, bytes.length - 1));
+		byte[] trailing = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+		trailing[bytes.length] = ' ';
+		trailing[bytes.length + 1] = 'x';
+		bad.add(trailing);
+		for (String text : new String[] {
+				"[{\"absolutes\":{\"a\":01},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},"
+						+ "\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\":1.},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\":1},\"info\":{\"STEP_NUMBER\":0.5,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\":1},\"info\":{\"STEP_NUMBER\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\":\"1\"},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\":1},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0,\"START_TIME\":[1]},"
+						+ "\"individual_calls\":{}}]",
+				"[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{\"a\":"
+						+ "[{\"time\":1,\"crono_counter\":2147483648}]}}]",
+				"[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{\"a\":"
+						+ "[{\"time\":1}]}}]",
+				"[{\"absolutes\":{\"a\":1,},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{\"a\tb\":1},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{}}]",
+				"[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},\"individual_calls\":{},"
+						+ "\"extra\":{\"a\":tru}}]",
+				"{\"absolutes\":{}}", "[1]" }) {
+			bad.add(text.getBytes(StandardCharsets.UTF_8));
+		}
+		// broken UTF-8 in a topic name and in an extra
+		bad.add(utf8WithByte("[{\"absolutes\":{\"a?\":1},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},"
+				+ "\"individual_calls\":{}}]", (byte) 0xC0));
+		bad.add(utf8WithByte("[{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":0,\"STOP_TIME\":0},"
+				+ "\"individual_calls\":{},\"extra\":\"?\"}]", (byte) 0xED));
+		for (byte[] content : bad) {
+			Path file = this.root.resolve("bad_STEP_DICT_DATA.json");
+			Files.write(file, content);
+			String what = new String(content, 0, Math.min(content.length, 120), StandardCharsets.UTF_8);
+			assertThat(DataFileScanner.scan(file, 0, content.length, true, true, RunFileReader.DEFAULT.mapper()))
+				.as(what)
+				.isNull();
+			List<String> problems = new ArrayList<>();
+			List<String> expected = new ArrayList<>();
+			List<SavedIteration> read = new ParallelDataReader(RunFileReader.DEFAULT, 2, 0).read(file, problems);
+			assertThat(read).as(what).isEqualTo(parse(file, expected));
+			assertThat(problems).as(what).hasSize(1).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void compactMapsBehaveAsTheUnmodifiableLinkedHashMapsTheyReplace() {
+		Path data = writeRandomRun(new Random(11), 1);
+		SavedIteration iteration = scan(data).get(3);
+		Map<String, Double> copy = new LinkedHashMap<>(iteration.absolutes());
+		assertThat(iteration.absolutes()).isEqualTo(copy)
+			.hasSameHashCodeAs(copy)
+			.hasToString(copy.toString())
+			.containsExactlyEntriesOf(copy);
+		assertThat(iteration.absolutes().get("missing")).isNull();
+		assertThat(iteration.absolutes().get(null)).isNull();
+		Map<String, List<SavedCall>> calls = new LinkedHashMap<>(iteration.calls());
+		assertThat(iteration.calls()).isEqualTo(calls).hasSameHashCodeAs(calls).hasToString(calls.toString());
+		String topic = calls.keySet().iterator().next();
+		assertThat(iteration.calls().get(topic)).isEqualTo(new ArrayList<>(calls.get(topic)));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> iteration.absolutes().put("x", 1.0));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> iteration.absolutes().remove("missing"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> iteration.calls().get(topic).add(new SavedCall(1, 1, null)));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> iteration.calls().clear());
+		assertThatExceptionOfType(IndexOutOfBoundsException.class)
+			.isThrownBy(() -> iteration.calls().get(topic).get(calls.get(topic).size()));
+	}
+
+	private List<SavedIteration> assertScannedAsParsed(Path file) {
+		List<String> problems = new ArrayList<>();
+		List<SavedIteration> parsed = parse(file, problems);
+		assertThat(problems).as(file.toString()).isEmpty();
+		List<SavedIteration> scanned = scan(file);
+		assertThat(scanned).as(file.toString()).isNotNull().isEqualTo(parsed);
+		assertThat(scanned).as(file.toString()).hasToString(parsed.toString());
+		List<String> readProblems = new ArrayList<>();
+		assertThat(new ParallelDataReader(RunFileReader.DEFAULT).read(file, readProblems)).isEqualTo(parsed);
+		assertThat(readProblems).isEmpty();
+		return parsed;
+	}
+
+	private static List<SavedIteration> scan(Path file) {
+		try {
+			return DataFileScanner.scan(file, 0, Files.size(file), true, true, RunFileReader.DEFAULT.mapper());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<SavedIteration> parse(Path file, List<String> problems) {
+		return RunFileReader.DEFAULT.read(file, "DATA", RunFileParser::iterations, List.of(), problems);
+	}
+
+	private Path write(String text) throws IOException {
+		Path file = this.root.resolve("edited_STEP_DICT_DATA.json");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	private static byte[] utf8WithByte(String text, byte replacement) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '?') {
+				bytes[i] = replacement;
+			}
+		}
+		return bytes;
+	}
+
+	/**
+	 * A run written by the core library: a few to a few thousand iterations, names with
+	 * quotes, backslashes and non-ASCII characters, extras of every kind, calls repeated
+	 * in an iteration, and an iteration left open.
+	 */
+	private Path writeRandomRun(Random random, int run) {
+		Path folder = this.root.resolve("run" + run);
+		MockBenchClock clock = new MockBenchClock(1_795_705_894.25 + run);
+		int iterations = (run % 4 == 0) ? 3 : 1 + random.nextInt(3_000);
+		BenchDict dict = BenchDict.builder().root(folder).clock(clock).retainedIterations(iterations + 1).build();
+		Benchmarker bench = dict.get("random");
+		String[] steps = { "load", "naïve \"step\"", "back\\slash", "emoji 😀", "GLOBALish", "x" };
+		for (int i = 0; i < iterations; i++) {
+			bench.gstep();
+			int calls = random.nextInt(8);
+			for (int c = 0; c < calls; c++) {
+				clock.addNanos((random.nextInt(10) == 0) ? random.nextLong(1L << 40) : random.nextInt(50_000));
+				String step = steps[random.nextInt(steps.length)];
+				Object extra = switch (random.nextInt(8)) {
+					case 0 -> Map.of("i", i, "text", "é \"x\"\n    },\n    {");
+					case 1 -> List.of(1, 2.5, "three", List.of());
+					case 2 -> "plain";
+					case 3 -> random.nextDouble();
+					default -> null;
+				};
+				if (extra != null) {
+					bench.step(step, extra);
+				}
+				else {
+					bench.step(step);
+				}
+			}
+			bench.gstop();
+		}
+		bench.gstep();
+		clock.addNanos(7);
+		bench.step("open");
+		Path data = RunFiles.dataFile(dict.save(), "random");
+		dict.close();
+		return data;
+	}
+
+}
