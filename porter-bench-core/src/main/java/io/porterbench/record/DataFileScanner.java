@@ -89,6 +89,8 @@ final class DataFileScanner {
 			ascii("extra"), ascii("STEP_NUMBER"), ascii("START_TIME"), ascii("STOP_TIME"), ascii("HOST"), ascii("PID"),
 			ascii("time"), ascii("crono_counter") };
 
+	private static final int[] KEY_BY_SHAPE = keysByShape();
+
 	private static final int NAME_SLOTS = 64;
 
 	private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -520,12 +522,28 @@ final class DataFileScanner {
 		int length = end - start;
 		this.position = end + 1;
 		colon();
-		for (int key = 1; key < KEYS.length; key++) {
-			if (KEYS[key].length == length && matches(start, KEYS[key])) {
-				return key;
-			}
+		if (length >= KEY_BY_SHAPE.length / 128) {
+			return KEY_OTHER;
 		}
-		return KEY_OTHER;
+		int key = KEY_BY_SHAPE[(length << 7) | (this.buffer[start] & 0x7f)];
+		return (key != KEY_OTHER && matches(start, KEYS[key])) ? key : KEY_OTHER;
+	}
+
+	/**
+	 * The one key that could be written with a given length and first byte (no two keys
+	 * share both), indexed by {@code length << 7 | firstByte}.
+	 */
+	private static int[] keysByShape() {
+		int longest = Arrays.stream(KEYS).skip(1).mapToInt((key) -> key.length).max().orElseThrow();
+		int[] keys = new int[(longest + 1) << 7];
+		for (int key = 1; key < KEYS.length; key++) {
+			int shape = (KEYS[key].length << 7) | KEYS[key][0];
+			if (keys[shape] != KEY_OTHER) {
+				throw new IllegalStateException("Two keys of the same length start with the same byte");
+			}
+			keys[shape] = key;
+		}
+		return keys;
 	}
 
 	private boolean matches(int start, byte[] bytes) {
@@ -870,13 +888,18 @@ final class DataFileScanner {
 	}
 
 	private void skipWhitespace() {
-		// the writers indent with runs of spaces: skip them eight at a time
-		while (this.position + Long.BYTES <= this.limit
-				&& (long) EIGHT_BYTES.get(this.buffer, this.position) == EIGHT_SPACES) {
-			this.position += Long.BYTES;
-		}
+		// The writers indent with a newline and a run of spaces: eight bytes at a time,
+		// the first non-space found from the bits that differ from eight spaces.
 		while (true) {
-			if (this.position >= this.limit) {
+			if (this.position + Long.BYTES <= this.limit) {
+				long differences = (long) EIGHT_BYTES.get(this.buffer, this.position) ^ EIGHT_SPACES;
+				if (differences == 0) {
+					this.position += Long.BYTES;
+					continue;
+				}
+				this.position += Long.numberOfTrailingZeros(differences) >>> 3;
+			}
+			else if (this.position >= this.limit) {
 				throw NeedMore.INSTANCE;
 			}
 			if (!isWhitespace(this.buffer[this.position])) {

@@ -23,8 +23,12 @@ import io.porterbench.dashboard.plot.TimesChart;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.SavedIteration;
 
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -42,6 +46,16 @@ public final class DashboardHandler {
 
 	// below this, a run's charts are built on the request's thread alone
 	private static final int PARALLEL_CHARTS_ITERATIONS = 10_000;
+
+	/**
+	 * Writes every answer: the API's documents keep one shape whatever the application's
+	 * own Jackson settings, and a comparison's tens of thousands of chart values are
+	 * written by Jackson's fast shortest-digits double writer, several times quicker than
+	 * {@code Double.toString} on a first request.
+	 */
+	private static final JsonMapper ANSWERS = JsonMapper.builder()
+		.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+		.build();
 
 	private static final ExecutorService CHARTS = new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS,
 			new SynchronousQueue<>(), (task) -> {
@@ -245,11 +259,15 @@ public final class DashboardHandler {
 	static ServerResponse error(HttpStatus status, String message) {
 		return ServerResponse.status(status)
 			.cacheControl(CacheControl.noStore())
-			.body(new DashboardJson.Error(status.value(), message));
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ANSWERS.writeValueAsBytes(new DashboardJson.Error(status.value(), message)));
 	}
 
 	private static ServerResponse json(Object body) {
-		return ServerResponse.ok().cacheControl(CacheControl.noStore()).body(body);
+		return ServerResponse.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ANSWERS.writeValueAsBytes(body));
 	}
 
 	private record ViewKey(String run, String bench, int maxPoints) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.SavedCall;
@@ -33,12 +34,13 @@ public final class BenchCharts {
 	public static TimesChart times(BenchRecord bench) {
 		Map<String, SeriesBuilder> lines = new LinkedHashMap<>();
 		List<SavedIteration> iterations = bench.iterations();
+		// a step usually runs in every iteration: room for all of them at once
+		Function<String, SeriesBuilder> newLine = (step) -> new SeriesBuilder(step, iterations.size());
 		for (int i = 0; i < iterations.size(); i++) {
 			int index = i;
 			iterations.get(i)
 				.absolutes()
-				.forEach((step, seconds) -> lines.computeIfAbsent(step, SeriesBuilder::new)
-					.add(index, seconds, -1, null));
+				.forEach((step, seconds) -> lines.computeIfAbsent(step, newLine).add(index, seconds));
 		}
 		return new TimesChart(bench.name(), lines.values().stream().map(SeriesBuilder::build).toList());
 	}
@@ -132,20 +134,39 @@ public final class BenchCharts {
 
 		private final String name;
 
-		private double[] x = new double[16];
+		private double[] x;
 
-		private double[] y = new double[16];
+		private double[] y;
 
-		private int[] iterations = new int[16];
+		// allocated by the first point that may carry a label: the times' lines have none
+		private int[] iterations;
 
-		private String[] steps = new String[16];
+		private String[] steps;
 
 		private boolean labelled;
 
 		private int size;
 
 		SeriesBuilder(String name) {
+			this(name, 16);
+		}
+
+		SeriesBuilder(String name, int capacity) {
 			this.name = name;
+			this.x = new double[Math.max(capacity, 1)];
+			this.y = new double[this.x.length];
+		}
+
+		void add(double xValue, double yValue) {
+			if (this.size == this.x.length) {
+				grow();
+			}
+			this.x[this.size] = xValue;
+			this.y[this.size] = yValue;
+			if (this.steps != null) {
+				this.iterations[this.size] = -1;
+			}
+			this.size++;
 		}
 
 		/**
@@ -154,18 +175,25 @@ public final class BenchCharts {
 		 * @param step the step of the point's label, or null for no label
 		 */
 		void add(double xValue, double yValue, int iteration, String step) {
-			if (this.size == this.x.length) {
-				this.x = Arrays.copyOf(this.x, this.size * 2);
-				this.y = Arrays.copyOf(this.y, this.size * 2);
-				this.iterations = Arrays.copyOf(this.iterations, this.size * 2);
-				this.steps = Arrays.copyOf(this.steps, this.size * 2);
+			if (this.steps == null) {
+				this.iterations = new int[this.x.length];
+				Arrays.fill(this.iterations, 0, this.size, -1);
+				this.steps = new String[this.x.length];
 			}
-			this.x[this.size] = xValue;
-			this.y[this.size] = yValue;
-			this.iterations[this.size] = iteration;
-			this.steps[this.size] = step;
+			add(xValue, yValue);
+			this.iterations[this.size - 1] = iteration;
+			this.steps[this.size - 1] = step;
 			this.labelled |= step != null;
-			this.size++;
+		}
+
+		private void grow() {
+			int capacity = this.size * 2;
+			this.x = Arrays.copyOf(this.x, capacity);
+			this.y = Arrays.copyOf(this.y, capacity);
+			if (this.steps != null) {
+				this.iterations = Arrays.copyOf(this.iterations, capacity);
+				this.steps = Arrays.copyOf(this.steps, capacity);
+			}
 		}
 
 		int size() {
