@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -23,6 +24,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * at {@code porterbench.dashboard.path}, over the runs saved under
  * {@code porterbench.root}, with the live summaries of the application's
  * {@link BenchDict} when it has one.
+ *
+ * <p>
+ * The routes and their properties are checked at startup; the catalog, the live
+ * summaries, the handler and the page are created with the routes on the first request
+ * under the dashboard's path (see {@link LazyDashboardRoutes}).
  */
 @AutoConfiguration(afterName = "io.porterbench.boot.autoconfigure.BenchDictAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,6 +41,7 @@ public final class DashboardAutoConfiguration {
 	static final String ROOT_PROPERTY = "porterbench.root";
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	RunCatalog porterBenchRunCatalog(Environment environment, ObjectProvider<BenchDict> benchDict) {
 		String root = environment.getProperty(ROOT_PROPERTY);
@@ -47,23 +54,22 @@ public final class DashboardAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	LiveSummaries porterBenchLiveSummaries(ObjectProvider<BenchDict> benchDict) {
 		return new LiveSummaries(benchDict::getIfUnique);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	DashboardHandler porterBenchDashboardHandler(RunCatalog catalog, LiveSummaries live,
 			DashboardProperties properties) {
-		if (properties.getMaxPoints() < 10) {
-			throw new IllegalArgumentException(
-					"porterbench.dashboard.max-points must be at least 10, was " + properties.getMaxPoints());
-		}
-		return new DashboardHandler(catalog, live, properties.getMaxPoints());
+		return new DashboardHandler(catalog, live, maxPoints(properties));
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	DashboardPage porterBenchDashboardPage() {
 		return new DashboardPage();
@@ -71,9 +77,20 @@ public final class DashboardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "porterBenchDashboardRoutes")
-	RouterFunction<ServerResponse> porterBenchDashboardRoutes(DashboardHandler handler, DashboardPage page,
-			DashboardProperties properties) {
-		return DashboardRoutes.create(properties.normalizedPath(), handler, page);
+	RouterFunction<ServerResponse> porterBenchDashboardRoutes(ObjectProvider<DashboardHandler> handler,
+			ObjectProvider<DashboardPage> page, DashboardProperties properties) {
+		// A bad property still fails the startup, not the first request.
+		maxPoints(properties);
+		String path = properties.normalizedPath();
+		return new LazyDashboardRoutes(path, () -> DashboardRoutes.create(path, handler.getObject(), page.getObject()));
+	}
+
+	private static int maxPoints(DashboardProperties properties) {
+		if (properties.getMaxPoints() < 10) {
+			throw new IllegalArgumentException(
+					"porterbench.dashboard.max-points must be at least 10, was " + properties.getMaxPoints());
+		}
+		return properties.getMaxPoints();
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.porterbench.benchmarks.startup;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,6 +36,13 @@ public class StartupApp {
 	 * Which steps {@link #STEPS_PROPERTY} prints: those with a tag containing this text.
 	 */
 	static final String STEPS_FILTER_PROPERTY = "startup.steps.filter";
+
+	/**
+	 * The system property that asks a start to list porter-bench's beans, each marked
+	 * {@code created} when the startup created it or {@code on first use} when it is only
+	 * defined (for finding eager beans, never set by {@link StartupCheck}).
+	 */
+	static final String BEANS_PROPERTY = "startup.beans";
 
 	/**
 	 * The properties of a measured start: a random loopback port, the porterbench
@@ -72,6 +81,16 @@ public class StartupApp {
 		if (recorder != null) {
 			printLongestSteps(recorder, steps, System.getProperty(STEPS_FILTER_PROPERTY, ""));
 		}
+		if (Boolean.getBoolean(BEANS_PROPERTY)) {
+			List<String> created = createdPorterBenchBeans(context);
+			for (String name : porterBenchBeanNames(context)) {
+				System.out.printf(Locale.ROOT, "bean %s %s %s%n",
+						created.contains(name) ? "created    " : "on first use", name,
+						context.getBeanFactory().getType(name, false).getName());
+			}
+			System.out.printf(Locale.ROOT, "porter-bench beans: %d defined, %d created at startup%n",
+					porterBenchBeans(context), created.size());
+		}
 		System.out.println(result.toLine());
 		context.close();
 		System.exit(0);
@@ -103,15 +122,35 @@ public class StartupApp {
 	 * @return the count
 	 */
 	static long porterBenchBeans(ConfigurableApplicationContext context) {
-		long count = 0;
-		for (String name : context.getBeanDefinitionNames()) {
-			Class<?> type = context.getType(name);
-			if (type != null && type.getName().startsWith("io.porterbench.")
-					&& !type.getName().startsWith(StartupApp.class.getPackageName())) {
-				count++;
+		return porterBenchBeanNames(context).size();
+	}
+
+	/**
+	 * The porter-bench beans that the startup created, in the order of their definitions.
+	 * @param context the started context
+	 * @return their names
+	 */
+	static List<String> createdPorterBenchBeans(ConfigurableApplicationContext context) {
+		List<String> created = new ArrayList<>();
+		for (String name : porterBenchBeanNames(context)) {
+			if (context.getBeanFactory().containsSingleton(name)) {
+				created.add(name);
 			}
 		}
-		return count;
+		return created;
+	}
+
+	// allowFactoryBeanInit=false (getType(name, false)) so that counting creates nothing
+	private static List<String> porterBenchBeanNames(ConfigurableApplicationContext context) {
+		List<String> names = new ArrayList<>();
+		for (String name : context.getBeanDefinitionNames()) {
+			Class<?> type = context.getBeanFactory().getType(name, false);
+			if (type != null && type.getName().startsWith("io.porterbench.")
+					&& !type.getName().startsWith(StartupApp.class.getPackageName())) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	/**
