@@ -1,6 +1,10 @@
 package io.porterbench.benchmarks.startup;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -37,6 +42,35 @@ class StartupAppTests {
 			assertThat(context.getBeanNamesForType(io.porterbench.dashboard.DashboardHandler.class)).hasSize(1);
 			assertThat(context.getBeanNamesForType(io.porterbench.boot.actuate.PorterBenchEndpoint.class)).hasSize(1);
 			assertThat(StartupApp.porterBenchBeans(context)).isGreaterThan(3);
+		}
+	}
+
+	@Test
+	void theDashboardsHandlerPageAndCatalogAreCreatedOnItsFirstRequestNotAtStartup() throws Exception {
+		SpringApplication application = new SpringApplication(StartupApp.class);
+		application.setDefaultProperties(StartupApp.properties(this.root.toString()));
+		List<String> dashboard = List.of("porterBenchRunCatalog", "porterBenchLiveSummaries",
+				"porterBenchDashboardHandler", "porterBenchDashboardPage");
+		try (ConfigurableApplicationContext context = application.run()) {
+			List<String> created = StartupApp.createdPorterBenchBeans(context);
+			assertThat(created).contains("benchDict", "porterBenchEndpoint", "benchAnnotationValidator",
+					"porterBenchDashboardRoutes");
+			assertThat(created).doesNotContainAnyElementsOf(dashboard);
+			assertThat(StartupApp.porterBenchBeans(context)).isEqualTo(created.size() + dashboard.size());
+
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			HttpClient client = HttpClient.newHttpClient();
+			HttpResponse<String> hello = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(hello.body()).isEqualTo("hello");
+			assertThat(StartupApp.createdPorterBenchBeans(context)).doesNotContainAnyElementsOf(dashboard);
+			HttpResponse<String> runs = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/porterbench/api/runs")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(runs.statusCode()).isEqualTo(200);
+			assertThat(runs.body()).contains("\"live\":true");
+			assertThat(StartupApp.createdPorterBenchBeans(context)).containsAll(dashboard);
 		}
 	}
 
