@@ -155,7 +155,7 @@ public final class RegressionAnalysis {
 
 	private static double[] sorted(double[] values) {
 		double[] copy = values.clone();
-		Arrays.sort(copy);
+		DoubleSort.sort(copy);
 		return copy;
 	}
 
