@@ -21,6 +21,19 @@ public final class DashboardRoutes {
 	}
 
 	/**
+	 * Builds now the routes that the dashboard's auto-configuration otherwise builds,
+	 * with its handler, page and catalog, on the first request under the dashboard's
+	 * path: for an application that exists to show the dashboard.
+	 * @param routes the {@code porterBenchDashboardRoutes} bean; any other router
+	 * function is left as it is
+	 */
+	public static void buildNow(RouterFunction<?> routes) {
+		if (routes instanceof LazyDashboardRoutes lazy) {
+			lazy.build();
+		}
+	}
+
+	/**
 	 * Builds the routes.
 	 * @param path the normalized dashboard path, for example {@code /porterbench}
 	 * @param handler the API

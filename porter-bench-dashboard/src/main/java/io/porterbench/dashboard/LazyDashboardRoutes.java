@@ -84,6 +84,13 @@ final class LazyDashboardRoutes implements RouterFunction<ServerResponse> {
 		return this.routes != null;
 	}
 
+	/**
+	 * Builds the routes now, when they are not built yet.
+	 */
+	void build() {
+		routes();
+	}
+
 	boolean mayBeUnder(String requestPath) {
 		int length = this.path.length();
 		if (requestPath.regionMatches(true, 0, this.path, 0, length)

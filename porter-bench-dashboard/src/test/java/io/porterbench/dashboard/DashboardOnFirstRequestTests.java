@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.porterbench.dashboard.cli.DashboardServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +105,28 @@ class DashboardOnFirstRequestTests {
 			assertThat(runs.status()).as(runs.body()).isEqualTo(200);
 			assertThat(runs.body()).contains("\"" + run + "\"");
 		}
+	}
+
+	@Test
+	void theStandaloneDashboardIsBuiltAtStartup() {
+		try (ConfigurableApplicationContext context = DashboardServer.start(this.root, 0, "/porterbench")) {
+			assertThat(context.getBean("porterBenchDashboardRoutes", LazyDashboardRoutes.class).isBuilt()).isTrue();
+			for (String name : ON_FIRST_REQUEST) {
+				assertThat(context.getBeanFactory().containsSingleton(name)).as(name).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void buildingNowLeavesOtherRouterFunctionsAlone() {
+		RouterFunction<ServerResponse> other = RouterFunctions.route()
+			.GET("/x", (request) -> ServerResponse.ok().build())
+			.build();
+		DashboardRoutes.buildNow(other);
+		LazyDashboardRoutes lazy = new LazyDashboardRoutes("/porterbench", () -> other);
+		DashboardRoutes.buildNow(lazy);
+		assertThat(lazy.isBuilt()).isTrue();
+		assertThat(lazy).hasToString(other.toString());
 	}
 
 	@Test

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.porterbench.dashboard.DashboardProperties;
+import io.porterbench.dashboard.DashboardRoutes;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -34,6 +37,14 @@ public class DashboardServer {
 		return RouterFunctions.route()
 			.GET("/", (request) -> ServerResponse.status(HttpStatus.FOUND).location(dashboard).build())
 			.build();
+	}
+
+	// The dashboard is this application's point: built at startup like its dispatcher,
+	// not in the first request, as an application that only carries it does.
+	@Bean
+	ApplicationRunner porterBenchDashboardBuiltAtStartup(
+			@Qualifier("porterBenchDashboardRoutes") RouterFunction<ServerResponse> routes) {
+		return (arguments) -> DashboardRoutes.buildNow(routes);
 	}
 
 	/**
