@@ -38,12 +38,14 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
 		Map<String, ValueList> values = new LinkedHashMap<>();
 		ValueList global = new ValueList();
+		// one grouping object for the whole snapshot, not one per iteration
+		TopicSums scratch = new TopicSums();
 		for (IterationData iteration : snapshot.retained()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration.topicSums(scratch), values);
 			global.add(iteration.globalNanos());
 		}
 		for (IterationData iteration : snapshot.open()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration.topicSums(scratch), values);
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
@@ -72,11 +74,10 @@ public final class SummaryCalculator {
 
 	/**
 	 * Adds one iteration's per-topic sums to the lists, one value per topic.
-	 * @param iteration the iteration
+	 * @param sums the iteration's sums
 	 * @param values topic to values, in order of first appearance
 	 */
-	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
-		TopicSums sums = iteration.topicSums();
+	static void addTopicSums(TopicSums sums, Map<String, ValueList> values) {
 		for (int t = 0; t < sums.count(); t++) {
 			ValueList list = values.get(sums.topic(t));
 			if (list == null) {

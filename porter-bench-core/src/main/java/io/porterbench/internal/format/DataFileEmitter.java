@@ -34,7 +34,8 @@ import io.porterbench.record.RunOrigin;
  * compares the two writers on random runs.
  *
  * <p>
- * One instance per file: it reuses its buffers.
+ * One instance per file and thread: it reuses its buffers. {@link ChunkedDataWriter}
+ * gives a file's iterations to several instances, each writing a range of them.
  */
 final class DataFileEmitter {
 
@@ -128,7 +129,7 @@ final class DataFileEmitter {
 
 	private static final ObjectWriter NAME_WRITER = RunFileWriter.writer(null);
 
-	private final OutputStream out;
+	private OutputStream out;
 
 	private final byte[] buffer = new byte[BUFFER_SIZE];
 
@@ -150,6 +151,16 @@ final class DataFileEmitter {
 	private final ByteArrayOutputStream jacksonBytes = new ByteArrayOutputStream();
 
 	private boolean first = true;
+
+	// the grouping of the iteration being written, rebuilt in place for each one
+	private final TopicSums scratchSums = new TopicSums();
+
+	// the topic strings of the iteration before, by TopicSums index, with their encoded
+	// names: iterations usually repeat the same string instances in the same order, and
+	// an identity check is cheaper than a map lookup
+	private String[] previousTopics = new String[8];
+
+	private byte[][] previousNames = new byte[8][];
 
 	// this iteration's topic names, by TopicSums index: looked up once for both places
 	// they appear
@@ -173,6 +184,19 @@ final class DataFileEmitter {
 	}
 
 	/**
+	 * An emitter for ranges of one file's iterations, one of several writing the same
+	 * file.
+	 * @param extras the file's extra writer, shared so that a file warns once
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @throws IOException if the host cannot be encoded
+	 */
+	DataFileEmitter(RunFileWriter.ExtraWriter extras, RunOrigin origin) throws IOException {
+		this.extras = extras;
+		setOrigin(origin);
+	}
+
+	/**
 	 * Writes a snapshot's DATA file: its retained iterations, then its open ones.
 	 * @param snapshot the snapshot
 	 * @param origin the host and process written into each iteration's {@code info},
@@ -180,32 +204,84 @@ final class DataFileEmitter {
 	 * @throws IOException if the stream fails
 	 */
 	void write(RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		String host = origin.host().orElse(null);
-		this.originHost = (host != null) ? encodeString(host) : null;
-		this.originPid = origin.pid().orElse(-1);
-		put(ROOT_START);
+		setOrigin(origin);
+		IterationData[] iterations = iterations(snapshot);
+		writeRange(this.out, iterations, 0, iterations.length);
+	}
+
+	/**
+	 * A snapshot's iterations in the DATA file's order: the retained ones, then the open
+	 * ones.
+	 * @param snapshot the snapshot
+	 * @return the iterations
+	 */
+	static IterationData[] iterations(RunSnapshot snapshot) {
+		IterationData[] iterations = new IterationData[snapshot.retained().size() + snapshot.open().size()];
+		int i = 0;
 		for (IterationData iteration : snapshot.retained()) {
-			writeIteration(iteration);
+			iterations[i++] = iteration;
 		}
 		for (IterationData iteration : snapshot.open()) {
-			writeIteration(iteration);
+			iterations[i++] = iteration;
 		}
-		put(this.first ? EMPTY_ROOT_END : ROOT_END);
+		return iterations;
+	}
+
+	/**
+	 * Writes the iterations {@code from} to {@code to} of a file, with the array's
+	 * opening bracket when {@code from} is 0 and its closing one when {@code to} is the
+	 * last: the bytes that the whole file has in that place, so that ranges written one
+	 * after the other make the file.
+	 * @param target where the bytes go; not closed
+	 * @param iterations all the file's iterations
+	 * @param from the first iteration to write
+	 * @param to the iteration after the last to write
+	 * @throws IOException if the stream fails
+	 */
+	void writeRange(OutputStream target, IterationData[] iterations, int from, int to) throws IOException {
+		this.out = target;
+		this.first = from == 0;
+		if (from == 0) {
+			put(ROOT_START);
+		}
+		for (int i = from; i < to; i++) {
+			writeIteration(iterations[i]);
+		}
+		if (to == iterations.length) {
+			put((iterations.length == 0) ? EMPTY_ROOT_END : ROOT_END);
+		}
 		flushBuffer();
 	}
 
+	private void setOrigin(RunOrigin origin) throws IOException {
+		String host = origin.host().orElse(null);
+		this.originHost = (host != null) ? encodeString(host) : null;
+		this.originPid = origin.pid().orElse(-1);
+	}
+
 	private void writeIteration(IterationData iteration) throws IOException {
-		TopicSums sums = iteration.topicSums();
+		TopicSums sums = iteration.topicSums(this.scratchSums);
 		put(this.first ? FIRST_ITERATION : NEXT_ITERATION);
 		this.first = false;
 		if (this.iterationNames.length < sums.count()) {
 			this.iterationNames = new byte[sums.count()][];
+			this.previousTopics = new String[sums.count()];
+			this.previousNames = new byte[sums.count()][];
 		}
 		boolean entries = false;
 		for (int t = 0; t < sums.count(); t++) {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
-			byte[] name = name(sums.topic(t));
+			String topic = sums.topic(t);
+			byte[] name;
+			if (this.previousTopics[t] == topic) {
+				name = this.previousNames[t];
+			}
+			else {
+				name = name(topic);
+				this.previousTopics[t] = topic;
+				this.previousNames[t] = name;
+			}
 			this.iterationNames[t] = name;
 			put(name);
 			put(NAME_SEPARATOR);

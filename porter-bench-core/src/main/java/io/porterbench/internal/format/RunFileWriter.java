@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +172,7 @@ public final class RunFileWriter {
 	}
 
 	static void writeData(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		new DataFileEmitter(out, snapshot.name()).write(snapshot, origin);
+		ChunkedDataWriter.write(out, snapshot, origin);
 	}
 
 	/**
@@ -403,13 +404,14 @@ public final class RunFileWriter {
 	/**
 	 * Writes {@code extra} values; one that Jackson cannot serialise is written as a
 	 * string that says so, with a warning naming the step, and the rest of the file is
-	 * still written.
+	 * still written. Safe to share between the threads writing one file, which then warns
+	 * once.
 	 */
 	public static final class ExtraWriter {
 
 		private final String benchName;
 
-		private boolean warned;
+		private final AtomicBoolean warned = new AtomicBoolean();
 
 		/**
 		 * A writer for one file of one benchmarker.
@@ -435,8 +437,7 @@ public final class RunFileWriter {
 				tree = MAPPER.valueToTree(extra);
 			}
 			catch (RuntimeException ex) {
-				if (!this.warned) {
-					this.warned = true;
+				if (this.warned.compareAndSet(false, true)) {
 					logger.warn(
 							"porter-bench: the extra of step '{}' of benchmarker '{}' ({}) cannot be written as JSON; "
 									+ "it is saved as a description instead: {}",
