@@ -37,9 +37,11 @@ final class ChunkedDataWriter {
 	static final int CHUNK_CALLS = 16_384;
 
 	/** How far ahead of the chunk due next a chunk may be taken. */
-	static final int WINDOW = 3;
+	static final int WINDOW = 2;
 
-	private static final int INITIAL_BUFFER = 1 << 20;
+	// a chunk of calls without extras takes 250 to 300 bytes a call: a buffer of this
+	// size rarely grows, and growing it copies the chunk
+	private static final int BYTES_PER_CALL = 320;
 
 	private static final Executor HELPERS = helpers(Runtime.getRuntime().availableProcessors() - 1);
 
@@ -60,6 +62,8 @@ final class ChunkedDataWriter {
 
 	private final int window;
 
+	private final int initialBuffer;
+
 	// all the fields below are guarded by this
 
 	private int nextChunk;
@@ -78,7 +82,7 @@ final class ChunkedDataWriter {
 	private Throwable helperFailure;
 
 	private ChunkedDataWriter(OutputStream out, IterationData[] iterations, int[] bounds,
-			RunFileWriter.ExtraWriter extras, RunOrigin origin, Executor helpers, int window) {
+			RunFileWriter.ExtraWriter extras, RunOrigin origin, Executor helpers, int chunkCalls, int window) {
 		this.out = out;
 		this.iterations = iterations;
 		this.bounds = bounds;
@@ -87,6 +91,7 @@ final class ChunkedDataWriter {
 		this.origin = origin;
 		this.helpers = helpers;
 		this.window = window;
+		this.initialBuffer = (int) Math.min(64L << 20, Math.max(1024L, (long) chunkCalls * BYTES_PER_CALL));
 		this.formatted = new ChunkBuffer[this.chunks];
 	}
 
@@ -124,7 +129,7 @@ final class ChunkedDataWriter {
 			new DataFileEmitter(extras, origin).writeRange(out, iterations, 0, iterations.length);
 			return;
 		}
-		new ChunkedDataWriter(out, iterations, bounds, extras, origin, helpers, window).write();
+		new ChunkedDataWriter(out, iterations, bounds, extras, origin, helpers, chunkCalls, window).write();
 	}
 
 	/**
@@ -269,7 +274,7 @@ final class ChunkedDataWriter {
 	private synchronized ChunkBuffer takeBuffer() {
 		ChunkBuffer buffer = this.freeBuffers.poll();
 		if (buffer == null) {
-			return new ChunkBuffer(INITIAL_BUFFER);
+			return new ChunkBuffer(this.initialBuffer);
 		}
 		buffer.length = 0;
 		return buffer;

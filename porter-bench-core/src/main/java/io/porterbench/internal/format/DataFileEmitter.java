@@ -162,6 +162,12 @@ final class DataFileEmitter {
 
 	private byte[][] previousNames = new byte[8][];
 
+	// the text of this iteration's topic sums, then GLOBAL, each in a slot of
+	// SecondsFormat.MAX_LENGTH bytes; a length of 0 when not formatted here
+	private byte[] remembered = new byte[9 * SecondsFormat.MAX_LENGTH];
+
+	private int[] rememberedLengths = new int[9];
+
 	// this iteration's topic names, by TopicSums index: looked up once for both places
 	// they appear
 	private byte[][] iterationNames = new byte[8][];
@@ -170,7 +176,10 @@ final class DataFileEmitter {
 	// stopped the one before
 	private double lastEpochSeconds = Double.NaN;
 
-	private byte[] lastEpochSecondsText;
+	// Java's notation has at most 25 characters; its exponent adds at most 324 zeros
+	private final byte[] lastEpochSecondsText = new byte[400];
+
+	private int lastEpochSecondsLength;
 
 	/**
 	 * An emitter for one file.
@@ -263,6 +272,12 @@ final class DataFileEmitter {
 		TopicSums sums = iteration.topicSums(this.scratchSums);
 		put(this.first ? FIRST_ITERATION : NEXT_ITERATION);
 		this.first = false;
+		if (this.rememberedLengths.length <= sums.count()) {
+			this.rememberedLengths = new int[sums.count() + 1];
+			this.remembered = new byte[(sums.count() + 1) * SecondsFormat.MAX_LENGTH];
+		}
+		// nothing remembered for this iteration yet: GLOBAL is written only when closed
+		this.rememberedLengths[sums.count()] = 0;
 		if (this.iterationNames.length < sums.count()) {
 			this.iterationNames = new byte[sums.count()][];
 			this.previousTopics = new String[sums.count()];
@@ -285,14 +300,14 @@ final class DataFileEmitter {
 			this.iterationNames[t] = name;
 			put(name);
 			put(NAME_SEPARATOR);
-			putSeconds(sums.sum(t));
+			putRememberedSeconds(t, sums.sum(t));
 		}
 		if (iteration.isClosed()) {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
 			put(GLOBAL_NAME);
 			put(NAME_SEPARATOR);
-			putSeconds(iteration.globalNanos());
+			putRememberedSeconds(sums.count(), iteration.globalNanos());
 		}
 		put(entries ? ABSOLUTES_END_TO_STEP_NUMBER : EMPTY_ABSOLUTES_END_TO_STEP_NUMBER);
 		putLong(iteration.number());
@@ -319,7 +334,7 @@ final class DataFileEmitter {
 				if (sums.topicIndexOfCall(i) == t) {
 					put(calls ? NEXT_CALL : FIRST_CALL);
 					calls = true;
-					putSeconds(iteration.nanos(i));
+					putSecondsOrRemembered(t, iteration.nanos(i), sums.sum(t));
 					put(CRONO_COUNTER);
 					putLong(i);
 					put(EXTRA);
@@ -339,7 +354,7 @@ final class DataFileEmitter {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
 			put(GLOBAL_CALL_START);
-			putSeconds(iteration.globalNanos());
+			putSecondsOrRemembered(sums.count(), iteration.globalNanos(), iteration.globalNanos());
 			put(CRONO_COUNTER);
 			putLong(iteration.size());
 			put(GLOBAL_CALL_END);
@@ -367,6 +382,37 @@ final class DataFileEmitter {
 		}
 	}
 
+	/**
+	 * Writes a topic's sum, or GLOBAL's, and keeps its text: the same value comes again
+	 * among the calls, where a topic called once has its sum as its time.
+	 */
+	private void putRememberedSeconds(int slot, long nanos) throws IOException {
+		int start = slot * SecondsFormat.MAX_LENGTH;
+		int end = SecondsFormat.formatAscii(nanos, this.remembered, start);
+		if (end < 0) {
+			this.rememberedLengths[slot] = 0;
+			putSeconds(nanos);
+			return;
+		}
+		int length = end - start;
+		this.rememberedLengths[slot] = length;
+		ensure(length);
+		System.arraycopy(this.remembered, start, this.buffer, this.position, length);
+		this.position += length;
+	}
+
+	/** Writes a value, copying the remembered text of the slot when it is the same. */
+	private void putSecondsOrRemembered(int slot, long nanos, long rememberedNanos) throws IOException {
+		int length = this.rememberedLengths[slot];
+		if (nanos != rememberedNanos || length == 0) {
+			putSeconds(nanos);
+			return;
+		}
+		ensure(length);
+		System.arraycopy(this.remembered, slot * SecondsFormat.MAX_LENGTH, this.buffer, this.position, length);
+		this.position += length;
+	}
+
 	private void putSeconds(long nanos) throws IOException {
 		ensure(SecondsFormat.MAX_LENGTH);
 		int end = SecondsFormat.formatAscii(nanos, this.buffer, this.position);
@@ -385,10 +431,13 @@ final class DataFileEmitter {
 		else if (Double.isFinite(epochSeconds)) {
 			if (epochSeconds != this.lastEpochSeconds) {
 				this.lastEpochSeconds = epochSeconds;
-				this.lastEpochSecondsText = RunFileWriter.plainDecimal(NumberOutput.toString(epochSeconds, true))
-					.getBytes(StandardCharsets.US_ASCII);
+				this.lastEpochSecondsLength = RunFileWriter.plainDecimalAscii(NumberOutput.toString(epochSeconds, true),
+						this.lastEpochSecondsText);
 			}
-			put(this.lastEpochSecondsText);
+			int length = this.lastEpochSecondsLength;
+			ensure(length);
+			System.arraycopy(this.lastEpochSecondsText, 0, this.buffer, this.position, length);
+			this.position += length;
 		}
 		else {
 			// as the generator writes a non-finite number, quoted or not

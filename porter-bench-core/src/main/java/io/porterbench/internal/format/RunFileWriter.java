@@ -361,6 +361,53 @@ public final class RunFileWriter {
 	}
 
 	/**
+	 * Writes the same text as {@link #plainDecimal(String)} as ASCII bytes, without the
+	 * strings in between: the DATA file writes one per iteration.
+	 * @param javaDouble the output of {@link Double#toString(double)} for a finite value
+	 * @param out where the text goes, with room for {@code javaDouble.length() + 350}
+	 * bytes (the most zeros an exponent adds)
+	 * @return the number of bytes written
+	 */
+	static int plainDecimalAscii(String javaDouble, byte[] out) {
+		int length = javaDouble.length();
+		int e = javaDouble.indexOf('E');
+		if (e < 0) {
+			for (int i = 0; i < length; i++) {
+				out[i] = (byte) javaDouble.charAt(i);
+			}
+			return length;
+		}
+		int exponent = Integer.parseInt(javaDouble, e + 1, length, 10);
+		int sign = (javaDouble.charAt(0) == '-') ? 1 : 0;
+		int dot = javaDouble.indexOf('.');
+		// the digits without the point: those before it, then those after it
+		int before = dot - sign;
+		int digits = before + (e - dot - 1);
+		int point = before + exponent;
+		int at = 0;
+		if (sign == 1) {
+			out[at++] = '-';
+		}
+		if (point <= 0) {
+			out[at++] = '0';
+			out[at++] = '.';
+			for (int i = 0; i < -point; i++) {
+				out[at++] = '0';
+			}
+		}
+		for (int d = 0; d < digits; d++) {
+			if (d == point && point > 0) {
+				out[at++] = '.';
+			}
+			out[at++] = (byte) javaDouble.charAt((d < before) ? sign + d : dot + 1 + (d - before));
+		}
+		for (int d = digits; d < point; d++) {
+			out[at++] = '0';
+		}
+		return at;
+	}
+
+	/**
 	 * Topic names encoded once per file, for the topics whose prepared encoding is the
 	 * generator's own.
 	 */
