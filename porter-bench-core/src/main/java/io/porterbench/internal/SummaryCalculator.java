@@ -62,8 +62,10 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
 		StepAccumulator global = accumulators.remove(RunFiles.GLOBAL);
+		// a scratch grouping: the DATA file's helper may be reading the same iterations
+		TopicSums scratch = new TopicSums();
 		for (IterationData iteration : snapshot.open()) {
-			TopicSums sums = iteration.topicSums();
+			TopicSums sums = iteration.topicSums(scratch);
 			for (int t = 0; t < sums.count(); t++) {
 				accumulators.computeIfAbsent(sums.topic(t), (key) -> new StepAccumulator()).add(sums.sum(t));
 			}

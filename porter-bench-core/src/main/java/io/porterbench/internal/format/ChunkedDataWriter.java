@@ -31,7 +31,7 @@ import io.porterbench.record.RunOrigin;
  * is the write's failure, thrown on the caller's thread, and the caller returns only once
  * the helper has stopped.
  */
-final class ChunkedDataWriter {
+final class ChunkedDataWriter implements AutoCloseable {
 
 	/** About 4 MB of DATA for calls without extras. */
 	static final int CHUNK_CALLS = 16_384;
@@ -45,7 +45,7 @@ final class ChunkedDataWriter {
 
 	private static final Executor HELPERS = helpers(Runtime.getRuntime().availableProcessors() - 1);
 
-	private final OutputStream out;
+	private OutputStream out;
 
 	private final IterationData[] iterations;
 
@@ -81,9 +81,8 @@ final class ChunkedDataWriter {
 
 	private Throwable helperFailure;
 
-	private ChunkedDataWriter(OutputStream out, IterationData[] iterations, int[] bounds,
-			RunFileWriter.ExtraWriter extras, RunOrigin origin, Executor helpers, int chunkCalls, int window) {
-		this.out = out;
+	private ChunkedDataWriter(IterationData[] iterations, int[] bounds, RunFileWriter.ExtraWriter extras,
+			RunOrigin origin, Executor helpers, int chunkCalls, int window) {
 		this.iterations = iterations;
 		this.bounds = bounds;
 		this.chunks = bounds.length - 1;
@@ -105,7 +104,9 @@ final class ChunkedDataWriter {
 	 * @throws IOException if the stream fails or a chunk cannot be formatted
 	 */
 	static void write(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		write(out, snapshot, origin, HELPERS, CHUNK_CALLS, WINDOW);
+		try (ChunkedDataWriter writer = start(snapshot, origin)) {
+			writer.writeTo(out);
+		}
 	}
 
 	/**
@@ -122,14 +123,33 @@ final class ChunkedDataWriter {
 	 */
 	static void write(OutputStream out, RunSnapshot snapshot, RunOrigin origin, Executor helpers, int chunkCalls,
 			int window) throws IOException {
+		try (ChunkedDataWriter writer = start(snapshot, origin, helpers, chunkCalls, window)) {
+			writer.writeTo(out);
+		}
+	}
+
+	/**
+	 * Starts formatting a snapshot's DATA file ahead, on a helper when one is free and
+	 * the file has more than one chunk, so that the caller can do other work (the SUMMARY
+	 * file) before it writes the file with {@link #writeTo}.
+	 * @param snapshot the snapshot; its iterations are read by the helper from now on
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @return the writer, to close once the file is written or abandoned
+	 */
+	static ChunkedDataWriter start(RunSnapshot snapshot, RunOrigin origin) {
+		return start(snapshot, origin, HELPERS, CHUNK_CALLS, WINDOW);
+	}
+
+	static ChunkedDataWriter start(RunSnapshot snapshot, RunOrigin origin, Executor helpers, int chunkCalls,
+			int window) {
 		IterationData[] iterations = DataFileEmitter.iterations(snapshot);
 		int[] bounds = bounds(iterations, chunkCalls);
 		RunFileWriter.ExtraWriter extras = new RunFileWriter.ExtraWriter(snapshot.name());
-		if (helpers == null || bounds.length <= 2) {
-			new DataFileEmitter(extras, origin).writeRange(out, iterations, 0, iterations.length);
-			return;
-		}
-		new ChunkedDataWriter(out, iterations, bounds, extras, origin, helpers, chunkCalls, window).write();
+		ChunkedDataWriter writer = new ChunkedDataWriter(iterations, bounds, extras, origin,
+				(bounds.length > 2) ? helpers : null, chunkCalls, window);
+		writer.startHelper();
+		return writer;
 	}
 
 	/**
@@ -157,8 +177,18 @@ final class ChunkedDataWriter {
 		return Arrays.copyOf(bounds, count);
 	}
 
-	private void write() throws IOException {
+	/**
+	 * Writes the file, with the chunks formatted ahead; once.
+	 * @param target the stream; not closed
+	 * @throws IOException if the stream fails or a chunk cannot be formatted
+	 */
+	void writeTo(OutputStream target) throws IOException {
+		this.out = target;
 		DataFileEmitter own = new DataFileEmitter(this.extras, this.origin);
+		if (this.helpers == null) {
+			own.writeRange(target, this.iterations, 0, this.iterations.length);
+			return;
+		}
 		try {
 			while (true) {
 				ChunkBuffer ready = null;
@@ -247,6 +277,9 @@ final class ChunkedDataWriter {
 	}
 
 	private void startHelper() {
+		if (this.helpers == null) {
+			return;
+		}
 		synchronized (this) {
 			if (this.helperActive || this.stopped || !mayTake()) {
 				return;
@@ -305,6 +338,15 @@ final class ChunkedDataWriter {
 			throw error;
 		}
 		throw new IOException(failure.getMessage(), failure);
+	}
+
+	/**
+	 * Stops the helper after its current chunk and waits for it: the file's write failed,
+	 * or something before it.
+	 */
+	@Override
+	public void close() {
+		stopHelper();
 	}
 
 	/** Stops the helper after its current chunk and waits for it, uninterrupted. */

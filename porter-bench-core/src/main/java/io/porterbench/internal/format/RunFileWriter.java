@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +100,27 @@ public final class RunFileWriter {
 	 */
 	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Map<String, StepStats> steps,
 			RunOrigin origin) throws IOException {
-		AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, steps));
-		AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), (out) -> writeData(out, snapshot, origin));
+		writeTimeFiles(runFolder, snapshot, () -> steps, origin);
+	}
+
+	/**
+	 * Writes the SUMMARY and DATA files of a snapshot, computing the statistics while a
+	 * helper thread, where one is free, begins formatting the DATA file.
+	 * @param runFolder the run folder, created if missing
+	 * @param snapshot the benchmarker's state; its iterations are only read
+	 * @param steps computes the statistics to write in the SUMMARY file
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @throws IOException if a file could not be written; files already written stay, the
+	 * others are unchanged
+	 */
+	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Supplier<Map<String, StepStats>> steps,
+			RunOrigin origin) throws IOException {
+		try (ChunkedDataWriter data = ChunkedDataWriter.start(snapshot, origin)) {
+			Map<String, StepStats> computed = steps.get();
+			AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, computed));
+			AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), data::writeTo);
+		}
 	}
 
 	/**

@@ -140,15 +140,7 @@ class ChunkedDataWriterTests {
 	@Test
 	void aFailureOfTheStreamStopsTheHelperBeforeTheWriteReturns() throws InterruptedException {
 		AtomicInteger serialised = new AtomicInteger();
-		List<IterationData> retained = new ArrayList<>();
-		for (int i = 0; i < 2_000; i++) {
-			Object[] extras = { new Counted(serialised), new Counted(serialised) };
-			IterationData iteration = new IterationData();
-			iteration.set(i, 1_764_000_000.0 + i, 1_764_000_001.0 + i, new String[] { "a", "b" },
-					new long[] { 1_000, 2_000 }, extras, 2, true, 3_000);
-			retained.add(iteration);
-		}
-		RunSnapshot snapshot = new RunSnapshot("counted", retained.size(), retained, List.of(), null);
+		RunSnapshot snapshot = countedSnapshot(serialised, 2_000);
 		OutputStream failing = new OutputStream() {
 
 			private long written;
@@ -176,6 +168,64 @@ class ChunkedDataWriterTests {
 		// the helper had stopped: nothing was formatted after the write returned
 		assertThat(serialised.get()).isEqualTo(atReturn);
 		assertThat(atReturn).isPositive().isLessThan(4_000);
+	}
+
+	@Test
+	void aWriterClosedWithoutWritingStopsItsHelper() throws InterruptedException {
+		AtomicInteger serialised = new AtomicInteger();
+		RunSnapshot snapshot = countedSnapshot(serialised, 2_000);
+		ChunkedDataWriter writer = ChunkedDataWriter.start(snapshot, RunOrigin.none(), this.pool, 30, 2);
+		writer.close();
+		int atClose = serialised.get();
+		this.pool.shutdown();
+		assertThat(this.pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+		// at most the window's chunks were formatted ahead, and none after the close
+		assertThat(serialised.get()).isEqualTo(atClose).isLessThanOrEqualTo(3 * 30);
+	}
+
+	@Test
+	void statisticsThatFailLeaveNoFileAndNoHelperRunning(@TempDir Path folder) throws IOException {
+		AtomicInteger serialised = new AtomicInteger();
+		RunSnapshot snapshot = countedSnapshot(serialised, 40_000);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> RunFileWriter.writeTimeFiles(folder, snapshot, () -> {
+				throw new IllegalStateException("no statistics");
+			}, RunOrigin.none()))
+			.withMessage("no statistics");
+		int atReturn = serialised.get();
+		try (var files = Files.list(folder)) {
+			assertThat(files).isEmpty();
+		}
+		assertThat(serialised.get()).isEqualTo(atReturn).isLessThan(80_000);
+	}
+
+	@Test
+	void writesTheTimeFilesWithStatisticsComputedWhileTheDataIsFormatted(@TempDir Path folder) throws IOException {
+		SplittableRandom random = new SplittableRandom(43);
+		RunSnapshot snapshot = randomSnapshot(random, 8_000);
+		RunOrigin origin = RunOrigin.of("time-files", 3);
+		Map<String, io.porterbench.summary.StepStats> steps = io.porterbench.internal.SummaryCalculator.steps(snapshot);
+		RunFileWriter.writeTimeFiles(folder, snapshot, () -> io.porterbench.internal.SummaryCalculator.steps(snapshot),
+				origin);
+		assertThat(Files.readString(io.porterbench.record.RunFiles.dataFile(folder, "random"),
+				StandardCharsets.ISO_8859_1))
+			.isEqualTo(whole(snapshot, origin));
+		ByteArrayOutputStream summary = new ByteArrayOutputStream();
+		RunFileWriter.writeSummary(summary, steps);
+		assertThat(Files.readAllBytes(io.porterbench.record.RunFiles.summaryFile(folder, "random")))
+			.isEqualTo(summary.toByteArray());
+	}
+
+	private static RunSnapshot countedSnapshot(AtomicInteger serialised, int iterations) {
+		List<IterationData> retained = new ArrayList<>();
+		for (int i = 0; i < iterations; i++) {
+			Object[] extras = { new Counted(serialised), new Counted(serialised) };
+			IterationData iteration = new IterationData();
+			iteration.set(i, 1_764_000_000.0 + i, 1_764_000_001.0 + i, new String[] { "a", "b" },
+					new long[] { 1_000, 2_000 }, extras, 2, true, 3_000);
+			retained.add(iteration);
+		}
+		return new RunSnapshot("counted", retained.size(), retained, List.of(), null);
 	}
 
 	/** An extra that counts how often Jackson reads it. */
