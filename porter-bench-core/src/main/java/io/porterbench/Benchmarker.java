@@ -395,22 +395,15 @@ public final class Benchmarker {
 			return;
 		}
 		long now = this.clock.nanoTime();
-		long gstopNanos = Math.max(0, now - iteration.lastNanos);
-		iteration.add(GSTOP, gstopNanos, null);
-		iteration.lastNanos = now;
-		publishStep(iteration, GSTOP, gstopNanos);
+		// another thread may close it, with a reading that comes before its last step's
+		addGstop(iteration, now, Math.max(0, now - iteration.lastNanos));
 		long globalNanos = now - iteration.startNanos;
-		this.jfr.iteration(iteration, globalNanos, now);
-		iteration.computeTopicSums();
 		int period = this.saveOnGstop;
-		long closed = this.store.append(iteration, this.clock.epochSecondsAt(now), now, globalNanos, period > 0);
+		long closed = store(iteration, now, globalNanos, period);
 		synchronized (this.detached) {
 			this.detached.remove(handle);
 		}
-		publishIteration(globalNanos);
-		if (period > 0 && closed > 0 && closed % period == 0) {
-			requestAutoSave();
-		}
+		announce(globalNanos, closed, period);
 	}
 
 	/**
@@ -639,26 +632,45 @@ public final class Benchmarker {
 	 * {@link ThreadIteration#closedAtEpochSeconds}
 	 */
 	private long close(ThreadIteration thread, long now, boolean reopening) {
-		long gstopNanos = now - thread.lastNanos;
-		thread.add(GSTOP, gstopNanos, null);
-		thread.lastNanos = now;
-		publishStep(thread, GSTOP, gstopNanos);
+		addGstop(thread, now, now - thread.lastNanos);
 		now = this.memoryTracker.closing(thread, now);
 		long globalNanos = now - thread.startNanos;
-		this.jfr.iteration(thread, globalNanos, now);
-		thread.computeTopicSums();
 		int period = this.saveOnGstop;
-		double stopEpochSeconds = this.clock.epochSecondsAt(now);
-		thread.closedAtEpochSeconds = stopEpochSeconds;
-		long closed = this.store.append(thread, stopEpochSeconds, now, globalNanos, period > 0);
+		long closed = store(thread, now, globalNanos, period);
 		if (!reopening) {
 			this.openIterations.closed(this);
 		}
+		announce(globalNanos, closed, period);
+		return now;
+	}
+
+	/** Adds the {@code gstop} entry of a closing iteration. */
+	private void addGstop(ThreadIteration iteration, long now, long gstopNanos) {
+		iteration.add(GSTOP, gstopNanos, null);
+		iteration.lastNanos = now;
+		publishStep(iteration, GSTOP, gstopNanos);
+	}
+
+	/**
+	 * Writes a closing iteration's event and sums and appends it to the store.
+	 * @return how many iterations the store has closed, or 0 when not counted
+	 */
+	private long store(ThreadIteration iteration, long now, long globalNanos, int savePeriod) {
+		this.jfr.iteration(iteration, globalNanos, now);
+		iteration.computeTopicSums();
+		double stopEpochSeconds = this.clock.epochSecondsAt(now);
+		iteration.closedAtEpochSeconds = stopEpochSeconds;
+		return this.store.append(iteration, stopEpochSeconds, now, globalNanos, savePeriod > 0);
+	}
+
+	/**
+	 * Tells the listeners an iteration closed and asks for the periodic save when due.
+	 */
+	private void announce(long globalNanos, long closed, int savePeriod) {
 		publishIteration(globalNanos);
-		if (period > 0 && closed > 0 && closed % period == 0) {
+		if (savePeriod > 0 && closed > 0 && closed % savePeriod == 0) {
 			requestAutoSave();
 		}
-		return now;
 	}
 
 	/** Records an entry of the library's own: the time since the previous entry. */

@@ -91,6 +91,18 @@ final class DataFileScanner {
 
 	private static final int[] KEY_BY_SHAPE = keysByShape();
 
+	// A call as both writers lay it out: an indent of four spaces, the call at depth four
+	// (file, iteration, individual_calls, topic), its keys in this order, and extra null
+	// or, in GLOBAL's call, absent. Most of a DATA file's bytes are such calls.
+	private static final byte[] CALL_TIME = ascii("{\n" + " ".repeat(20) + "\"time\": ");
+
+	private static final byte[] CALL_COUNTER = ascii(",\n" + " ".repeat(20) + "\"crono_counter\": ");
+
+	private static final byte[] CALL_NULL_EXTRA_END = ascii(
+			",\n" + " ".repeat(20) + "\"extra\": null\n" + " ".repeat(16) + "}");
+
+	private static final byte[] CALL_END = ascii("\n" + " ".repeat(16) + "}");
+
 	private static final int NAME_SLOTS = 64;
 
 	private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -390,6 +402,11 @@ final class DataFileScanner {
 	}
 
 	private void call() {
+		int start = this.position;
+		if (laidOutCall()) {
+			return;
+		}
+		this.position = start;
 		double time = 0;
 		boolean hasTime = false;
 		int cronoCounter = 0;
@@ -425,6 +442,42 @@ final class DataFileScanner {
 			throw Unreadable.INSTANCE;
 		}
 		this.shapes.call(time, cronoCounter, extra);
+	}
+
+	/**
+	 * A call as both writers lay it out ({@link #CALL_TIME}), read by matching its
+	 * separators, indents and keys as whole runs of bytes; false, with the position
+	 * anywhere in the call, when it is laid out otherwise, for the general reading to
+	 * start again. The numbers are read by the same methods, so both ways give the same
+	 * call or the same failure.
+	 */
+	private boolean laidOutCall() {
+		if (!skip(CALL_TIME)) {
+			return false;
+		}
+		double time = number();
+		if (!skip(CALL_COUNTER)) {
+			return false;
+		}
+		long counter = whole();
+		if (counter < Integer.MIN_VALUE || counter > Integer.MAX_VALUE) {
+			throw Unreadable.INSTANCE;
+		}
+		if (!skip(CALL_NULL_EXTRA_END) && !skip(CALL_END)) {
+			return false;
+		}
+		this.shapes.call(time, (int) counter, null);
+		return true;
+	}
+
+	/** Moves past these bytes when they come next in the buffer. */
+	private boolean skip(byte[] expected) {
+		int end = this.position + expected.length;
+		if (end > this.limit || !Arrays.equals(this.buffer, this.position, end, expected, 0, expected.length)) {
+			return false;
+		}
+		this.position = end;
+		return true;
 	}
 
 	/**

@@ -104,6 +104,46 @@ class DataFileScannerTests {
 	}
 
 	@Test
+	void callsLaidOutAsTheWritersDoAndCallsThatOnlyLookLikeThemGiveWhatTheParserReads() throws IOException {
+		String call = " ".repeat(16);
+		String member = " ".repeat(20);
+		String[] calls = {
+				// as the writers lay them out: extra null, and GLOBAL's call without
+				// extra
+				call + "{\n" + member + "\"time\": 0.5,\n" + member + "\"crono_counter\": 0,\n" + member
+						+ "\"extra\": null\n" + call + "}",
+				call + "{\n" + member + "\"time\": 1e-7,\n" + member + "\"crono_counter\": 1\n" + call + "}",
+				// the same indent, but an extra, a whole float counter, keys in another
+				// order, a trailing space, another indent
+				call + "{\n" + member + "\"time\": 2,\n" + member + "\"crono_counter\": 2,\n" + member
+						+ "\"extra\": {\"k\": [1, null]}\n" + call + "}",
+				call + "{\n" + member + "\"time\": 3,\n" + member + "\"crono_counter\": 3.0,\n" + member
+						+ "\"extra\": null\n" + call + "}",
+				call + "{\n" + member + "\"crono_counter\": 4,\n" + member + "\"time\": 4,\n" + member
+						+ "\"extra\": null\n" + call + "}",
+				call + "{\n" + member + "\"time\": 5 ,\n" + member + "\"crono_counter\": 5,\n" + member
+						+ "\"extra\": null \n" + call + "}",
+				call + "{\n" + member + "   \"time\": 6,\n" + member + "\"crono_counter\": 6,\n" + member
+						+ "\"extra\": null\n" + call + "  }" };
+		String text = "[\n    {\n        \"absolutes\": {\n            \"a\": 21.5\n        },\n"
+				+ "        \"info\": {\n            \"STEP_NUMBER\": 0,\n            \"STOP_TIME\": 1.5\n        },\n"
+				+ "        \"individual_calls\": {\n            \"a\": [\n" + String.join(",\n", calls)
+				+ "\n            ]\n        }\n    }\n]";
+		List<SavedIteration> read = assertScannedAsParsed(write(text));
+		assertThat(read.get(0).calls().get("a")).extracting(SavedCall::cronoCounter)
+			.containsExactly(0, 1, 2, 3, 4, 5, 6);
+		assertThat(read.get(0).calls().get("a").get(2).extra())
+			.isEqualTo(Map.of("k", java.util.Arrays.asList(1, null)));
+		// a counter beyond an int, laid out as the writers do: the parser's problem
+		Path bad = write(text.replace("\"crono_counter\": 1\n", "\"crono_counter\": 2147483648\n"));
+		assertThat(scan(bad)).isNull();
+		List<String> problems = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		assertThat(new ParallelDataReader(RunFileReader.DEFAULT).read(bad, problems)).isEqualTo(parse(bad, expected));
+		assertThat(problems).hasSize(1).isEqualTo(expected);
+	}
+
+	@Test
 	void filesTheScannerDoesNotReadAreReadByTheParser() throws IOException {
 		String[] others = {
 				// an unknown key, which the parser skips

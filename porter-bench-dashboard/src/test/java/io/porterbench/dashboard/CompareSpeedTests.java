@@ -81,6 +81,13 @@ class CompareSpeedTests {
 			// No read timeout: on a loaded machine the first request may take a while,
 			// and that is what is measured.
 			HttpClient http = HttpClient.newHttpClient();
+			// The page asks for the list of runs before it compares two of them.
+			start = System.nanoTime();
+			HttpResponse<String> runs = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/porterbench/api/runs")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			double runsSeconds = seconds(start);
+			assertThat(runs.body()).contains(base.getFileName().toString());
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).build();
 			start = System.nanoTime();
 			cpu = processCpuNanos();
@@ -97,6 +104,7 @@ class CompareSpeedTests {
 			log(List.of(line("loading one run (RunRecord.load)", loadSeconds, loadCpu),
 					line("the analysis of the 7 steps, runs loaded", analysisSeconds, analysisCpu),
 					line("diff in its own JVM (start, load both, compare, print)", processSeconds, processCpu),
+					String.format(Locale.ROOT, "list of runs, the page's first request: %.2f s wall", runsSeconds),
 					line("compare API, first request (runs not yet loaded)", firstApiSeconds, firstApiCpu),
 					line("compare API, second request (runs cached)", secondApiSeconds, secondApiCpu)));
 		}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
@@ -136,26 +137,21 @@ public final class RegressionAnalysis {
 	 * order.
 	 */
 	private static Map<String, Samples> samples(List<BenchRecord> records) {
-		Map<String, Samples> samples = new LinkedHashMap<>();
 		int capacity = records.stream().mapToInt((record) -> record.iterations().size()).sum();
+		StepTimes steps = new StepTimes(capacity);
 		for (BenchRecord record : records) {
 			for (SavedIteration iteration : record.iterations()) {
-				if (iteration.isOpen()) {
-					continue;
+				if (!iteration.isOpen()) {
+					steps.add(iteration.absolutes());
 				}
-				iteration.absolutes().forEach((step, seconds) -> {
-					if (seconds != null && !seconds.isNaN()) {
-						samples.computeIfAbsent(step, (s) -> new Samples(capacity)).add(seconds);
-					}
-				});
 			}
 		}
-		return samples;
+		return steps.samples;
 	}
 
 	private static double[] sorted(double[] values) {
 		double[] copy = values.clone();
-		Arrays.sort(copy);
+		DoubleSort.sort(copy);
 		return copy;
 	}
 
@@ -165,6 +161,51 @@ public final class RegressionAnalysis {
 			return null;
 		}
 		return ((n & 1) == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+	/**
+	 * Adds each iteration's step times to the samples of their steps. Iterations list
+	 * their steps in the same order with the same (shared) names, so a step is found by
+	 * its position, and looked up by name only where that changes.
+	 */
+	private static final class StepTimes implements BiConsumer<String, Double> {
+
+		final Map<String, Samples> samples = new LinkedHashMap<>();
+
+		private final int capacity;
+
+		private String[] names = new String[8];
+
+		private Samples[] byPosition = new Samples[8];
+
+		private int position;
+
+		StepTimes(int capacity) {
+			this.capacity = capacity;
+		}
+
+		void add(Map<String, Double> absolutes) {
+			this.position = 0;
+			absolutes.forEach(this);
+		}
+
+		@Override
+		public void accept(String step, Double seconds) {
+			int at = this.position++;
+			if (seconds == null || seconds.isNaN()) {
+				return;
+			}
+			if (at == this.names.length) {
+				this.names = Arrays.copyOf(this.names, at * 2);
+				this.byPosition = Arrays.copyOf(this.byPosition, at * 2);
+			}
+			if (this.names[at] != step) {
+				this.names[at] = step;
+				this.byPosition[at] = this.samples.computeIfAbsent(step, (name) -> new Samples(this.capacity));
+			}
+			this.byPosition[at].add(seconds);
+		}
+
 	}
 
 	/**

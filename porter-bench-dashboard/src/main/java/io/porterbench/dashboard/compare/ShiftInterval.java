@@ -174,7 +174,7 @@ final class ShiftInterval {
 		for (int s = 0; s < SAMPLES; s++) {
 			sample[s] = y[random.nextInt(y.length)] - x[random.nextInt(x.length)];
 		}
-		Arrays.sort(sample);
+		DoubleSort.sort(sample);
 		double fraction = (double) k / ((double) x.length * y.length);
 		double spread = 4 * Math.sqrt(SAMPLES * fraction * (1 - fraction)) + 2;
 		int below = (int) Math.max(0, Math.floor(fraction * SAMPLES - spread));

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.springframework.web.servlet.DispatcherServlet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -99,6 +101,16 @@ class ServeCommandTests {
 		ServeCommand serve = this.commandLine.getSubcommands().get("serve").getCommand();
 		serve.context().close();
 		assertThat(this.status).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(0);
+	}
+
+	@Test
+	void itsDispatcherIsReadyBeforeTheFirstRequest() {
+		serve();
+		ServeCommand serve = this.commandLine.getSubcommands().get("serve").getCommand();
+		DispatcherServlet dispatcher = serve.context().getBean(DispatcherServlet.class);
+		// set when the servlet is initialized; Spring otherwise does it in the first
+		// request
+		assertThat(dispatcher.getHandlerMappings()).isNotEmpty();
 	}
 
 	@Test
