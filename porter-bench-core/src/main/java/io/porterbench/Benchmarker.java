@@ -466,7 +466,9 @@ public final class Benchmarker {
 			RunSnapshot snapshot = snapshot();
 			try {
 				RunOrigin origin = this.context.runOrigin();
-				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, SummaryCalculator.steps(snapshot), origin);
+				// the statistics are computed while a helper starts on the DATA file
+				RunFileWriter.writeTimeFiles(this.runDirectory, snapshot, () -> SummaryCalculator.steps(snapshot),
+						origin);
 				RunFileWriter.writeMemoryFile(this.runDirectory, snapshot, origin);
 			}
 			catch (IOException | RuntimeException ex) {

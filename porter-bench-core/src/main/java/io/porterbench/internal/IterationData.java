@@ -157,6 +157,27 @@ public final class IterationData {
 	}
 
 	/**
+	 * The same grouping and sums as {@link #topicSums()}, built in the given scratch
+	 * object instead of one kept by the iteration, so that a save allocates none per
+	 * iteration and two threads may read the iteration at once; the iteration's kept
+	 * grouping is returned when one was built before.
+	 * @param scratch where to build the sums, owned by the caller's thread
+	 * @return the kept sums or {@code scratch}
+	 */
+	public TopicSums topicSums(TopicSums scratch) {
+		if (this.sumsComputed) {
+			return this.sums;
+		}
+		if (this.sumsKept) {
+			scratch.regroup(this.topics, this.size, this.keptSums);
+		}
+		else {
+			scratch.compute(this.topics, this.nanos, this.size);
+		}
+		return scratch;
+	}
+
+	/**
 	 * Gives the iteration its number, once its place among the closed iterations is
 	 * known.
 	 * @param number the iteration's number

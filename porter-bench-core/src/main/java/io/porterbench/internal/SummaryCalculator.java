@@ -23,6 +23,9 @@ import io.porterbench.internal.TopicSums;
  */
 public final class SummaryCalculator {
 
+	/** How many topics get lists sized for every remaining iteration. */
+	private static final int PRESIZED_TOPICS = 8;
+
 	private SummaryCalculator() {
 	}
 
@@ -37,13 +40,16 @@ public final class SummaryCalculator {
 
 	private static Map<String, StepStats> exact(RunSnapshot snapshot) {
 		Map<String, ValueList> values = new LinkedHashMap<>();
-		ValueList global = new ValueList();
+		int remaining = snapshot.retained().size() + snapshot.open().size();
+		ValueList global = new ValueList(snapshot.retained().size());
+		// one grouping object for the whole snapshot, not one per iteration
+		TopicSums scratch = new TopicSums();
 		for (IterationData iteration : snapshot.retained()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration.topicSums(scratch), values, remaining--);
 			global.add(iteration.globalNanos());
 		}
 		for (IterationData iteration : snapshot.open()) {
-			addTopicSums(iteration, values);
+			addTopicSums(iteration.topicSums(scratch), values, remaining--);
 		}
 		Map<String, StepStats> steps = new LinkedHashMap<>();
 		values.forEach((topic, list) -> steps.put(topic, ExactStats.ofNanos(list.values, list.size)));
@@ -56,8 +62,10 @@ public final class SummaryCalculator {
 	private static Map<String, StepStats> accumulated(RunSnapshot snapshot) {
 		Map<String, StepAccumulator> accumulators = new LinkedHashMap<>(snapshot.accumulators());
 		StepAccumulator global = accumulators.remove(RunFiles.GLOBAL);
+		// a scratch grouping: the DATA file's helper may be reading the same iterations
+		TopicSums scratch = new TopicSums();
 		for (IterationData iteration : snapshot.open()) {
-			TopicSums sums = iteration.topicSums();
+			TopicSums sums = iteration.topicSums(scratch);
 			for (int t = 0; t < sums.count(); t++) {
 				accumulators.computeIfAbsent(sums.topic(t), (key) -> new StepAccumulator()).add(sums.sum(t));
 			}
@@ -72,15 +80,19 @@ public final class SummaryCalculator {
 
 	/**
 	 * Adds one iteration's per-topic sums to the lists, one value per topic.
-	 * @param iteration the iteration
+	 * @param sums the iteration's sums
 	 * @param values topic to values, in order of first appearance
+	 * @param remaining the iterations left, this one included: the most values a topic
+	 * first seen now can get
 	 */
-	static void addTopicSums(IterationData iteration, Map<String, ValueList> values) {
-		TopicSums sums = iteration.topicSums();
+	static void addTopicSums(TopicSums sums, Map<String, ValueList> values, int remaining) {
 		for (int t = 0; t < sums.count(); t++) {
 			ValueList list = values.get(sums.topic(t));
 			if (list == null) {
-				list = new ValueList();
+				// the first topics usually occur in every iteration: room for all of them
+				// saves copying lists of a large run while they grow, and the bound on
+				// how many topics get it bounds the memory to a few times GLOBAL's list
+				list = new ValueList((values.size() < PRESIZED_TOPICS) ? remaining : 16);
 				values.put(sums.topic(t), list);
 			}
 			list.add(sums.sum(t));
@@ -90,9 +102,13 @@ public final class SummaryCalculator {
 	/** A growable list of nanosecond values. */
 	static final class ValueList {
 
-		long[] values = new long[16];
+		long[] values;
 
 		int size;
+
+		ValueList(int capacity) {
+			this.values = new long[Math.max(capacity, 16)];
+		}
 
 		void add(long value) {
 			if (this.size == this.values.length) {

@@ -34,7 +34,8 @@ import io.porterbench.record.RunOrigin;
  * compares the two writers on random runs.
  *
  * <p>
- * One instance per file: it reuses its buffers.
+ * One instance per file and thread: it reuses its buffers. {@link ChunkedDataWriter}
+ * gives a file's iterations to several instances, each writing a range of them.
  */
 final class DataFileEmitter {
 
@@ -128,7 +129,7 @@ final class DataFileEmitter {
 
 	private static final ObjectWriter NAME_WRITER = RunFileWriter.writer(null);
 
-	private final OutputStream out;
+	private OutputStream out;
 
 	private final byte[] buffer = new byte[BUFFER_SIZE];
 
@@ -151,6 +152,22 @@ final class DataFileEmitter {
 
 	private boolean first = true;
 
+	// the grouping of the iteration being written, rebuilt in place for each one
+	private final TopicSums scratchSums = new TopicSums();
+
+	// the topic strings of the iteration before, by TopicSums index, with their encoded
+	// names: iterations usually repeat the same string instances in the same order, and
+	// an identity check is cheaper than a map lookup
+	private String[] previousTopics = new String[8];
+
+	private byte[][] previousNames = new byte[8][];
+
+	// the text of this iteration's topic sums, then GLOBAL, each in a slot of
+	// SecondsFormat.MAX_LENGTH bytes; a length of 0 when not formatted here
+	private byte[] remembered = new byte[9 * SecondsFormat.MAX_LENGTH];
+
+	private int[] rememberedLengths = new int[9];
+
 	// this iteration's topic names, by TopicSums index: looked up once for both places
 	// they appear
 	private byte[][] iterationNames = new byte[8][];
@@ -159,7 +176,10 @@ final class DataFileEmitter {
 	// stopped the one before
 	private double lastEpochSeconds = Double.NaN;
 
-	private byte[] lastEpochSecondsText;
+	// Java's notation has at most 25 characters; its exponent adds at most 324 zeros
+	private final byte[] lastEpochSecondsText = new byte[400];
+
+	private int lastEpochSecondsLength;
 
 	/**
 	 * An emitter for one file.
@@ -173,6 +193,19 @@ final class DataFileEmitter {
 	}
 
 	/**
+	 * An emitter for ranges of one file's iterations, one of several writing the same
+	 * file.
+	 * @param extras the file's extra writer, shared so that a file warns once
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @throws IOException if the host cannot be encoded
+	 */
+	DataFileEmitter(RunFileWriter.ExtraWriter extras, RunOrigin origin) throws IOException {
+		this.extras = extras;
+		setOrigin(origin);
+	}
+
+	/**
 	 * Writes a snapshot's DATA file: its retained iterations, then its open ones.
 	 * @param snapshot the snapshot
 	 * @param origin the host and process written into each iteration's {@code info},
@@ -180,43 +213,101 @@ final class DataFileEmitter {
 	 * @throws IOException if the stream fails
 	 */
 	void write(RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		String host = origin.host().orElse(null);
-		this.originHost = (host != null) ? encodeString(host) : null;
-		this.originPid = origin.pid().orElse(-1);
-		put(ROOT_START);
+		setOrigin(origin);
+		IterationData[] iterations = iterations(snapshot);
+		writeRange(this.out, iterations, 0, iterations.length);
+	}
+
+	/**
+	 * A snapshot's iterations in the DATA file's order: the retained ones, then the open
+	 * ones.
+	 * @param snapshot the snapshot
+	 * @return the iterations
+	 */
+	static IterationData[] iterations(RunSnapshot snapshot) {
+		IterationData[] iterations = new IterationData[snapshot.retained().size() + snapshot.open().size()];
+		int i = 0;
 		for (IterationData iteration : snapshot.retained()) {
-			writeIteration(iteration);
+			iterations[i++] = iteration;
 		}
 		for (IterationData iteration : snapshot.open()) {
-			writeIteration(iteration);
+			iterations[i++] = iteration;
 		}
-		put(this.first ? EMPTY_ROOT_END : ROOT_END);
+		return iterations;
+	}
+
+	/**
+	 * Writes the iterations {@code from} to {@code to} of a file, with the array's
+	 * opening bracket when {@code from} is 0 and its closing one when {@code to} is the
+	 * last: the bytes that the whole file has in that place, so that ranges written one
+	 * after the other make the file.
+	 * @param target where the bytes go; not closed
+	 * @param iterations all the file's iterations
+	 * @param from the first iteration to write
+	 * @param to the iteration after the last to write
+	 * @throws IOException if the stream fails
+	 */
+	void writeRange(OutputStream target, IterationData[] iterations, int from, int to) throws IOException {
+		this.out = target;
+		this.first = from == 0;
+		if (from == 0) {
+			put(ROOT_START);
+		}
+		for (int i = from; i < to; i++) {
+			writeIteration(iterations[i]);
+		}
+		if (to == iterations.length) {
+			put((iterations.length == 0) ? EMPTY_ROOT_END : ROOT_END);
+		}
 		flushBuffer();
 	}
 
+	private void setOrigin(RunOrigin origin) throws IOException {
+		String host = origin.host().orElse(null);
+		this.originHost = (host != null) ? encodeString(host) : null;
+		this.originPid = origin.pid().orElse(-1);
+	}
+
 	private void writeIteration(IterationData iteration) throws IOException {
-		TopicSums sums = iteration.topicSums();
+		TopicSums sums = iteration.topicSums(this.scratchSums);
 		put(this.first ? FIRST_ITERATION : NEXT_ITERATION);
 		this.first = false;
+		if (this.rememberedLengths.length <= sums.count()) {
+			this.rememberedLengths = new int[sums.count() + 1];
+			this.remembered = new byte[(sums.count() + 1) * SecondsFormat.MAX_LENGTH];
+		}
+		// nothing remembered for this iteration yet: GLOBAL is written only when closed
+		this.rememberedLengths[sums.count()] = 0;
 		if (this.iterationNames.length < sums.count()) {
 			this.iterationNames = new byte[sums.count()][];
+			this.previousTopics = new String[sums.count()];
+			this.previousNames = new byte[sums.count()][];
 		}
 		boolean entries = false;
 		for (int t = 0; t < sums.count(); t++) {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
-			byte[] name = name(sums.topic(t));
+			String topic = sums.topic(t);
+			byte[] name;
+			if (this.previousTopics[t] == topic) {
+				name = this.previousNames[t];
+			}
+			else {
+				name = name(topic);
+				this.previousTopics[t] = topic;
+				this.previousNames[t] = name;
+			}
 			this.iterationNames[t] = name;
 			put(name);
 			put(NAME_SEPARATOR);
-			putSeconds(sums.sum(t));
+			putRememberedSeconds(t, sums.sum(t));
 		}
 		if (iteration.isClosed()) {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
 			put(GLOBAL_NAME);
 			put(NAME_SEPARATOR);
-			putSeconds(iteration.globalNanos());
+			putRememberedSeconds(sums.count(), iteration.globalNanos());
 		}
 		put(entries ? ABSOLUTES_END_TO_STEP_NUMBER : EMPTY_ABSOLUTES_END_TO_STEP_NUMBER);
 		putLong(iteration.number());
@@ -243,7 +334,7 @@ final class DataFileEmitter {
 				if (sums.topicIndexOfCall(i) == t) {
 					put(calls ? NEXT_CALL : FIRST_CALL);
 					calls = true;
-					putSeconds(iteration.nanos(i));
+					putSecondsOrRemembered(t, iteration.nanos(i), sums.sum(t));
 					put(CRONO_COUNTER);
 					putLong(i);
 					put(EXTRA);
@@ -263,7 +354,7 @@ final class DataFileEmitter {
 			put(entries ? NEXT_ENTRY_3 : FIRST_ENTRY_3);
 			entries = true;
 			put(GLOBAL_CALL_START);
-			putSeconds(iteration.globalNanos());
+			putSecondsOrRemembered(sums.count(), iteration.globalNanos(), iteration.globalNanos());
 			put(CRONO_COUNTER);
 			putLong(iteration.size());
 			put(GLOBAL_CALL_END);
@@ -291,6 +382,37 @@ final class DataFileEmitter {
 		}
 	}
 
+	/**
+	 * Writes a topic's sum, or GLOBAL's, and keeps its text: the same value comes again
+	 * among the calls, where a topic called once has its sum as its time.
+	 */
+	private void putRememberedSeconds(int slot, long nanos) throws IOException {
+		int start = slot * SecondsFormat.MAX_LENGTH;
+		int end = SecondsFormat.formatAscii(nanos, this.remembered, start);
+		if (end < 0) {
+			this.rememberedLengths[slot] = 0;
+			putSeconds(nanos);
+			return;
+		}
+		int length = end - start;
+		this.rememberedLengths[slot] = length;
+		ensure(length);
+		System.arraycopy(this.remembered, start, this.buffer, this.position, length);
+		this.position += length;
+	}
+
+	/** Writes a value, copying the remembered text of the slot when it is the same. */
+	private void putSecondsOrRemembered(int slot, long nanos, long rememberedNanos) throws IOException {
+		int length = this.rememberedLengths[slot];
+		if (nanos != rememberedNanos || length == 0) {
+			putSeconds(nanos);
+			return;
+		}
+		ensure(length);
+		System.arraycopy(this.remembered, slot * SecondsFormat.MAX_LENGTH, this.buffer, this.position, length);
+		this.position += length;
+	}
+
 	private void putSeconds(long nanos) throws IOException {
 		ensure(SecondsFormat.MAX_LENGTH);
 		int end = SecondsFormat.formatAscii(nanos, this.buffer, this.position);
@@ -309,10 +431,13 @@ final class DataFileEmitter {
 		else if (Double.isFinite(epochSeconds)) {
 			if (epochSeconds != this.lastEpochSeconds) {
 				this.lastEpochSeconds = epochSeconds;
-				this.lastEpochSecondsText = RunFileWriter.plainDecimal(NumberOutput.toString(epochSeconds, true))
-					.getBytes(StandardCharsets.US_ASCII);
+				this.lastEpochSecondsLength = RunFileWriter.plainDecimalAscii(NumberOutput.toString(epochSeconds, true),
+						this.lastEpochSecondsText);
 			}
-			put(this.lastEpochSecondsText);
+			int length = this.lastEpochSecondsLength;
+			ensure(length);
+			System.arraycopy(this.lastEpochSecondsText, 0, this.buffer, this.position, length);
+			this.position += length;
 		}
 		else {
 			// as the generator writes a non-finite number, quoted or not

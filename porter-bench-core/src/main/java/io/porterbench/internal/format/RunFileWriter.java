@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +100,27 @@ public final class RunFileWriter {
 	 */
 	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Map<String, StepStats> steps,
 			RunOrigin origin) throws IOException {
-		AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, steps));
-		AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), (out) -> writeData(out, snapshot, origin));
+		writeTimeFiles(runFolder, snapshot, () -> steps, origin);
+	}
+
+	/**
+	 * Writes the SUMMARY and DATA files of a snapshot, computing the statistics while a
+	 * helper thread, where one is free, begins formatting the DATA file.
+	 * @param runFolder the run folder, created if missing
+	 * @param snapshot the benchmarker's state; its iterations are only read
+	 * @param steps computes the statistics to write in the SUMMARY file
+	 * @param origin the host and process written into each iteration's {@code info},
+	 * unless the iteration names its own source
+	 * @throws IOException if a file could not be written; files already written stay, the
+	 * others are unchanged
+	 */
+	public static void writeTimeFiles(Path runFolder, RunSnapshot snapshot, Supplier<Map<String, StepStats>> steps,
+			RunOrigin origin) throws IOException {
+		try (ChunkedDataWriter data = ChunkedDataWriter.start(snapshot, origin)) {
+			Map<String, StepStats> computed = steps.get();
+			AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, computed));
+			AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), data::writeTo);
+		}
 	}
 
 	/**
@@ -171,7 +192,7 @@ public final class RunFileWriter {
 	}
 
 	static void writeData(OutputStream out, RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		new DataFileEmitter(out, snapshot.name()).write(snapshot, origin);
+		ChunkedDataWriter.write(out, snapshot, origin);
 	}
 
 	/**
@@ -360,6 +381,53 @@ public final class RunFileWriter {
 	}
 
 	/**
+	 * Writes the same text as {@link #plainDecimal(String)} as ASCII bytes, without the
+	 * strings in between: the DATA file writes one per iteration.
+	 * @param javaDouble the output of {@link Double#toString(double)} for a finite value
+	 * @param out where the text goes, with room for {@code javaDouble.length() + 350}
+	 * bytes (the most zeros an exponent adds)
+	 * @return the number of bytes written
+	 */
+	static int plainDecimalAscii(String javaDouble, byte[] out) {
+		int length = javaDouble.length();
+		int e = javaDouble.indexOf('E');
+		if (e < 0) {
+			for (int i = 0; i < length; i++) {
+				out[i] = (byte) javaDouble.charAt(i);
+			}
+			return length;
+		}
+		int exponent = Integer.parseInt(javaDouble, e + 1, length, 10);
+		int sign = (javaDouble.charAt(0) == '-') ? 1 : 0;
+		int dot = javaDouble.indexOf('.');
+		// the digits without the point: those before it, then those after it
+		int before = dot - sign;
+		int digits = before + (e - dot - 1);
+		int point = before + exponent;
+		int at = 0;
+		if (sign == 1) {
+			out[at++] = '-';
+		}
+		if (point <= 0) {
+			out[at++] = '0';
+			out[at++] = '.';
+			for (int i = 0; i < -point; i++) {
+				out[at++] = '0';
+			}
+		}
+		for (int d = 0; d < digits; d++) {
+			if (d == point && point > 0) {
+				out[at++] = '.';
+			}
+			out[at++] = (byte) javaDouble.charAt((d < before) ? sign + d : dot + 1 + (d - before));
+		}
+		for (int d = digits; d < point; d++) {
+			out[at++] = '0';
+		}
+		return at;
+	}
+
+	/**
 	 * Topic names encoded once per file, for the topics whose prepared encoding is the
 	 * generator's own.
 	 */
@@ -403,13 +471,14 @@ public final class RunFileWriter {
 	/**
 	 * Writes {@code extra} values; one that Jackson cannot serialise is written as a
 	 * string that says so, with a warning naming the step, and the rest of the file is
-	 * still written.
+	 * still written. Safe to share between the threads writing one file, which then warns
+	 * once.
 	 */
 	public static final class ExtraWriter {
 
 		private final String benchName;
 
-		private boolean warned;
+		private final AtomicBoolean warned = new AtomicBoolean();
 
 		/**
 		 * A writer for one file of one benchmarker.
@@ -435,8 +504,7 @@ public final class RunFileWriter {
 				tree = MAPPER.valueToTree(extra);
 			}
 			catch (RuntimeException ex) {
-				if (!this.warned) {
-					this.warned = true;
+				if (this.warned.compareAndSet(false, true)) {
 					logger.warn(
 							"porter-bench: the extra of step '{}' of benchmarker '{}' ({}) cannot be written as JSON; "
 									+ "it is saved as a description instead: {}",

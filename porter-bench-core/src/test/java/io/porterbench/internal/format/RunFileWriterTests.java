@@ -66,4 +66,32 @@ class RunFileWriterTests {
 		}
 	}
 
+	@Test
+	void plainDecimalAsciiWritesTheSameTextAsPlainDecimal() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+		byte[] out = new byte[400];
+		for (int i = 0; i < 200_000; i++) {
+			double value = switch (i % 5) {
+				case 0 -> 1_700_000_000 + random.nextDouble(1e8);
+				case 1 -> Double.longBitsToDouble(random.nextLong()) % 1e300;
+				case 2 -> random.nextDouble(-1e-3, 1e-3);
+				case 3 -> Math.pow(10, random.nextInt(-320, 309)) * (random.nextBoolean() ? 1 : -1);
+				default -> random.nextLong(1, 100_000_000_000L) / 1e3;
+			};
+			if (!Double.isFinite(value)) {
+				continue;
+			}
+			String javaDouble = tools.jackson.core.io.NumberOutput.toString(value, true);
+			int length = RunFileWriter.plainDecimalAscii(javaDouble, out);
+			assertThat(new String(out, 0, length, StandardCharsets.US_ASCII)).as(javaDouble)
+				.isEqualTo(RunFileWriter.plainDecimal(javaDouble));
+		}
+		for (String javaDouble : new String[] { "1.79570589425E9", "1.0E9", "1.5E-4", "1.0E-3", "12.5", "-2.5E10",
+				"1.764000000009861E9", "0.0", "4.9E-324", "-1.7976931348623157E308", "1.0E-5", "-1.0E7" }) {
+			int length = RunFileWriter.plainDecimalAscii(javaDouble, out);
+			assertThat(new String(out, 0, length, StandardCharsets.US_ASCII)).as(javaDouble)
+				.isEqualTo(RunFileWriter.plainDecimal(javaDouble));
+		}
+	}
+
 }
