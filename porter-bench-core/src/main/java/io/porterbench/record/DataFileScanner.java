@@ -132,6 +132,13 @@ final class DataFileScanner {
 
 	private final String[] names = new String[NAME_SLOTS];
 
+	// the last host and pid read, which the next iterations share
+	private byte[] lastStringBytes;
+
+	private String lastString;
+
+	private Long lastPid;
+
 	private DataFileScanner(FileChannel channel, long from, long to, ObjectMapper mapper) {
 		this.channel = channel;
 		this.filePosition = from;
@@ -343,7 +350,7 @@ final class DataFileScanner {
 						stopTime = true;
 					}
 					case KEY_HOST -> info.host = string();
-					case KEY_PID -> info.pid = whole();
+					case KEY_PID -> info.pid = pid(whole());
 					default -> throw Unreadable.INSTANCE;
 				}
 				skipWhitespace();
@@ -662,7 +669,13 @@ final class DataFileScanner {
 		int end = plainStringEnd();
 		if (end >= 0) {
 			this.position = end + 1;
-			return new String(this.buffer, start, end - start, StandardCharsets.US_ASCII);
+			// every iteration of a run names the same host: one string for all of them
+			if (this.lastString == null || this.lastStringBytes.length != end - start
+					|| !matches(start, this.lastStringBytes)) {
+				this.lastStringBytes = Arrays.copyOfRange(this.buffer, start, end);
+				this.lastString = new String(this.lastStringBytes, StandardCharsets.US_ASCII);
+			}
+			return this.lastString;
 		}
 		this.position = start - 1;
 		skipString();
@@ -718,6 +731,14 @@ final class DataFileScanner {
 				return;
 			}
 		}
+	}
+
+	/** The pid, boxed once for all the iterations of a process. */
+	private Long pid(long pid) {
+		if (this.lastPid == null || this.lastPid != pid) {
+			this.lastPid = pid;
+		}
+		return this.lastPid;
 	}
 
 	private long whole() {

@@ -144,6 +144,21 @@ class DataFileScannerTests {
 	}
 
 	@Test
+	void iterationsOfOneProcessShareOneHostStringAndOnePid() throws IOException {
+		String iteration = "{\"absolutes\":{},\"info\":{\"STEP_NUMBER\":%d,\"STOP_TIME\":1,\"HOST\":\"%s\","
+				+ "\"PID\":%d},\"individual_calls\":{}}";
+		Path file = write(
+				"[" + String.format(iteration, 0, "build-7", 4242) + "," + String.format(iteration, 1, "build-7", 4242)
+						+ "," + String.format(iteration, 2, "build-8", 4243) + "]");
+		assertScannedAsParsed(file);
+		List<SavedIteration> read = scan(file);
+		assertThat(read.get(1).host()).isSameAs(read.get(0).host()).isEqualTo("build-7");
+		assertThat(read.get(1).pid()).isSameAs(read.get(0).pid()).isEqualTo(4242L);
+		assertThat(read.get(2).host()).isEqualTo("build-8");
+		assertThat(read.get(2).pid()).isEqualTo(4243L);
+	}
+
+	@Test
 	void filesTheScannerDoesNotReadAreReadByTheParser() throws IOException {
 		String[] others = {
 				// an unknown key, which the parser skips
