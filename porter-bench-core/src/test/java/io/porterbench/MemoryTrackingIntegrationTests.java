@@ -25,7 +25,6 @@ import io.porterbench.memory.TopClass;
 import io.porterbench.record.RunFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -88,14 +87,17 @@ class MemoryTrackingIntegrationTests {
 
 	@Test
 	@EnabledOnOs(OS.LINUX)
-	void aSampleAgreesWithProcStatusWithinFivePercent() {
+	void aSampleAgreesWithProcStatusWithinFivePercentOfTheReadingsAroundIt() {
 		this.bench.enableMemoryTracking(false);
 		long before = ProcStatus.vmRssBytes();
 		this.bench.gstep();
 		long after = ProcStatus.vmRssBytes();
 		long sampled = this.bench.snapshot().open().get(0).memory().rss(0);
-		double expected = (before + after) / 2.0;
-		assertThat((double) sampled).isCloseTo(expected, within(expected * 0.05));
+		// The sample is read between the two readings: within 5 % of the range they span,
+		// which the collector may widen meanwhile by giving memory back or taking more.
+		double low = Math.min(before, after) * 0.95;
+		double high = Math.max(before, after) * 1.05;
+		assertThat((double) sampled).as("VmRSS %d before and %d after", before, after).isBetween(low, high);
 	}
 
 	@Test
