@@ -176,8 +176,8 @@ final class DataFileEmitter {
 	// stopped the one before
 	private double lastEpochSeconds = Double.NaN;
 
-	// Java's notation has at most 25 characters; its exponent adds at most 324 zeros
-	private final byte[] lastEpochSecondsText = new byte[400];
+	// Java's notation has at most 25 characters, and its exponent adds zeros
+	private final byte[] lastEpochSecondsText = new byte[25 + RunFileWriter.MAX_EXPONENT_ZEROS];
 
 	private int lastEpochSecondsLength;
 

@@ -2,6 +2,7 @@ package io.porterbench.internal.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -355,37 +356,22 @@ public final class RunFileWriter {
 	 * @return the plain decimal
 	 */
 	static String plainDecimal(String javaDouble) {
-		int e = javaDouble.indexOf('E');
-		if (e < 0) {
+		if (javaDouble.indexOf('E') < 0) {
 			return javaDouble;
 		}
-		int exponent = Integer.parseInt(javaDouble, e + 1, javaDouble.length(), 10);
-		boolean negative = javaDouble.charAt(0) == '-';
-		int dot = javaDouble.indexOf('.');
-		StringBuilder digits = new StringBuilder(javaDouble.length() + Math.abs(exponent) + 2);
-		digits.append(javaDouble, negative ? 1 : 0, dot).append(javaDouble, dot + 1, e);
-		int point = (dot - (negative ? 1 : 0)) + exponent;
-		if (point >= digits.length()) {
-			digits.append("0".repeat(point - digits.length()));
-		}
-		else if (point <= 0) {
-			digits.insert(0, "0." + "0".repeat(-point));
-		}
-		else {
-			digits.insert(point, '.');
-		}
-		if (negative) {
-			digits.insert(0, '-');
-		}
-		return digits.toString();
+		byte[] text = new byte[javaDouble.length() + MAX_EXPONENT_ZEROS];
+		return new String(text, 0, plainDecimalAscii(javaDouble, text), StandardCharsets.US_ASCII);
 	}
+
+	/** The most zeros an exponent of a finite double adds to its digits, and some. */
+	static final int MAX_EXPONENT_ZEROS = 350;
 
 	/**
 	 * Writes the same text as {@link #plainDecimal(String)} as ASCII bytes, without the
 	 * strings in between: the DATA file writes one per iteration.
 	 * @param javaDouble the output of {@link Double#toString(double)} for a finite value
-	 * @param out where the text goes, with room for {@code javaDouble.length() + 350}
-	 * bytes (the most zeros an exponent adds)
+	 * @param out where the text goes, with room for
+	 * {@code javaDouble.length() + MAX_EXPONENT_ZEROS} bytes
 	 * @return the number of bytes written
 	 */
 	static int plainDecimalAscii(String javaDouble, byte[] out) {
