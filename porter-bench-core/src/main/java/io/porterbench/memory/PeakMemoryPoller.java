@@ -40,8 +40,6 @@ public final class PeakMemoryPoller {
 
 	private volatile PeriodicTask[] tasks = new PeriodicTask[0];
 
-	private volatile int schedule;
-
 	private volatile Thread thread;
 
 	private volatile boolean failureLogged;
@@ -68,7 +66,6 @@ public final class PeakMemoryPoller {
 			return;
 		}
 		this.intervalNanos = nanos;
-		this.schedule++;
 		wake();
 	}
 
@@ -182,16 +179,18 @@ public final class PeakMemoryPoller {
 
 	private void run() {
 		Thread self = Thread.currentThread();
-		int seen = -1;
+		long seenInterval = -1;
 		long nextReading = 0;
 		while (this.thread == self) {
 			long now = System.nanoTime();
 			PeriodicTask[] currentTasks = this.tasks;
-			if (seen != this.schedule) {
-				seen = this.schedule;
+			// one volatile read per round: a new interval restarts the schedule exactly
+			// once, however its write interleaves with this loop
+			long interval = this.intervalNanos;
+			if (interval != seenInterval) {
+				seenInterval = interval;
 				nextReading = now;
 			}
-			long interval = this.intervalNanos;
 			if (interval > 0 && now - nextReading >= 0) {
 				read();
 				nextReading = now + interval;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,27 @@ class PeakMemoryPollerTests {
 		this.poller.start(ONE_MS);
 		awaitReadings(5);
 		assertThat(this.poller.readings()).isGreaterThan(5);
+	}
+
+	@Test
+	void anIntervalGivenToARunningThreadStartsExactlyOneReading() {
+		// the poller thread may read the new interval before the new schedule, or after
+		// it; either way the interval's first reading is taken once
+		for (int attempt = 0; attempt < 100; attempt++) {
+			String name = this.threadName + "-" + attempt;
+			PeakMemoryPoller fresh = new PeakMemoryPoller(name, this.rss::get);
+			try {
+				fresh.runPeriodically(() -> {
+				}, Duration.ofHours(1));
+				fresh.start(Duration.ofHours(1));
+				await().until(() -> fresh.readings() >= 1);
+				awaitParkedForTheNextHour(fresh, name);
+				assertThat(fresh.readings()).as("readings after attempt %d", attempt).isEqualTo(1);
+			}
+			finally {
+				fresh.stop();
+			}
+		}
 	}
 
 	@Test
@@ -186,11 +208,25 @@ class PeakMemoryPollerTests {
 		await().until(() -> this.poller.readings() >= target);
 	}
 
+	// parked with its blocker set, twice in a row: past any wake-up still pending
+	private static void awaitParkedForTheNextHour(PeakMemoryPoller poller, String name) {
+		Thread thread = threadNamed(name);
+		await().until(() -> isParkedBy(thread, poller) && isParkedBy(thread, poller));
+	}
+
+	private static boolean isParkedBy(Thread thread, PeakMemoryPoller poller) {
+		return thread.getState() == Thread.State.TIMED_WAITING && LockSupport.getBlocker(thread) == poller;
+	}
+
 	private Thread pollerThread() {
+		return threadNamed(this.threadName);
+	}
+
+	private static Thread threadNamed(String name) {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((thread) -> thread.getName().equals(this.threadName))
+			.filter((thread) -> thread.getName().equals(name))
 			.findFirst()
 			.orElseThrow();
 	}
