@@ -35,7 +35,8 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 	public static Optional<GcPauseOverlap> of(BenchRecord bench) {
 		List<double[]> timed = new ArrayList<>();
 		for (SavedIteration iteration : bench.iterations()) {
-			// the pause first: most runs have none, and then the GLOBAL time is not needed
+			// the pause first: most runs have none, and then the GLOBAL time is not
+			// needed
 			double pause = gcPauseSeconds(iteration);
 			Double global = Double.isNaN(pause) ? null : iteration.absolutes().get(BenchSummary.GLOBAL);
 			if (global != null) {
