@@ -2,8 +2,6 @@ package io.porterbench.dashboard;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,16 +100,16 @@ class CompareSpeedTests {
 
 	private List<String> compareApiInAFreshServer(String flags, Path root, Path base, Path slower, String launch)
 			throws Exception {
-		int port = freePort();
-		Process server = new ProcessBuilder(java(flags, classPathWithoutSecurity(), "serve", "--root", root.toString(),
-				"--port", Integer.toString(port)))
+		Path output = this.folder.resolve("serve-" + (flags.isEmpty() ? "default" : "c1") + ".txt");
+		// port 0: the server takes a free one and prints its address when it is ready
+		Process server = new ProcessBuilder(
+				java(flags, classPathWithoutSecurity(), "serve", "--root", root.toString(), "--port", "0"))
 			.redirectErrorStream(true)
-			.redirectOutput(this.folder.resolve("serve.txt").toFile())
+			.redirectOutput(output.toFile())
 			.start();
 		try {
 			HttpClient http = HttpClient.newHttpClient();
-			String api = "http://127.0.0.1:" + port + "/porterbench/api/";
-			awaitServing(http, api + "runs", server);
+			String api = awaitAddress(output, server) + "api/";
 			// The page asks for the list of runs before it compares two of them.
 			long start = System.nanoTime();
 			HttpResponse<String> runs = get(http, api + "runs");
@@ -163,22 +163,16 @@ class CompareSpeedTests {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitServing(HttpClient http, String uri, Process server) throws Exception {
+	/** The dashboard's address, from the line {@code serve} prints once it serves. */
+	private static String awaitAddress(Path output, Process server) throws Exception {
+		Pattern ready = Pattern.compile("porter-bench dashboard at (http://\\S+/) over ");
 		while (true) {
-			assertThat(server.isAlive()).as("the server is running").isTrue();
-			try {
-				get(http, uri);
-				return;
+			Matcher matcher = ready.matcher(Files.readString(output));
+			if (matcher.find()) {
+				return matcher.group(1);
 			}
-			catch (ConnectException ex) {
-				Thread.sleep(100);
-			}
+			assertThat(server.isAlive()).as("the server is running: %s", Files.readString(output)).isTrue();
+			Thread.sleep(100);
 		}
 	}
 
