@@ -35,9 +35,11 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 	public static Optional<GcPauseOverlap> of(BenchRecord bench) {
 		List<double[]> timed = new ArrayList<>();
 		for (SavedIteration iteration : bench.iterations()) {
-			Double global = iteration.absolutes().get(BenchSummary.GLOBAL);
+			// the pause first: most runs have none, and then the GLOBAL time is not
+			// needed
 			double pause = gcPauseSeconds(iteration);
-			if (global != null && !Double.isNaN(pause)) {
+			Double global = Double.isNaN(pause) ? null : iteration.absolutes().get(BenchSummary.GLOBAL);
+			if (global != null) {
 				timed.add(new double[] { global, pause });
 			}
 		}

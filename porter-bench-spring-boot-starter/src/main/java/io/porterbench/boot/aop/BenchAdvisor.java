@@ -64,7 +64,7 @@ public class BenchAdvisor extends AbstractPointcutAdvisor {
 	 */
 	public static final String ASYNC_BENCH_SUFFIX = ".async";
 
-	private final BenchPointcut pointcut = new BenchPointcut();
+	private final BenchPointcut pointcut = BenchPointcut.calls();
 
 	private final Supplier<BenchDict> benchDict;
 

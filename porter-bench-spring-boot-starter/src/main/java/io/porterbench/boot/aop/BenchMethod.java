@@ -40,7 +40,8 @@ record BenchMethod(Class<?> targetType, String topic, @Nullable Benchmarker benc
 	 * @return whether the method is a step or an iteration
 	 */
 	static boolean isAnnotated(Method method, @Nullable Class<?> targetClass) {
-		return find(method, AopUtils.getMostSpecificMethod(method, targetClass)) != null;
+		Class<?> userClass = (targetClass != null) ? ClassUtils.getUserClass(targetClass) : null;
+		return find(method, AopUtils.getMostSpecificMethod(method, userClass)) != null;
 	}
 
 	/**

@@ -5,12 +5,11 @@ import java.util.function.Supplier;
 import io.micrometer.observation.ObservationRegistry;
 import io.porterbench.BenchDict;
 import io.porterbench.boot.aop.BenchAdvisor;
-import io.porterbench.boot.aop.BenchAnnotation;
+import io.porterbench.boot.aop.BenchPointcut;
 import org.aopalliance.aop.Advice;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -31,7 +30,7 @@ public class BenchObservationAdvisor extends AbstractPointcutAdvisor {
 	/** Just inside {@link BenchAdvisor#DEFAULT_ORDER}. */
 	public static final int DEFAULT_ORDER = BenchAdvisor.DEFAULT_ORDER + 1;
 
-	private final Pointcut pointcut = new ObservedMethods();
+	private final Pointcut pointcut = BenchPointcut.all();
 
 	private final BenchObservationInterceptor interceptor;
 
@@ -58,20 +57,6 @@ public class BenchObservationAdvisor extends AbstractPointcutAdvisor {
 	@Override
 	public Advice getAdvice() {
 		return this.interceptor;
-	}
-
-	private static final class ObservedMethods extends StaticMethodMatcherPointcut {
-
-		ObservedMethods() {
-			// Classes without porter-bench annotations are passed over at once.
-			setClassFilter(BenchAnnotation::mayApplyTo);
-		}
-
-		@Override
-		public boolean matches(java.lang.reflect.Method method, Class<?> targetClass) {
-			return BenchAnnotation.find(method, targetClass) != null;
-		}
-
 	}
 
 }

@@ -1,17 +1,15 @@
 package io.porterbench.boot.reactive;
 
-import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
 import io.porterbench.BenchDict;
 import io.porterbench.DetachedIteration;
 import io.porterbench.boot.aop.BenchAdvisor;
-import io.porterbench.boot.aop.BenchAnnotation;
+import io.porterbench.boot.aop.BenchPointcut;
 import org.aopalliance.aop.Advice;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -36,7 +34,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public class ReactiveBenchAdvisor extends AbstractPointcutAdvisor {
 
-	private final Pointcut pointcut = new ReactiveMethods();
+	private final Pointcut pointcut = BenchPointcut.publishers();
 
 	private final ReactiveBenchInterceptor interceptor;
 
@@ -60,20 +58,6 @@ public class ReactiveBenchAdvisor extends AbstractPointcutAdvisor {
 	@Override
 	public Advice getAdvice() {
 		return this.interceptor;
-	}
-
-	private static final class ReactiveMethods extends StaticMethodMatcherPointcut {
-
-		ReactiveMethods() {
-			// Classes without porter-bench annotations are passed over at once.
-			setClassFilter(BenchAnnotation::mayApplyTo);
-		}
-
-		@Override
-		public boolean matches(Method method, Class<?> targetClass) {
-			return BenchAnnotation.returnsReactorPublisher(method) && BenchAnnotation.find(method, targetClass) != null;
-		}
-
 	}
 
 }

@@ -64,7 +64,7 @@ class BenchAnnotatedTypesTests {
 				ImplementsSubInterface.class, ImplementsDefaultMethod.class, DispatcherServlet.class, ArrayList.class,
 				BenchAdvisorTests.PricingService.class, BenchAdvisorTests.AnnotatedQuoting.class,
 				BenchAdvisorTests.TypeLevelQuoting.class, BenchAdvisorTests.PlainImplementation.class);
-		BenchPointcut filtered = new BenchPointcut();
+		BenchPointcut filtered = BenchPointcut.calls();
 		StaticMethodMatcherPointcut unfiltered = new StaticMethodMatcherPointcut() {
 
 			@Override
