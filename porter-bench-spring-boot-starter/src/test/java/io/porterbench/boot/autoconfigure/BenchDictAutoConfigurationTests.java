@@ -140,7 +140,7 @@ class BenchDictAutoConfigurationTests {
 				bench.gstep();
 				bench.step("load");
 				bench.gstop();
-				await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(summary));
+				await().atMost(Duration.ofMinutes(1)).until(() -> Files.isRegularFile(summary));
 			});
 	}
 
