@@ -1,13 +1,10 @@
 package io.porterbench.dashboard;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,6 @@ import java.util.TreeSet;
 
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.RunFiles;
-import io.porterbench.record.RunFolderNames;
 import io.porterbench.record.RunFolders;
 import io.porterbench.record.RunRecord;
 
@@ -84,7 +80,7 @@ public final class RunCatalog {
 	 * @return the runs found now; empty when the root does not exist
 	 */
 	public List<RunEntry> runs() {
-		return listRuns(this.root);
+		return RunFolderScan.runs(this.root);
 	}
 
 	/**
@@ -117,8 +113,8 @@ public final class RunCatalog {
 	 * @throws NoSuchRunException if no listed run has this name
 	 */
 	public LoadedRun load(String name) {
-		Path folder = runFolder(name).orElseThrow(() -> new NoSuchRunException("No run named '" + name + "'"));
-		Stamp stamp = stamp(folder);
+		Path folder = runFolder(name).orElseThrow(NoSuchRunException.noRunNamed(name));
+		RunFolderScan.Stamp stamp = RunFolderScan.stamp(folder);
 		Cached cached = this.cache.get(name);
 		if (cached != null && cached.stamp().equals(stamp)) {
 			return cached.run();
@@ -219,59 +215,7 @@ public final class RunCatalog {
 		}
 	}
 
-	/**
-	 * The run files of a folder, sorted, with their sizes and modification times: a
-	 * change to any file changes it.
-	 */
-	private static Stamp stamp(Path folder) {
-		List<String> files = new ArrayList<>();
-		for (Path file : children(folder)) {
-			String name = file.getFileName().toString();
-			if (RunFolders.isRunFile(name)) {
-				files.add(name);
-			}
-		}
-		files.sort(Comparator.naturalOrder());
-		List<String> attributes = files.stream().map((name) -> attributes(folder.resolve(name))).toList();
-		return new Stamp(List.copyOf(files), attributes);
-	}
-
-	private static String attributes(Path file) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			return attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
-		}
-		catch (IOException ex) {
-			return "unreadable";
-		}
-	}
-
-	private static List<RunEntry> listRuns(Path root) {
-		return RunFolders.list(root)
-			.stream()
-			.map((run) -> new RunEntry(run.name(), run.time().map(RunFolderNames.RunTime::time).orElse(null)))
-			.toList();
-	}
-
-	private static List<Path> children(Path folder) {
-		List<Path> children = new ArrayList<>();
-		if (!Files.isDirectory(folder)) {
-			return children;
-		}
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-			stream.forEach(children::add);
-		}
-		catch (IOException | RuntimeException ex) {
-			// An unreadable folder lists as empty; the dashboard keeps serving the
-			// others.
-		}
-		return children;
-	}
-
-	private record Stamp(List<String> files, List<String> attributes) {
-	}
-
-	private record Cached(Stamp stamp, LoadedRun run) {
+	private record Cached(RunFolderScan.Stamp stamp, LoadedRun run) {
 	}
 
 }

@@ -94,6 +94,22 @@ class StartupAppTests {
 	}
 
 	@Test
+	void porterBenchLastMovesExactlyPorterBenchsEntriesToTheEndKeepingBothOrders() {
+		String classPath = String.join(File.pathSeparator, "/repo/porter-bench-core/target/classes",
+				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
+				"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
+				"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
+				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar",
+				"/repo/porter-bench-benchmarks/target/test-classes");
+		assertThat(StartupCheck.porterBenchLast(classPath)).isEqualTo(String.join(File.pathSeparator,
+				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
+				"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
+				"/repo/porter-bench-benchmarks/target/test-classes", "/repo/porter-bench-core/target/classes",
+				"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
+				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar"));
+	}
+
+	@Test
 	void everyLibraryPorterBenchBringsIsLeftOutOfTheClassPathWithoutIt() throws Exception {
 		// A Boot web application with the actuator has these already; any other runtime
 		// dependency of porter-bench's modules must be in StartupCheck's list, or the

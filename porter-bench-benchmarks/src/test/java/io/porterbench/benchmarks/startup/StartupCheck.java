@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Measures what porter-bench adds to a Spring Boot application's startup: starts
@@ -38,10 +39,23 @@ import java.util.stream.Collectors;
  * java -cp porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/test.classpath) \
  *     io.porterbench.benchmarks.startup.StartupCheck [pairs]
  * </pre>
+ *
+ * <p>
+ * With {@code -Dstartup.porterBenchLast=true} ({@link #LAST_PROPERTY}) the starts with
+ * porter-bench have its jars last on the class path.
  */
 public final class StartupCheck {
 
 	static final int DEFAULT_PAIRS = 9;
+
+	/**
+	 * The system property that puts porter-bench's modules and libraries last on the
+	 * class path of the starts with porter-bench, as in an application whose pom declares
+	 * porter-bench after its web starter; unset, they stay where this module's pom puts
+	 * them, before Boot's web jars, so that each lookup of a Boot or Tomcat class first
+	 * looks in them.
+	 */
+	static final String LAST_PROPERTY = "startup.porterBenchLast";
 
 	// porter-bench's own modules, as jars or as a reactor build's class folders
 	private static final List<String> PORTER_BENCH_MODULES = List.of("porter-bench-core",
@@ -71,8 +85,12 @@ public final class StartupCheck {
 		if (pairs < 1) {
 			throw new IllegalArgumentException("The number of pairs of starts must be at least 1, was " + pairs);
 		}
+		boolean last = Boolean.getBoolean(LAST_PROPERTY);
 		String classPath = System.getProperty("java.class.path");
 		String without = withoutPorterBench(classPath);
+		if (last) {
+			classPath = porterBenchLast(classPath);
+		}
 		Path root = Files.createTempDirectory("porter-bench-startup-");
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		start(classPath, root);
@@ -101,8 +119,10 @@ public final class StartupCheck {
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.printf(Locale.ROOT,
-				"%d pairs of fresh JVMs, %d cores, load average (1 min) %.2f before, %.2f after%n", pairs,
-				Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+				"%d pairs of fresh JVMs, %d cores, load average (1 min) %.2f before, %.2f after, porter-bench %s on"
+						+ " the class path%n",
+				pairs, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+				last ? "last" : "where the pom puts it");
 		for (StartupComparison comparison : compare(with, plain)) {
 			System.out.println(comparison.describe(comparison.name().equals("loaded classes") ? "classes" : "ms"));
 		}
@@ -146,6 +166,20 @@ public final class StartupCheck {
 	static String withoutPorterBench(String classPath) {
 		return Arrays.stream(classPath.split(File.pathSeparator))
 			.filter((entry) -> !isPorterBench(entry))
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
+	/**
+	 * The class path with porter-bench's modules and the libraries only they bring moved
+	 * to its end.
+	 * @param classPath a class path
+	 * @return the other entries in order, then porter-bench's in order
+	 */
+	static String porterBenchLast(String classPath) {
+		List<String> entries = Arrays.asList(classPath.split(File.pathSeparator));
+		return Stream
+			.concat(entries.stream().filter((entry) -> !isPorterBench(entry)),
+					entries.stream().filter(StartupCheck::isPorterBench))
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 

@@ -8,6 +8,7 @@ import io.porterbench.Benchmarker;
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
 import org.aopalliance.aop.Advice;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
@@ -65,7 +66,13 @@ public class BenchAdvisor extends AbstractPointcutAdvisor {
 
 	private final BenchPointcut pointcut = BenchPointcut.calls();
 
-	private final BenchInterceptor interceptor;
+	private final Supplier<BenchDict> benchDict;
+
+	private final Supplier<String> defaultBench;
+
+	// Created when Spring first proxies a bean the pointcut matches: an application
+	// without porter-bench annotations never loads the interceptor and its types.
+	private volatile @Nullable Advice interceptor;
 
 	/**
 	 * An advisor recording into the given registry. Calls are timed with the clock of the
@@ -88,7 +95,8 @@ public class BenchAdvisor extends AbstractPointcutAdvisor {
 	 * none and run outside any iteration
 	 */
 	public BenchAdvisor(Supplier<BenchDict> benchDict, Supplier<String> defaultBench) {
-		this.interceptor = new BenchInterceptor(SingletonSupplier.of(benchDict), SingletonSupplier.of(defaultBench));
+		this.benchDict = SingletonSupplier.of(benchDict);
+		this.defaultBench = SingletonSupplier.of(defaultBench);
 		setOrder(DEFAULT_ORDER);
 	}
 
@@ -99,7 +107,24 @@ public class BenchAdvisor extends AbstractPointcutAdvisor {
 
 	@Override
 	public Advice getAdvice() {
-		return this.interceptor;
+		Advice advice = this.interceptor;
+		return (advice != null) ? advice : createInterceptor();
+	}
+
+	/**
+	 * Whether the interceptor exists yet, for tests of when it is created.
+	 */
+	boolean isInterceptorCreated() {
+		return this.interceptor != null;
+	}
+
+	private synchronized Advice createInterceptor() {
+		Advice advice = this.interceptor;
+		if (advice == null) {
+			advice = new BenchInterceptor(this.benchDict, this.defaultBench);
+			this.interceptor = advice;
+		}
+		return advice;
 	}
 
 }

@@ -3,7 +3,6 @@ package io.porterbench.boot.metrics;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,30 +39,37 @@ final class StepDistributionSettings {
 	 */
 	static @Nullable String requested(Environment environment) {
 		Binder binder = Binder.get(environment);
-		String histogram = mostSpecific(binder, "percentiles-histogram", Boolean.class, Boolean.TRUE::equals);
+		String histogram = mostSpecific(binder, "percentiles-histogram", Boolean.class);
 		if (histogram != null) {
 			return histogram;
 		}
-		String percentiles = mostSpecific(binder, "percentiles", String[].class, (values) -> values.length > 0);
-		return (percentiles != null) ? percentiles
-				: mostSpecific(binder, "slo", String[].class, (values) -> values.length > 0);
+		String percentiles = mostSpecific(binder, "percentiles", String[].class);
+		return (percentiles != null) ? percentiles : mostSpecific(binder, "slo", String[].class);
 	}
 
 	/**
 	 * The name of the most specific property of a setting, when its value asks for a
 	 * distribution.
 	 */
-	private static <T> @Nullable String mostSpecific(Binder binder, String setting, Class<T> type,
-			Predicate<T> asksForDistribution) {
+	private static <T> @Nullable String mostSpecific(Binder binder, String setting, Class<T> type) {
 		Map<String, T> values = binder.bind(PREFIX + setting, Bindable.mapOf(String.class, type))
 			.orElse(Collections.emptyMap());
 		for (String key : KEYS) {
 			T value = values.get(key);
 			if (value != null) {
-				return asksForDistribution.test(value) ? PREFIX + setting + "." + key : null;
+				return asksForDistribution(value) ? PREFIX + setting + "." + key : null;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a value asks for a distribution: a histogram switched on, or at least one
+	 * percentile or SLO. A method rather than a lambda per setting: this runs at every
+	 * startup, where each lambda costs a class spun at its first use.
+	 */
+	private static boolean asksForDistribution(Object value) {
+		return (value instanceof Boolean histogram) ? histogram : ((String[]) value).length > 0;
 	}
 
 }

@@ -53,6 +53,29 @@ class BenchAdvisorAutoConfigurationTests {
 	}
 
 	@Test
+	void theInterceptorIsNotCreatedByAStartupWithoutAnnotatedBeans() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(PlainConfiguration.class)
+			.run((context) -> {
+				assertThat(AopUtils.isAopProxy(context.getBean(PlainService.class))).isFalse();
+				assertThat(context.getBean(BenchAdvisor.class).isInterceptorCreated()).isFalse();
+			});
+	}
+
+	@Test
+	void anAnnotatedBeanGetsTheInterceptorWhichIsCreatedOnceAndTimesIt() {
+		this.runner.withPropertyValues("porterbench.root=" + this.root)
+			.withUserConfiguration(ServiceConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(PricingService.class).price(2)).isEqualTo(4);
+				assertThat(context.getBean(BenchDict.class).get("default").summary().step("price").count()).isOne();
+				BenchAdvisor advisor = context.getBean(BenchAdvisor.class);
+				assertThat(advisor.isInterceptorCreated()).isTrue();
+				assertThat(advisor.getAdvice()).isSameAs(advisor.getAdvice()).isInstanceOf(BenchInterceptor.class);
+			});
+	}
+
+	@Test
 	void advisorIsAnInfrastructureBean() {
 		this.runner.withPropertyValues("porterbench.root=" + this.root).run((context) -> {
 			String[] names = context.getBeanNamesForType(BenchAdvisor.class);
@@ -201,6 +224,16 @@ class BenchAdvisorAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class PlainConfiguration {
+
+		@Bean
+		PlainService plainService() {
+			return new PlainService();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class QuotingConfiguration {
 
 		@Bean
@@ -260,6 +293,14 @@ class BenchAdvisorAutoConfigurationTests {
 	static class PricingService {
 
 		@BenchStep("price")
+		public int price(int quantity) {
+			return quantity * 2;
+		}
+
+	}
+
+	static class PlainService {
+
 		public int price(int quantity) {
 			return quantity * 2;
 		}
