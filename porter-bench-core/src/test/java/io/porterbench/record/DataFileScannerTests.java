@@ -238,6 +238,20 @@ class DataFileScannerTests {
 	}
 
 	@Test
+	void theLowestNonZeroByteIsTheOneTheTrailingZerosPointAt() {
+		Random random = new Random(5);
+		for (int bit = 0; bit < 64; bit++) {
+			long single = 1L << bit;
+			assertThat(DataFileScanner.lowestNonZeroByte(single)).as("bit %d", bit).isEqualTo(bit / 8);
+			// higher bits set as well do not change the answer
+			long word = single | (random.nextLong() << 1 << bit);
+			assertThat(DataFileScanner.lowestNonZeroByte(word)).as("word %x", word)
+				.isEqualTo(Long.numberOfTrailingZeros(word) >>> 3);
+		}
+		assertThat(DataFileScanner.lowestNonZeroByte(0x2020202020202020L ^ 0x2020202020200A20L)).isEqualTo(1);
+	}
+
+	@Test
 	void compactMapsBehaveAsTheUnmodifiableLinkedHashMapsTheyReplace() {
 		Path data = writeRandomRun(new Random(11), 1);
 		SavedIteration iteration = scan(data).get(3);
