@@ -20,7 +20,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * one at the right rank is selected, so the result is exactly the k-th computed
  * difference. For large samples the search starts from two counts at quantiles of a
  * random sample of differences, which leaves five passes for the steps of two runs of
- * 100,000 iterations.
+ * 100,000 iterations. The searches for the interval's two ends take their passes
+ * together, each pass counting at one value of each.
  */
 final class ShiftInterval {
 
@@ -69,9 +70,8 @@ final class ShiftInterval {
 		long n = y.length;
 		long pairs = m * n;
 		long k = rank(m, n, alpha);
-		double low = kthDifference(x, y, k);
-		double high = kthDifference(x, y, pairs - k + 1);
-		return new double[] { Math.expm1(low) + 0.0, Math.expm1(high) + 0.0 };
+		double[] ends = kthDifferences(x, y, k, pairs - k + 1);
+		return new double[] { Math.expm1(ends[0]) + 0.0, Math.expm1(ends[1]) + 0.0 };
 	}
 
 	/**
@@ -96,70 +96,44 @@ final class ShiftInterval {
 	 * @return the difference
 	 */
 	static double kthDifference(double[] x, double[] y, long k) {
-		// Invariant: count(low) < k <= count(high). Halve the values until few pairs lie
-		// between, then sort those.
-		double low = Math.nextDown(y[0] - x[x.length - 1]);
-		double high = y[y.length - 1] - x[0];
-		long countLow = 0;
-		long countHigh = (long) x.length * y.length;
-		long band = Math.max(((long) x.length + y.length) / VALUES_PER_BAND_PAIR, MIN_BAND);
-		if ((double) x.length * y.length > (double) band * SAMPLED_BANDS) {
-			// Two counts at the quantiles of a random sample of differences that almost
-			// surely bracket the k-th leave one or two interpolations. Either count
-			// narrows the interval whatever it is, so the result stays exact.
-			double[] probes = sampledBracket(x, y, k);
-			for (double probe : probes) {
-				if (probe > low && probe < high) {
-					long count = countAtMost(x, y, probe);
-					if (count >= k) {
-						high = probe;
-						countHigh = count;
-					}
-					else {
-						low = probe;
-						countLow = count;
-					}
-				}
-			}
+		KthSearch search = new KthSearch(x, y, k);
+		for (double probe = search.nextProbe(); !Double.isNaN(probe); probe = search.nextProbe()) {
+			search.narrow(probe, countAtMost(x, y, probe));
 		}
-		boolean bisect = false;
-		boolean aimBelow = true;
-		while (countHigh - countLow > band) {
-			long before = countHigh - countLow;
-			double middle = low + (high - low) / 2;
-			if (!bisect) {
-				// The count is nearly a smooth distribution function: aim just below k,
-				// then just above, so that
-				// two probes usually bracket the k-th difference within the band.
-				// (The side alternates between interpolations, not probes: a bisection
-				// comes between two interpolations when the first did not halve.)
-				long target = aimBelow ? k - band / 4 : k + band / 4;
-				aimBelow = !aimBelow;
-				target = Math.max(countLow + 1, Math.min(countHigh - 1, target));
-				middle = low + (high - low) * ((double) (target - countLow) / (countHigh - countLow));
+		return search.result();
+	}
+
+	/**
+	 * The k1-th and the k2-th smallest of the differences, each exactly as
+	 * {@link #kthDifference} finds it: the two searches probe in turns and share each
+	 * counting pass over the samples, which is most of the work.
+	 * @param x ascending
+	 * @param y ascending
+	 * @param k1 the first rank, from 1 to {@code x.length * y.length}
+	 * @param k2 the second rank, in the same range
+	 * @return the two differences
+	 */
+	static double[] kthDifferences(double[] x, double[] y, long k1, long k2) {
+		KthSearch first = new KthSearch(x, y, k1);
+		KthSearch second = new KthSearch(x, y, k2);
+		double probe1 = first.nextProbe();
+		double probe2 = second.nextProbe();
+		while (!Double.isNaN(probe1) || !Double.isNaN(probe2)) {
+			if (Double.isNaN(probe2)) {
+				first.narrow(probe1, countAtMost(x, y, probe1));
 			}
-			if (!(middle > low && middle < high)) {
-				middle = low + (high - low) / 2;
-				if (!(middle > low && middle < high)) {
-					// Adjacent doubles: every pair between is a tie at high.
-					return high + 0.0;
-				}
-			}
-			long count = countAtMost(x, y, middle);
-			if (count >= k) {
-				high = middle;
-				countHigh = count;
+			else if (Double.isNaN(probe1)) {
+				second.narrow(probe2, countAtMost(x, y, probe2));
 			}
 			else {
-				low = middle;
-				countLow = count;
+				long[] counts = countAtMost(x, y, probe1, probe2);
+				first.narrow(probe1, counts[0]);
+				second.narrow(probe2, counts[1]);
 			}
-			// Interpolation that does not halve the pairs between gives way to one
-			// bisection.
-			bisect = !bisect && countHigh - countLow > before / 2;
+			probe1 = first.nextProbe();
+			probe2 = second.nextProbe();
 		}
-		double[] between = between(x, y, low, high, (int) (countHigh - countLow));
-		return select(between, (int) (k - countLow - 1)) + 0.0;
+		return new double[] { first.result(), second.result() };
 	}
 
 	/**
@@ -282,12 +256,155 @@ final class ShiftInterval {
 		return count;
 	}
 
+	/**
+	 * {@link #countAtMost(double[], double[], double)} at two values in one pass.
+	 */
+	static long[] countAtMost(double[] x, double[] y, double d1, double d2) {
+		long count1 = 0;
+		long count2 = 0;
+		int i1 = 0;
+		int i2 = 0;
+		for (double yj : y) {
+			while (i1 < x.length && yj - x[i1] > d1) {
+				i1++;
+			}
+			while (i2 < x.length && yj - x[i2] > d2) {
+				i2++;
+			}
+			count1 += x.length - i1;
+			count2 += x.length - i2;
+		}
+		return new long[] { count1, count2 };
+	}
+
 	private static double[] logs(double[] sorted) {
 		double[] logs = new double[sorted.length];
 		for (int i = 0; i < sorted.length; i++) {
 			logs[i] = Math.log(Math.max(sorted[i], FLOOR_SECONDS));
 		}
 		return logs;
+	}
+
+	/**
+	 * The search for one k-th difference: an interval of values {@code (low, high]} with
+	 * {@code count(low) < k <= count(high)}, narrowed by probes until few pairs lie
+	 * between, whose counts the caller supplies.
+	 */
+	private static final class KthSearch {
+
+		private final double[] x;
+
+		private final double[] y;
+
+		private final long k;
+
+		private final long band;
+
+		private final double[] sampledProbes;
+
+		private int sampledTaken;
+
+		private double low;
+
+		private double high;
+
+		private long countLow;
+
+		private long countHigh;
+
+		private long pairsBefore;
+
+		private boolean lastProbeSampled;
+
+		private boolean bisect;
+
+		private boolean aimBelow = true;
+
+		private boolean tieAtHigh;
+
+		KthSearch(double[] x, double[] y, long k) {
+			this.x = x;
+			this.y = y;
+			this.k = k;
+			this.low = Math.nextDown(y[0] - x[x.length - 1]);
+			this.high = y[y.length - 1] - x[0];
+			this.countHigh = (long) x.length * y.length;
+			this.band = Math.max(((long) x.length + y.length) / VALUES_PER_BAND_PAIR, MIN_BAND);
+			// Two counts at the quantiles of a random sample of differences that almost
+			// surely bracket the k-th leave one or two interpolations. Either count
+			// narrows the interval whatever it is, so the result stays exact.
+			this.sampledProbes = ((double) x.length * y.length > (double) this.band * SAMPLED_BANDS)
+					? sampledBracket(x, y, k) : new double[0];
+		}
+
+		/**
+		 * The next value to count the differences at, or NaN when the search is done.
+		 */
+		double nextProbe() {
+			while (this.sampledTaken < this.sampledProbes.length) {
+				double probe = this.sampledProbes[this.sampledTaken++];
+				if (probe > this.low && probe < this.high) {
+					this.lastProbeSampled = true;
+					return probe;
+				}
+			}
+			if (this.tieAtHigh || this.countHigh - this.countLow <= this.band) {
+				return Double.NaN;
+			}
+			this.lastProbeSampled = false;
+			this.pairsBefore = this.countHigh - this.countLow;
+			double middle = this.low + (this.high - this.low) / 2;
+			if (!this.bisect) {
+				// The count is nearly a smooth distribution function: aim just below k,
+				// then just above, so that two probes usually bracket the k-th difference
+				// within the band. (The side alternates between interpolations, not
+				// probes: a bisection comes between two interpolations when the first
+				// did not halve.)
+				long target = this.aimBelow ? this.k - this.band / 4 : this.k + this.band / 4;
+				this.aimBelow = !this.aimBelow;
+				target = Math.max(this.countLow + 1, Math.min(this.countHigh - 1, target));
+				middle = this.low + (this.high - this.low)
+						* ((double) (target - this.countLow) / (this.countHigh - this.countLow));
+			}
+			if (!(middle > this.low && middle < this.high)) {
+				middle = this.low + (this.high - this.low) / 2;
+				if (!(middle > this.low && middle < this.high)) {
+					// Adjacent doubles: every pair between is a tie at high.
+					this.tieAtHigh = true;
+					return Double.NaN;
+				}
+			}
+			return middle;
+		}
+
+		/**
+		 * Narrows the interval by the count of differences at or below the last probe.
+		 */
+		void narrow(double probe, long count) {
+			if (count >= this.k) {
+				this.high = probe;
+				this.countHigh = count;
+			}
+			else {
+				this.low = probe;
+				this.countLow = count;
+			}
+			if (!this.lastProbeSampled) {
+				// Interpolation that does not halve the pairs between gives way to one
+				// bisection.
+				this.bisect = !this.bisect && this.countHigh - this.countLow > this.pairsBefore / 2;
+			}
+		}
+
+		/** The k-th difference, once {@link #nextProbe()} gave NaN. */
+		double result() {
+			if (this.tieAtHigh) {
+				return this.high + 0.0;
+			}
+			double[] between = between(this.x, this.y, this.low, this.high, (int) (this.countHigh - this.countLow));
+			return select(between, (int) (this.k - this.countLow - 1)) + 0.0;
+		}
+
 	}
 
 }

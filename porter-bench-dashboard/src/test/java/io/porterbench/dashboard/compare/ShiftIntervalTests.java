@@ -63,6 +63,41 @@ class ShiftIntervalTests {
 	}
 
 	@Test
+	void twoSearchesSharingTheirCountsFindWhatEachFindsAlone() {
+		Random random = new Random(45);
+		for (boolean ties : new boolean[] { false, true }) {
+			double[] x = random.doubles(1200, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 5) : Math.log(0.01 + v))
+				.sorted()
+				.toArray();
+			double[] y = random.doubles(900, 0, 1)
+				.map((v) -> ties ? Math.rint(v * 5) : Math.log(0.012 + v))
+				.sorted()
+				.toArray();
+			long pairs = (long) x.length * y.length;
+			long[][] ranks = { { 1, pairs }, { 500_000, pairs - 500_000 + 1 }, { 17, 17 }, { pairs, 3 },
+					{ 540_000, 540_001 }, { 2, 1_000_000 } };
+			for (long[] k : ranks) {
+				assertThat(ShiftInterval.kthDifferences(x, y, k[0], k[1])).as("k %s, ties %s", Arrays.toString(k), ties)
+					.containsExactly(ShiftInterval.kthDifference(x, y, k[0]), ShiftInterval.kthDifference(x, y, k[1]));
+			}
+		}
+	}
+
+	@Test
+	void countingAtTwoValuesGivesTheCountsAtEach() {
+		Random random = new Random(46);
+		double[] x = random.doubles(300, -1, 1).sorted().toArray();
+		double[] y = random.doubles(200, -1, 1).sorted().toArray();
+		for (int round = 0; round < 50; round++) {
+			double d1 = random.nextDouble() * 4 - 2;
+			double d2 = (round % 5 == 0) ? d1 : random.nextDouble() * 4 - 2;
+			assertThat(ShiftInterval.countAtMost(x, y, d1, d2)).containsExactly(ShiftInterval.countAtMost(x, y, d1),
+					ShiftInterval.countAtMost(x, y, d2));
+		}
+	}
+
+	@Test
 	void selectingAnIndexGivesTheValueASortPutsThere() {
 		Random random = new Random(44);
 		for (int round = 0; round < 300; round++) {
