@@ -145,12 +145,7 @@ public final class IterationData {
 			if (this.sums == null) {
 				this.sums = new TopicSums();
 			}
-			if (this.sumsKept) {
-				this.sums.regroup(this.topics, this.size, this.keptSums);
-			}
-			else {
-				this.sums.compute(this);
-			}
+			groupInto(this.sums);
 			this.sumsComputed = true;
 		}
 		return this.sums;
@@ -168,13 +163,20 @@ public final class IterationData {
 		if (this.sumsComputed) {
 			return this.sums;
 		}
+		groupInto(scratch);
+		return scratch;
+	}
+
+	/**
+	 * Groups the calls in {@code target}, with the sums kept at the close when there are.
+	 */
+	private void groupInto(TopicSums target) {
 		if (this.sumsKept) {
-			scratch.regroup(this.topics, this.size, this.keptSums);
+			target.regroup(this.topics, this.size, this.keptSums);
 		}
 		else {
-			scratch.compute(this.topics, this.nanos, this.size);
+			target.compute(this.topics, this.nanos, this.size);
 		}
-		return scratch;
 	}
 
 	/**

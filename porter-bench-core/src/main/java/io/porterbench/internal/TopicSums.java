@@ -21,14 +21,6 @@ public final class TopicSums {
 	private int calls;
 
 	/**
-	 * Groups the calls of an iteration, replacing what the previous call computed.
-	 * @param iteration the iteration
-	 */
-	public void compute(IterationData iteration) {
-		compute(iteration.topics, iteration.nanos, iteration.size());
-	}
-
-	/**
 	 * Groups calls given as arrays and sums each topic's durations, replacing what the
 	 * previous call computed; allocates only to grow its arrays.
 	 * @param callTopics the calls' topics

@@ -1,9 +1,9 @@
 package io.porterbench.internal.format;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -71,9 +71,9 @@ final class ChunkedDataWriter implements AutoCloseable {
 	private int written;
 
 	// chunks formatted ahead of the one due next, by chunk
-	private final ChunkBuffer[] formatted;
+	private final ByteArrayOutputStream[] formatted;
 
-	private final ArrayDeque<ChunkBuffer> freeBuffers = new ArrayDeque<>();
+	private final ArrayDeque<ByteArrayOutputStream> freeBuffers = new ArrayDeque<>();
 
 	private boolean helperActive;
 
@@ -91,7 +91,7 @@ final class ChunkedDataWriter implements AutoCloseable {
 		this.helpers = helpers;
 		this.window = window;
 		this.initialBuffer = (int) Math.min(64L << 20, Math.max(1024L, (long) chunkCalls * BYTES_PER_CALL));
-		this.formatted = new ChunkBuffer[this.chunks];
+		this.formatted = new ByteArrayOutputStream[this.chunks];
 	}
 
 	/**
@@ -191,7 +191,7 @@ final class ChunkedDataWriter implements AutoCloseable {
 		}
 		try {
 			while (true) {
-				ChunkBuffer ready = null;
+				ByteArrayOutputStream ready = null;
 				int taken = -1;
 				synchronized (this) {
 					while (ready == null && taken < 0) {
@@ -222,7 +222,7 @@ final class ChunkedDataWriter implements AutoCloseable {
 					chunkWritten(null);
 				}
 				else {
-					ChunkBuffer buffer = takeBuffer();
+					ByteArrayOutputStream buffer = takeBuffer();
 					own.writeRange(buffer, this.iterations, this.bounds[taken], this.bounds[taken + 1]);
 					synchronized (this) {
 						this.formatted[taken] = buffer;
@@ -240,7 +240,7 @@ final class ChunkedDataWriter implements AutoCloseable {
 		DataFileEmitter emitter = null;
 		while (true) {
 			int taken;
-			ChunkBuffer buffer;
+			ByteArrayOutputStream buffer;
 			synchronized (this) {
 				if (this.stopped || !mayTake()) {
 					this.helperActive = false;
@@ -297,19 +297,19 @@ final class ChunkedDataWriter implements AutoCloseable {
 		}
 	}
 
-	private synchronized void chunkWritten(ChunkBuffer buffer) {
+	private synchronized void chunkWritten(ByteArrayOutputStream buffer) {
 		if (buffer != null) {
 			this.freeBuffers.add(buffer);
 		}
 		this.written++;
 	}
 
-	private synchronized ChunkBuffer takeBuffer() {
-		ChunkBuffer buffer = this.freeBuffers.poll();
+	private synchronized ByteArrayOutputStream takeBuffer() {
+		ByteArrayOutputStream buffer = this.freeBuffers.poll();
 		if (buffer == null) {
-			return new ChunkBuffer(this.initialBuffer);
+			return new ByteArrayOutputStream(this.initialBuffer);
 		}
-		buffer.length = 0;
+		buffer.reset();
 		return buffer;
 	}
 
@@ -375,46 +375,6 @@ final class ChunkedDataWriter implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	/** A growable buffer for one formatted chunk, reused for the next. */
-	private static final class ChunkBuffer extends OutputStream {
-
-		private byte[] bytes;
-
-		private int length;
-
-		ChunkBuffer(int capacity) {
-			this.bytes = new byte[capacity];
-		}
-
-		@Override
-		public void write(int b) {
-			ensure(1);
-			this.bytes[this.length++] = (byte) b;
-		}
-
-		@Override
-		public void write(byte[] source, int offset, int count) {
-			ensure(count);
-			System.arraycopy(source, offset, this.bytes, this.length, count);
-			this.length += count;
-		}
-
-		private void ensure(int count) {
-			if (this.length + count > this.bytes.length) {
-				long capacity = Math.max((long) this.bytes.length * 2, (long) this.length + count);
-				if (capacity > Integer.MAX_VALUE - 8) {
-					throw new UncheckedIOException(new IOException("A chunk of the DATA file exceeds 2 GB"));
-				}
-				this.bytes = Arrays.copyOf(this.bytes, (int) capacity);
-			}
-		}
-
-		void writeTo(OutputStream target) throws IOException {
-			target.write(this.bytes, 0, this.length);
-		}
-
 	}
 
 }

@@ -142,9 +142,9 @@ final class DataFileEmitter {
 	private final Map<String, byte[]> hosts = new HashMap<>();
 
 	// the saving process's HOST, escaped once per file; null to write none
-	private byte[] originHost;
+	private final byte[] originHost;
 
-	private long originPid = -1;
+	private final long originPid;
 
 	private final RunFileWriter.ExtraWriter extras;
 
@@ -182,19 +182,8 @@ final class DataFileEmitter {
 	private int lastEpochSecondsLength;
 
 	/**
-	 * An emitter for one file.
-	 * @param out where the bytes go; not closed
-	 * @param benchName the benchmarker's name, for the warning about an extra that cannot
-	 * be written
-	 */
-	DataFileEmitter(OutputStream out, String benchName) {
-		this.out = out;
-		this.extras = new RunFileWriter.ExtraWriter(benchName);
-	}
-
-	/**
-	 * An emitter for ranges of one file's iterations, one of several writing the same
-	 * file.
+	 * An emitter for ranges of one file's iterations, alone or one of several writing the
+	 * same file.
 	 * @param extras the file's extra writer, shared so that a file warns once
 	 * @param origin the host and process written into each iteration's {@code info},
 	 * unless the iteration names its own source
@@ -202,20 +191,9 @@ final class DataFileEmitter {
 	 */
 	DataFileEmitter(RunFileWriter.ExtraWriter extras, RunOrigin origin) throws IOException {
 		this.extras = extras;
-		setOrigin(origin);
-	}
-
-	/**
-	 * Writes a snapshot's DATA file: its retained iterations, then its open ones.
-	 * @param snapshot the snapshot
-	 * @param origin the host and process written into each iteration's {@code info},
-	 * unless the iteration names its own source
-	 * @throws IOException if the stream fails
-	 */
-	void write(RunSnapshot snapshot, RunOrigin origin) throws IOException {
-		setOrigin(origin);
-		IterationData[] iterations = iterations(snapshot);
-		writeRange(this.out, iterations, 0, iterations.length);
+		String host = origin.host().orElse(null);
+		this.originHost = (host != null) ? encodeString(host) : null;
+		this.originPid = origin.pid().orElse(-1);
 	}
 
 	/**
@@ -260,12 +238,6 @@ final class DataFileEmitter {
 			put((iterations.length == 0) ? EMPTY_ROOT_END : ROOT_END);
 		}
 		flushBuffer();
-	}
-
-	private void setOrigin(RunOrigin origin) throws IOException {
-		String host = origin.host().orElse(null);
-		this.originHost = (host != null) ? encodeString(host) : null;
-		this.originPid = origin.pid().orElse(-1);
 	}
 
 	private void writeIteration(IterationData iteration) throws IOException {
@@ -396,9 +368,7 @@ final class DataFileEmitter {
 		}
 		int length = end - start;
 		this.rememberedLengths[slot] = length;
-		ensure(length);
-		System.arraycopy(this.remembered, start, this.buffer, this.position, length);
-		this.position += length;
+		put(this.remembered, start, length);
 	}
 
 	/** Writes a value, copying the remembered text of the slot when it is the same. */
@@ -408,9 +378,7 @@ final class DataFileEmitter {
 			putSeconds(nanos);
 			return;
 		}
-		ensure(length);
-		System.arraycopy(this.remembered, slot * SecondsFormat.MAX_LENGTH, this.buffer, this.position, length);
-		this.position += length;
+		put(this.remembered, slot * SecondsFormat.MAX_LENGTH, length);
 	}
 
 	private void putSeconds(long nanos) throws IOException {
@@ -434,10 +402,7 @@ final class DataFileEmitter {
 				this.lastEpochSecondsLength = RunFileWriter.plainDecimalAscii(NumberOutput.toString(epochSeconds, true),
 						this.lastEpochSecondsText);
 			}
-			int length = this.lastEpochSecondsLength;
-			ensure(length);
-			System.arraycopy(this.lastEpochSecondsText, 0, this.buffer, this.position, length);
-			this.position += length;
+			put(this.lastEpochSecondsText, 0, this.lastEpochSecondsLength);
 		}
 		else {
 			// as the generator writes a non-finite number, quoted or not
@@ -534,6 +499,12 @@ final class DataFileEmitter {
 	private void put(byte b) throws IOException {
 		ensure(1);
 		this.buffer[this.position++] = b;
+	}
+
+	private void put(byte[] source, int offset, int length) throws IOException {
+		ensure(length);
+		System.arraycopy(source, offset, this.buffer, this.position, length);
+		this.position += length;
 	}
 
 	private void put(byte[] bytes) throws IOException {

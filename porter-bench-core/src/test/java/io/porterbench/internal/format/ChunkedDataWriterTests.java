@@ -256,7 +256,9 @@ class ChunkedDataWriterTests {
 
 	private static String whole(RunSnapshot snapshot, RunOrigin origin) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new DataFileEmitter(out, snapshot.name()).write(snapshot, origin);
+		IterationData[] iterations = DataFileEmitter.iterations(snapshot);
+		new DataFileEmitter(new RunFileWriter.ExtraWriter(snapshot.name()), origin).writeRange(out, iterations, 0,
+				iterations.length);
 		return out.toString(StandardCharsets.ISO_8859_1);
 	}
 
