@@ -38,15 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Both are measured as a user meets them: {@code diff} and {@code serve} each in a fresh
  * JVM, the compare API's first request being the server's first reading of the two runs,
- * once with the JVM's default flags and once with {@code -XX:TieredStopAtLevel=1}, the
- * launch the docs recommend for these short jobs.
+ * once with the JVM options of the command line's launcher ({@code porter-bench}, read
+ * from its source) and once with the JVM's default flags (a bare {@code java -jar}).
  */
 class CompareSpeedTests {
 
 	private static final int ITERATIONS = 100_000;
 
-	/** The JVM flag the docs recommend for the command line's short jobs. */
-	private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+	private static final Path LAUNCHER = Path.of("src", "main", "launcher", "porter-bench");
 
 	@TempDir
 	Path folder;
@@ -72,8 +71,10 @@ class CompareSpeedTests {
 		lines.add(line("the analysis of the 7 steps, runs loaded", seconds(start), (processCpuNanos() - cpu) / 1e9));
 		assertThat(analysis.count(Verdict.REGRESSED)).isEqualTo(1);
 
-		for (String flags : List.of("", C1_ONLY)) {
-			String launch = flags.isEmpty() ? "default flags" : flags;
+		List<String> launcherOptions = launcherOptions();
+		for (List<String> flags : List.of(launcherOptions, List.<String>of())) {
+			String launch = flags.isEmpty() ? "default flags (java -jar)"
+					: "the launcher's flags (" + String.join(" ", flags) + ")";
 			lines.add(diffInItsOwnJvm(flags, base, slower, launch));
 			lines.addAll(compareApiInAFreshServer(flags, root, base, slower, launch));
 		}
@@ -81,7 +82,7 @@ class CompareSpeedTests {
 		log(lines);
 	}
 
-	private String diffInItsOwnJvm(String flags, Path base, Path slower, String launch) throws Exception {
+	private String diffInItsOwnJvm(List<String> flags, Path base, Path slower, String launch) throws Exception {
 		Path output = this.folder.resolve("diff.txt");
 		long start = System.nanoTime();
 		double childCpuBefore = childrenCpuSeconds();
@@ -98,9 +99,9 @@ class CompareSpeedTests {
 		return line("diff in its own JVM (start, load both, compare, print), " + launch, wall, childCpu);
 	}
 
-	private List<String> compareApiInAFreshServer(String flags, Path root, Path base, Path slower, String launch)
+	private List<String> compareApiInAFreshServer(List<String> flags, Path root, Path base, Path slower, String launch)
 			throws Exception {
-		Path output = this.folder.resolve("serve-" + (flags.isEmpty() ? "default" : "c1") + ".txt");
+		Path output = this.folder.resolve("serve-" + (flags.isEmpty() ? "default" : "launcher") + ".txt");
 		// port 0: the server takes a free one and prints its address when it is ready
 		Process server = new ProcessBuilder(
 				java(flags, classPathWithoutSecurity(), "serve", "--root", root.toString(), "--port", "0"))
@@ -141,12 +142,21 @@ class CompareSpeedTests {
 		}
 	}
 
-	private static List<String> java(String flags, String classPath, String... arguments) {
+	/**
+	 * The JVM options the launcher gives ahead of a user's, from its
+	 * {@code DEFAULT_JVM_OPTS} line.
+	 */
+	private static List<String> launcherOptions() throws IOException {
+		Matcher options = Pattern.compile("^DEFAULT_JVM_OPTS=\"([^\"]*)\"$", Pattern.MULTILINE)
+			.matcher(Files.readString(LAUNCHER));
+		assertThat(options.find()).as("DEFAULT_JVM_OPTS in %s", LAUNCHER).isTrue();
+		return List.of(options.group(1).trim().split("\\s+"));
+	}
+
+	private static List<String> java(List<String> flags, String classPath, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		if (!flags.isEmpty()) {
-			command.add(flags);
-		}
+		command.addAll(flags);
 		command.addAll(List.of("-cp", classPath, PorterBenchCli.class.getName()));
 		command.addAll(Arrays.asList(arguments));
 		return command;
