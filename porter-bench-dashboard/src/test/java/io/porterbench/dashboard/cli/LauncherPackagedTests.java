@@ -29,20 +29,25 @@ class LauncherPackagedTests {
 	Path folder;
 
 	@Test
-	void theLauncherIsExecutableAndRunsTheExecJarWithC1Only() throws Exception {
+	void theLauncherIsExecutableAndRunsTheExecJarWithItsJvmOptions() throws Exception {
 		assertThat(LAUNCHER).isExecutable();
 		TestRuns.copyPythonRun(this.folder);
 		Run run = launch(Map.of("PORTER_BENCH_OPTS", "-XX:+PrintCommandLineFlags"), "summary", "--path",
 				this.folder.toString());
 		assertThat(run.status()).as(run.err()).isZero();
-		assertThat(run.out()).contains("-XX:TieredStopAtLevel=1").contains("Run: " + TestRuns.PYTHON_RUN);
+		assertThat(run.out()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:InitialRAMPercentage=4")
+			.contains("Run: " + TestRuns.PYTHON_RUN);
 	}
 
 	@Test
 	void optionsInPorterBenchOptsComeAfterTheDefaultsAndWin() throws Exception {
-		Run run = launch(Map.of("PORTER_BENCH_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "--help");
+		Run run = launch(Map.of("PORTER_BENCH_OPTS",
+				"-XX:TieredStopAtLevel=4 -XX:-UseParallelGC -XX:+UseG1GC -XX:+PrintFlagsFinal"), "--help");
 		assertThat(run.status()).as(run.err()).isZero();
-		assertThat(run.out()).containsPattern("intx TieredStopAtLevel\\s+= 4 ").contains("diff");
+		assertThat(run.out()).containsPattern("intx TieredStopAtLevel\\s+= 4 ")
+			.containsPattern("bool UseG1GC\\s+= true ")
+			.containsPattern("bool UseParallelGC\\s+= false ")
+			.contains("diff");
 	}
 
 	@Test
