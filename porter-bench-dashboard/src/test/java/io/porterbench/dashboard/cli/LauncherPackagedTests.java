@@ -63,6 +63,16 @@ class LauncherPackagedTests {
 	}
 
 	@Test
+	void aSymbolicLinkToTheLauncherFindsTheJarBesideTheLauncher() throws Exception {
+		Path bin = Files.createDirectories(this.folder.resolve("bin"));
+		Path link = Files.createSymbolicLink(bin.resolve("porter-bench"),
+				bin.relativize(LAUNCHER.toAbsolutePath().normalize()));
+		Run run = run(List.of(link.toString(), "--help"), Map.of());
+		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.out()).contains("diff", "serve");
+	}
+
+	@Test
 	void aLauncherWithoutItsJarSaysSoAndExitsWithTwo() throws Exception {
 		Path alone = Files.copy(LAUNCHER, this.folder.resolve("porter-bench"));
 		Run run = run(List.of("sh", alone.toString(), "--help"), Map.of());
