@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -64,11 +65,8 @@ final class DashboardAnswers {
 		.build();
 
 	private static final ExecutorService CHARTS = new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), (task) -> {
-				Thread thread = new Thread(task, "porterbench-dashboard-charts");
-				thread.setDaemon(true);
-				return thread;
-			}, new ThreadPoolExecutor.CallerRunsPolicy());
+			new SynchronousQueue<>(), daemonThreads("porterbench-dashboard-charts-"),
+			new ThreadPoolExecutor.CallerRunsPolicy());
 
 	private final RunCatalog catalog;
 
@@ -169,6 +167,12 @@ final class DashboardAnswers {
 		BenchRecord bench = run.bench(name);
 		return new DashboardJson.Side(run.name(), chart(BenchCharts.times(bench).downsample(maxPoints)),
 				DashboardJson.Bars.of(BenchCharts.bars(bench, run.name())));
+	}
+
+	private static CustomizableThreadFactory daemonThreads(String namePrefix) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(namePrefix);
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	private static <T> T join(CompletableFuture<T> future) {

@@ -20,14 +20,7 @@ class ShiftIntervalTests {
 				x = Arrays.stream(x).map(Math::rint).sorted().toArray();
 				y = Arrays.stream(y).map(Math::rint).sorted().toArray();
 			}
-			double[] all = new double[x.length * y.length];
-			int at = 0;
-			for (double yj : y) {
-				for (double xi : x) {
-					all[at++] = yj - xi;
-				}
-			}
-			Arrays.sort(all);
+			double[] all = sortedDifferences(x, y);
 			for (int k = 1; k <= all.length; k++) {
 				assertThat(ShiftInterval.kthDifference(x, y, k)).as("k=%d of %d", k, all.length)
 					.isEqualTo(all[k - 1] + 0.0);
@@ -39,22 +32,9 @@ class ShiftIntervalTests {
 	void largeSamplesNarrowTheValuesBeforeSortingAndStayExact() {
 		Random random = new Random(43);
 		for (boolean ties : new boolean[] { false, true }) {
-			double[] x = random.doubles(1500, 0, 1)
-				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.01 + v))
-				.sorted()
-				.toArray();
-			double[] y = random.doubles(1000, 0, 1)
-				.map((v) -> ties ? Math.rint(v * 8) : Math.log(0.011 + v))
-				.sorted()
-				.toArray();
-			double[] all = new double[x.length * y.length];
-			int at = 0;
-			for (double yj : y) {
-				for (double xi : x) {
-					all[at++] = yj - xi;
-				}
-			}
-			Arrays.sort(all);
+			double[] x = sortedSample(random, 1500, 0.01, ties ? 8 : 0);
+			double[] y = sortedSample(random, 1000, 0.011, ties ? 8 : 0);
+			double[] all = sortedDifferences(x, y);
 			for (long k : new long[] { 1, 2, 17, 4_000, 700_000, 750_000, 750_001, 1_499_999, 1_500_000 }) {
 				assertThat(ShiftInterval.kthDifference(x, y, k)).as("k=%d, ties %s", k, ties)
 					.isEqualTo(all[(int) k - 1] + 0.0);
@@ -66,14 +46,8 @@ class ShiftIntervalTests {
 	void twoSearchesSharingTheirCountsFindWhatEachFindsAlone() {
 		Random random = new Random(45);
 		for (boolean ties : new boolean[] { false, true }) {
-			double[] x = random.doubles(1200, 0, 1)
-				.map((v) -> ties ? Math.rint(v * 5) : Math.log(0.01 + v))
-				.sorted()
-				.toArray();
-			double[] y = random.doubles(900, 0, 1)
-				.map((v) -> ties ? Math.rint(v * 5) : Math.log(0.012 + v))
-				.sorted()
-				.toArray();
+			double[] x = sortedSample(random, 1200, 0.01, ties ? 5 : 0);
+			double[] y = sortedSample(random, 900, 0.012, ties ? 5 : 0);
 			long pairs = (long) x.length * y.length;
 			long[][] ranks = { { 1, pairs }, { 500_000, pairs - 500_000 + 1 }, { 17, 17 }, { pairs, 3 },
 					{ 540_000, 540_001 }, { 2, 1_000_000 } };
@@ -133,6 +107,30 @@ class ShiftIntervalTests {
 		double[] interval = ShiftInterval.ofChange(x, x, 0.01);
 		assertThat(interval[0]).isNegative();
 		assertThat(interval[1]).isPositive();
+	}
+
+	/**
+	 * Uniform draws from [0, 1), ascending: as logs of times from {@code offset} on, or,
+	 * with {@code tieLevels} above 0, rounded to that many steps so that values repeat.
+	 */
+	private static double[] sortedSample(Random random, int size, double offset, int tieLevels) {
+		return random.doubles(size, 0, 1)
+			.map((v) -> (tieLevels > 0) ? Math.rint(v * tieLevels) : Math.log(offset + v))
+			.sorted()
+			.toArray();
+	}
+
+	/** Every difference {@code y[j] - x[i]}, ascending. */
+	private static double[] sortedDifferences(double[] x, double[] y) {
+		double[] all = new double[x.length * y.length];
+		int at = 0;
+		for (double yj : y) {
+			for (double xi : x) {
+				all[at++] = yj - xi;
+			}
+		}
+		Arrays.sort(all);
+		return all;
 	}
 
 }
