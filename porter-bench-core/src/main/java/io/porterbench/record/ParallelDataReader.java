@@ -86,13 +86,18 @@ final class ParallelDataReader {
 	}
 
 	/**
-	 * Reads a DATA file, in parts when it is large and there are several cores.
+	 * Reads a DATA file: from its {@link DataIndex} when it has one that still describes
+	 * it, else in parts when it is large and there are several cores.
 	 * @param file the file
 	 * @param problems where a problem line goes
 	 * @return the iterations, in file order, or an empty list when the file cannot be
 	 * used
 	 */
 	List<SavedIteration> read(Path file, List<String> problems) {
+		List<SavedIteration> indexed = DataIndex.read(file, this.reader.maxFileBytes());
+		if (indexed != null) {
+			return indexed;
+		}
 		List<SavedIteration> scanned = scan(file);
 		if (scanned != null) {
 			return scanned;

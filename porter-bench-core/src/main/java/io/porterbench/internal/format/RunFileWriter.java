@@ -106,7 +106,8 @@ public final class RunFileWriter {
 
 	/**
 	 * Writes the SUMMARY and DATA files of a snapshot, computing the statistics while a
-	 * helper thread, where one is free, begins formatting the DATA file.
+	 * helper thread, where one is free, begins formatting the DATA file, and then the
+	 * DATA file's {@link io.porterbench.record.DataIndex index}.
 	 * @param runFolder the run folder, created if missing
 	 * @param snapshot the benchmarker's state; its iterations are only read
 	 * @param steps computes the statistics to write in the SUMMARY file
@@ -122,6 +123,7 @@ public final class RunFileWriter {
 			AtomicFiles.write(RunFiles.summaryFile(runFolder, snapshot.name()), (out) -> writeSummary(out, computed));
 			AtomicFiles.write(RunFiles.dataFile(runFolder, snapshot.name()), data::writeTo);
 		}
+		DataIndexWriter.write(RunFiles.dataFile(runFolder, snapshot.name()), snapshot, origin);
 	}
 
 	/**

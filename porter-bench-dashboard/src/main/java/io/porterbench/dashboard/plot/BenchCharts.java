@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.porterbench.record.BenchRecord;
@@ -61,20 +63,10 @@ public final class BenchCharts {
 	 * @return one line of call durations
 	 */
 	public static CronoChart crono(BenchRecord bench) {
-		SeriesBuilder line = new SeriesBuilder(bench.name());
+		CronoLine line = new CronoLine(bench.name());
 		List<SavedIteration> iterations = bench.iterations();
 		for (int i = 0; i < iterations.size(); i++) {
-			List<Call> calls = new ArrayList<>();
-			iterations.get(i).calls().forEach((step, list) -> {
-				if (!StepRow.GLOBAL.equals(step)) {
-					list.forEach((call) -> calls.add(new Call(step, call)));
-				}
-			});
-			calls.sort(Comparator.comparingInt((Call call) -> call.call().cronoCounter()));
-			for (Clusters.Cluster<Call> cluster : Clusters.find(calls, Call::step, (call) -> call.call().time(),
-					Clusters.CRONO_MAX_LENGTH, Clusters.DEFAULT_FILTER)) {
-				line.add(line.size(), cluster.first().call().time(), i, cluster.label());
-			}
+			line.add(i, iterations.get(i).calls());
 		}
 		return new CronoChart(bench.name(), line.build());
 	}
@@ -119,7 +111,155 @@ public final class BenchCharts {
 		return series.isEmpty() ? Optional.empty() : Optional.of(new MemoryChart(bench.name(), series));
 	}
 
-	private record Call(String step, SavedCall call) {
+	/**
+	 * The crono line, built one iteration at a time in buffers reused across iterations:
+	 * a run of 100,000 iterations has hundreds of thousands of calls, and lists, records
+	 * and comparators per iteration made this the slowest part of the dashboard's first
+	 * answer.
+	 */
+	private static final class CronoLine implements Clusters.ClusterSink {
+
+		private final SeriesBuilder line;
+
+		private final CallBuffer calls = new CallBuffer();
+
+		private int iteration;
+
+		CronoLine(String name) {
+			this.line = new SeriesBuilder(name);
+		}
+
+		void add(int iteration, Map<String, List<SavedCall>> byStep) {
+			this.iteration = iteration;
+			this.calls.collect(byStep);
+			Clusters.find(this.calls.names(), this.calls.times(), this.calls.size(), Clusters.CRONO_MAX_LENGTH,
+					Clusters.DEFAULT_FILTER, this);
+		}
+
+		@Override
+		public void accept(int first, int length, int repeats) {
+			String label = Clusters.label(this.calls.names(), first, length, repeats);
+			this.line.add(this.line.size(), this.calls.times()[first], this.iteration, label);
+		}
+
+		ChartSeries build() {
+			return this.line.build();
+		}
+
+	}
+
+	/**
+	 * One iteration's calls but GLOBAL's, ordered by crono counter (equal counters keep
+	 * file order), in arrays grown as needed and reused for the next iteration.
+	 */
+	private static final class CallBuffer implements BiConsumer<String, List<SavedCall>> {
+
+		// an insertion sort suits the handful of calls of most iterations, but would be
+		// quadratic on the thousands some iterations have
+		private static final int INSERTION_SORT_MAX = 32;
+
+		private String[] fileNames = new String[16];
+
+		private double[] fileTimes = new double[16];
+
+		// crono counter in the high half, file position in the low half: unique keys, so
+		// any sort of them is stable
+		private long[] keys = new long[16];
+
+		private String[] names = new String[16];
+
+		private double[] times = new double[16];
+
+		private int size;
+
+		// calls usually come in crono order: then they need neither a sort nor a copy
+		private boolean ordered;
+
+		void collect(Map<String, List<SavedCall>> byStep) {
+			this.size = 0;
+			this.ordered = true;
+			byStep.forEach(this);
+			if (!this.ordered) {
+				sort();
+			}
+		}
+
+		@Override
+		public void accept(String step, List<SavedCall> list) {
+			if (StepRow.GLOBAL.equals(step)) {
+				return;
+			}
+			if (list instanceof RandomAccess) {
+				for (int k = 0; k < list.size(); k++) {
+					add(step, list.get(k));
+				}
+			}
+			else {
+				for (SavedCall call : list) {
+					add(step, call);
+				}
+			}
+		}
+
+		private void add(String step, SavedCall call) {
+			if (this.size == this.fileNames.length) {
+				grow();
+			}
+			this.fileNames[this.size] = step;
+			this.fileTimes[this.size] = call.time();
+			long key = ((long) call.cronoCounter() << 32) | this.size;
+			this.ordered &= this.size == 0 || key > this.keys[this.size - 1];
+			this.keys[this.size] = key;
+			this.size++;
+		}
+
+		private void grow() {
+			int capacity = this.size * 2;
+			this.fileNames = Arrays.copyOf(this.fileNames, capacity);
+			this.fileTimes = Arrays.copyOf(this.fileTimes, capacity);
+			this.keys = Arrays.copyOf(this.keys, capacity);
+			this.names = new String[capacity];
+			this.times = new double[capacity];
+		}
+
+		private void sort() {
+			if (this.size <= INSERTION_SORT_MAX) {
+				insertionSort(this.keys, this.size);
+			}
+			else {
+				Arrays.sort(this.keys, 0, this.size);
+			}
+			for (int k = 0; k < this.size; k++) {
+				int at = (int) this.keys[k];
+				this.names[k] = this.fileNames[at];
+				this.times[k] = this.fileTimes[at];
+			}
+		}
+
+		private static void insertionSort(long[] keys, int size) {
+			for (int k = 1; k < size; k++) {
+				long key = keys[k];
+				int j = k - 1;
+				while (j >= 0 && keys[j] > key) {
+					keys[j + 1] = keys[j];
+					j--;
+				}
+				keys[j + 1] = key;
+			}
+		}
+
+		String[] names() {
+			return this.ordered ? this.fileNames : this.names;
+		}
+
+		double[] times() {
+			return this.ordered ? this.fileTimes : this.times;
+		}
+
+		int size() {
+			return this.size;
+		}
+
 	}
 
 	private record Sample(String step, SavedMemorySample sample) {

@@ -53,49 +53,85 @@ public final class Clusters {
 	 */
 	public static <T> List<Cluster<T>> find(List<T> elements, Function<T, String> name, ToDoubleFunction<T> value,
 			int maxLength, double filter) {
+		validate(maxLength, filter);
+		int size = elements.size();
+		String[] names = new String[size];
+		double[] values = new double[size];
+		for (int i = 0; i < size; i++) {
+			names[i] = name.apply(elements.get(i));
+			values[i] = value.applyAsDouble(elements.get(i));
+		}
+		List<Cluster<T>> result = new ArrayList<>();
+		find(names, values, size, maxLength, filter, (first, length, repeats) -> result
+			.add(new Cluster<>(elements.get(first), label(names, first, length, repeats), repeats, length)));
+		return result;
+	}
+
+	/**
+	 * Collapses consecutive repeats of the first {@code size} named values of arrays the
+	 * caller owns and may reuse, allocating nothing: the plots call it once per
+	 * iteration, hundreds of thousands of times.
+	 * @param names the step names, in chronological order
+	 * @param values the values, one per name
+	 * @param size how many leading entries of the arrays to use
+	 * @param maxLength the longest pattern, at least 1
+	 * @param filter the fraction of the value range within which repeats are similar, 0
+	 * or more
+	 * @param sink told of each kept point, in order
+	 */
+	static void find(String[] names, double[] values, int size, int maxLength, double filter, ClusterSink sink) {
+		validate(maxLength, filter);
+		double min = Double.POSITIVE_INFINITY;
+		double max = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < size; i++) {
+			min = Math.min(min, values[i]);
+			max = Math.max(max, values[i]);
+		}
+		double threshold = (max - min) * filter;
+		int i = 0;
+		while (i < size) {
+			int length = 1;
+			int repeats = 1;
+			// a pattern whose values are not all similar to its first cannot repeat, nor
+			// can any longer one: only lengths within the similar run are worth trying
+			int candidates = similarRun(values, i, Math.min(size - i, maxLength), threshold);
+			for (int candidate = 1; candidate <= candidates && repeats == 1; candidate++) {
+				int found = repeats(names, values, size, i, candidate, threshold);
+				if (found > 1) {
+					length = candidate;
+					repeats = found;
+				}
+			}
+			sink.accept(i, length, repeats);
+			i += length * repeats;
+		}
+	}
+
+	private static int similarRun(double[] values, int start, int limit, double threshold) {
+		int run = 0;
+		while (run < limit && !(Math.abs(values[start + run] - values[start]) > threshold)) {
+			run++;
+		}
+		return run;
+	}
+
+	private static void validate(int maxLength, double filter) {
 		if (maxLength < 1) {
 			throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
 		}
 		if (!(filter >= 0)) {
 			throw new IllegalArgumentException("filter must be 0 or more, was " + filter);
 		}
-		int size = elements.size();
-		String[] names = new String[size];
-		double[] values = new double[size];
-		double min = Double.POSITIVE_INFINITY;
-		double max = Double.NEGATIVE_INFINITY;
-		for (int i = 0; i < size; i++) {
-			names[i] = name.apply(elements.get(i));
-			values[i] = value.applyAsDouble(elements.get(i));
-			min = Math.min(min, values[i]);
-			max = Math.max(max, values[i]);
-		}
-		double threshold = (max - min) * filter;
-		List<Cluster<T>> result = new ArrayList<>();
-		int i = 0;
-		while (i < size) {
-			int length = 1;
-			int repeats = 1;
-			for (int candidate = 1; candidate <= maxLength && repeats == 1; candidate++) {
-				int found = repeats(names, values, i, candidate, threshold);
-				if (found > 1) {
-					length = candidate;
-					repeats = found;
-				}
-			}
-			result.add(new Cluster<>(elements.get(i), label(names, i, length, repeats), repeats, length));
-			i += length * repeats;
-		}
-		return result;
 	}
 
-	private static int repeats(String[] names, double[] values, int start, int length, double threshold) {
-		if (start + length > names.length || !similar(values, start, start + length, values[start], threshold)) {
-			return 1;
-		}
+	/**
+	 * How often the pattern of {@code length} elements at {@code start} repeats, given
+	 * that its own values are similar to its first.
+	 */
+	private static int repeats(String[] names, double[] values, int size, int start, int length, double threshold) {
 		int count = 1;
 		int next = start + length;
-		while (next + length <= names.length && samePattern(names, start, next, length)
+		while (next + length <= size && samePattern(names, start, next, length)
 				&& similar(values, next, next + length, values[start], threshold)) {
 			count++;
 			next += length;
@@ -121,7 +157,16 @@ public final class Clusters {
 		return true;
 	}
 
-	private static String label(String[] names, int start, int length, int repeats) {
+	/**
+	 * The label of a kept point: a single element's own name (no new string), else
+	 * {@code "a || b xN"}.
+	 * @param names the step names
+	 * @param start the point's first element
+	 * @param length the pattern's number of elements
+	 * @param repeats how many times the pattern repeats
+	 * @return the label
+	 */
+	static String label(String[] names, int start, int length, int repeats) {
 		if (repeats == 1) {
 			return names[start];
 		}
@@ -172,6 +217,22 @@ public final class Clusters {
 			}
 		}
 		return new Filtered<>(List.copyOf(kept), List.copyOf(rejected));
+	}
+
+	/**
+	 * Told of each kept point of the array form of {@link #find}.
+	 */
+	@FunctionalInterface
+	interface ClusterSink {
+
+		/**
+		 * Takes one kept point.
+		 * @param first the index of the point's first element, whose value it carries
+		 * @param length the pattern's number of elements
+		 * @param repeats how many times the pattern repeats, 1 for a single element
+		 */
+		void accept(int first, int length, int repeats);
+
 	}
 
 	/**

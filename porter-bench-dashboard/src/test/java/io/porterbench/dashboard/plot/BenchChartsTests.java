@@ -1,10 +1,15 @@
 package io.porterbench.dashboard.plot;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import io.porterbench.record.BenchRecord;
+import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,87 @@ class BenchChartsTests {
 		assertThat(calls.labels()).containsExactly("0_read x3", "0_write", "1_read", "1_write");
 		assertThat(calls.y()).containsExactly(1, 5, 2, 6);
 		assertThat(calls.x()).containsExactly(0, 1, 2, 3);
+	}
+
+	@Test
+	void cronoOrdersCallsStoredOutOfOrderAndKeepsFileOrderForEqualCounters() {
+		Map<String, List<SavedCall>> first = new LinkedHashMap<>();
+		first.put("GLOBAL", List.of(new SavedCall(9, -1, null)));
+		first.put("b", List.of(new SavedCall(1, 1, null), new SavedCall(1, 3, null)));
+		first.put("a", List.of(new SavedCall(1, 0, null), new SavedCall(1, 2, null)));
+		first.put("y", List.of(new SavedCall(4, 5, null)));
+		first.put("x", List.of(new SavedCall(3, 5, null)));
+		first.put("c", List.of(new SavedCall(5, 4, null)));
+		Map<String, List<SavedCall>> second = new LinkedHashMap<>();
+		second.put("x", List.of(new SavedCall(7, 0, null)));
+		second.put("y", List.of(new SavedCall(8, 0, null)));
+		BenchRecord bench = Records.bench("b", List.of(iteration(0, first), iteration(1, second)), List.of());
+		ChartSeries calls = BenchCharts.crono(bench).calls();
+		assertThat(calls.labels()).containsExactly("0_a || b x2", "0_c", "0_y", "0_x", "1_x", "1_y");
+		assertThat(calls.y()).containsExactly(1, 5, 4, 3, 7, 8);
+		assertThat(calls.x()).containsExactly(0, 1, 2, 3, 4, 5);
+	}
+
+	@Test
+	void cronoMatchesASortedClusteringOfEveryIterationIncludingLargeOnes() {
+		Random random = new Random(7);
+		List<SavedIteration> iterations = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			int calls = (i % 100 == 7) ? 3000 + random.nextInt(1000) : random.nextInt(40);
+			iterations.add(iteration(i, randomCalls(random, calls)));
+		}
+		BenchRecord bench = Records.bench("r", iterations, List.of());
+		ChartSeries actual = BenchCharts.crono(bench).calls();
+		List<Double> y = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (int i = 0; i < iterations.size(); i++) {
+			for (Clusters.Cluster<Object[]> cluster : expectedClusters(iterations.get(i))) {
+				y.add(((SavedCall) cluster.first()[1]).time());
+				labels.add(i + "_" + cluster.label());
+			}
+		}
+		assertThat(actual.labels()).isEqualTo(labels);
+		assertThat(actual.y()).containsExactly(y.stream().mapToDouble(Double::doubleValue).toArray());
+		for (int k = 0; k < actual.size(); k++) {
+			assertThat(actual.x()[k]).isEqualTo(k);
+		}
+	}
+
+	/**
+	 * Calls in runs of a repeated pattern whose counters are shuffled among few values,
+	 * so that the file order is not the crono order and many counters are equal.
+	 */
+	private static Map<String, List<SavedCall>> randomCalls(Random random, int count) {
+		String[] steps = { "load", "parse", "save", "GLOBAL" };
+		double[] times = { 1, 1, 1.01, 2, 50 };
+		Map<String, List<SavedCall>> byStep = new LinkedHashMap<>();
+		int counterRange = 1 + count / (1 + random.nextInt(4));
+		for (int k = 0; k < count; k++) {
+			String step = steps[(k + random.nextInt(2)) % steps.length];
+			double time = times[random.nextInt(times.length)];
+			int counter = (random.nextInt(3) == 0) ? k : random.nextInt(counterRange);
+			byStep.computeIfAbsent(step, (s) -> new ArrayList<>()).add(new SavedCall(time, counter, null));
+		}
+		return byStep;
+	}
+
+	/**
+	 * What the crono chart did before it reused buffers: a stable sort, then clusters.
+	 */
+	private static List<Clusters.Cluster<Object[]>> expectedClusters(SavedIteration iteration) {
+		List<Object[]> calls = new ArrayList<>();
+		iteration.calls().forEach((step, list) -> {
+			if (!"GLOBAL".equals(step)) {
+				list.forEach((call) -> calls.add(new Object[] { step, call }));
+			}
+		});
+		calls.sort(Comparator.comparingInt((Object[] call) -> ((SavedCall) call[1]).cronoCounter()));
+		return ClustersTests.reference(calls, (call) -> (String) call[0], (call) -> ((SavedCall) call[1]).time(),
+				Clusters.CRONO_MAX_LENGTH, Clusters.DEFAULT_FILTER);
+	}
+
+	private static SavedIteration iteration(int number, Map<String, List<SavedCall>> calls) {
+		return new SavedIteration(number, 100.0 + number, 100.5 + number, Map.of(), calls);
 	}
 
 	@Test

@@ -1,6 +1,11 @@
 package io.porterbench.dashboard.plot;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import io.porterbench.dashboard.plot.Clusters.Cluster;
 import io.porterbench.dashboard.plot.Clusters.Filtered;
@@ -90,6 +95,157 @@ class ClustersTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Clusters.find(List.of(p("a", 1)), Point::name, Point::value, 3, -1))
 			.withMessageContaining("filter");
+	}
+
+	@Test
+	void theArrayFormFindsWhatTheListFormFoundOnRandomSequences() {
+		Random random = new Random(20240611);
+		String[] alphabet = { "a", "b", "c", "d" };
+		double[] levels = { 1, 1, 1.01, 2, 5, 100, 0, -0.0 };
+		for (int round = 0; round < 4000; round++) {
+			int size = random.nextInt(40);
+			int spare = random.nextInt(8);
+			String[] names = new String[size + spare];
+			double[] values = new double[size + spare];
+			fillWithRepeats(random, names, values, alphabet, levels, round % 50 == 0);
+			if (round % 20 == 3 && size > 0) {
+				// a NaN makes the threshold NaN, which no difference exceeds
+				values[random.nextInt(size)] = Double.NaN;
+			}
+			int maxLength = 1 + random.nextInt(7);
+			double filter = new double[] { 0, 0.05, 0.3, 1, 2 }[random.nextInt(5)];
+			List<Integer> indices = new ArrayList<>();
+			for (int i = 0; i < size; i++) {
+				indices.add(i);
+			}
+			List<Cluster<Integer>> expected = reference(indices, (i) -> names[i], (i) -> values[i], maxLength, filter);
+			List<Cluster<Integer>> fromArrays = new ArrayList<>();
+			Clusters.find(names, values, size, maxLength, filter, (first, length, repeats) -> fromArrays
+				.add(new Cluster<>(first, Clusters.label(names, first, length, repeats), repeats, length)));
+			String context = "names " + Arrays.toString(Arrays.copyOf(names, size)) + ", values "
+					+ Arrays.toString(Arrays.copyOf(values, size)) + ", maxLength " + maxLength + ", filter " + filter;
+			assertThat(fromArrays).as(context).isEqualTo(expected);
+			assertThat(Clusters.find(indices, (i) -> names[i], (i) -> values[i], maxLength, filter)).as(context)
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void theArrayFormIgnoresTheEntriesPastTheSize() {
+		// reused buffers hold the previous iteration's calls past the size
+		String[] names = { "a", "a", "a", "a", "a" };
+		double[] values = { 1, 1, 1, 1, 1 };
+		List<String> labels = new ArrayList<>();
+		Clusters.find(names, values, 2, 5, 0.05,
+				(first, length, repeats) -> labels.add(Clusters.label(names, first, length, repeats)));
+		assertThat(labels).containsExactly("a x2");
+	}
+
+	@Test
+	void theArrayFormRejectsInvalidSettings() {
+		Clusters.ClusterSink ignored = (first, length, repeats) -> {
+		};
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Clusters.find(new String[0], new double[0], 0, 0, 0.05, ignored))
+			.withMessage("maxLength must be at least 1, was 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Clusters.find(new String[0], new double[0], 0, 3, Double.NaN, ignored))
+			.withMessage("filter must be 0 or more, was NaN");
+	}
+
+	/**
+	 * Fills the arrays with runs of repeated patterns, so that clusters of every length
+	 * occur, and the spare entries past the size with more of the same.
+	 */
+	private static void fillWithRepeats(Random random, String[] names, double[] values, String[] alphabet,
+			double[] levels, boolean oneValue) {
+		int i = 0;
+		while (i < names.length) {
+			int length = 1 + random.nextInt(4);
+			int repeats = 1 + random.nextInt(4);
+			String[] pattern = new String[length];
+			double[] patternValues = new double[length];
+			for (int k = 0; k < length; k++) {
+				pattern[k] = alphabet[random.nextInt(alphabet.length)];
+				patternValues[k] = oneValue ? 1 : levels[random.nextInt(levels.length)];
+			}
+			for (int r = 0; r < repeats; r++) {
+				for (int k = 0; k < length && i < names.length; k++, i++) {
+					names[i] = pattern[k];
+					// now and then a repeat drifts a little or a lot
+					double drift = (random.nextInt(6) == 0) ? random.nextInt(3) * 0.02 : 0;
+					values[i] = patternValues[k] + drift;
+				}
+			}
+		}
+	}
+
+	/**
+	 * The list-based algorithm as it was before the array form, kept as the reference the
+	 * array form must match.
+	 */
+	static <T> List<Cluster<T>> reference(List<T> elements, Function<T, String> name, ToDoubleFunction<T> value,
+			int maxLength, double filter) {
+		int size = elements.size();
+		String[] names = new String[size];
+		double[] values = new double[size];
+		double min = Double.POSITIVE_INFINITY;
+		double max = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < size; i++) {
+			names[i] = name.apply(elements.get(i));
+			values[i] = value.applyAsDouble(elements.get(i));
+			min = Math.min(min, values[i]);
+			max = Math.max(max, values[i]);
+		}
+		double threshold = (max - min) * filter;
+		List<Cluster<T>> result = new ArrayList<>();
+		int i = 0;
+		while (i < size) {
+			int length = 1;
+			int repeats = 1;
+			for (int candidate = 1; candidate <= maxLength && repeats == 1; candidate++) {
+				int found = referenceRepeats(names, values, i, candidate, threshold);
+				if (found > 1) {
+					length = candidate;
+					repeats = found;
+				}
+			}
+			result.add(new Cluster<>(elements.get(i), referenceLabel(names, i, length, repeats), repeats, length));
+			i += length * repeats;
+		}
+		return result;
+	}
+
+	private static int referenceRepeats(String[] names, double[] values, int start, int length, double threshold) {
+		if (start + length > names.length
+				|| !referenceSimilar(values, start, start + length, values[start], threshold)) {
+			return 1;
+		}
+		int count = 1;
+		int next = start + length;
+		while (next + length <= names.length && Arrays.equals(names, start, start + length, names, next, next + length)
+				&& referenceSimilar(values, next, next + length, values[start], threshold)) {
+			count++;
+			next += length;
+		}
+		return count;
+	}
+
+	private static boolean referenceSimilar(double[] values, int from, int to, double reference, double threshold) {
+		for (int k = from; k < to; k++) {
+			if (Math.abs(values[k] - reference) > threshold) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String referenceLabel(String[] names, int start, int length, int repeats) {
+		if (repeats == 1) {
+			return names[start];
+		}
+		List<String> pattern = Arrays.asList(names).subList(start, start + length);
+		return String.join(" || ", pattern) + " x" + repeats;
 	}
 
 	@Test
