@@ -51,24 +51,40 @@ public final class DataIndex {
 	public static final String EXTENSION = ".index";
 
 	/** "PBINDEX" and the format version. */
-	private static final long MAGIC = 0x5042494E44455801L;
+	private static final long MAGIC = 0x5042494E44455802L;
 
 	/** Bytes of each end of the DATA file whose checksum the index keeps. */
 	private static final int SAMPLED_BYTES = 4096;
 
 	private static final int HEADER_BYTES = Long.BYTES * 5;
 
-	private static final int TRAILER_BYTES = Integer.BYTES * 2;
+	/** The trailer's offset and the checksum. */
+	private static final int END_BYTES = Long.BYTES + Integer.BYTES;
 
-	/** A string reference that is followed by a new string. */
-	private static final int NEW_STRING = -1;
+	/** The iterations between two offsets in the trailer, where a reader may cut. */
+	static final int BLOCK_ITERATIONS = 4096;
 
 	/** A string reference to no string. */
-	private static final int NO_STRING = -2;
+	private static final int NO_STRING = -1;
 
 	private static final double NANOS_PER_SECOND = 1e9;
 
-	private DataIndex() {
+	private final ByteBuffer bytes;
+
+	private final String[] strings;
+
+	private final int iterationCount;
+
+	private final long[] blockOffsets;
+
+	private final long end;
+
+	private DataIndex(ByteBuffer bytes, String[] strings, int iterationCount, long[] blockOffsets, long end) {
+		this.bytes = bytes;
+		this.strings = strings;
+		this.iterationCount = iterationCount;
+		this.blockOffsets = blockOffsets;
+		this.end = end;
 	}
 
 	/**
@@ -84,13 +100,33 @@ public final class DataIndex {
 	}
 
 	/**
-	 * Reads the iterations of a DATA file from its index.
+	 * Reads the iterations of a DATA file from its index, in one piece.
 	 * @param dataFile the DATA file
 	 * @param maxBytes the largest DATA file to read
 	 * @return the iterations, or {@code null} when there is no index that describes the
 	 * file as it is now
 	 */
 	static List<SavedIteration> read(Path dataFile, long maxBytes) {
+		try {
+			DataIndex index = open(dataFile, maxBytes);
+			if (index == null) {
+				return null;
+			}
+			List<SavedIteration> iterations = index.decode(HEADER_BYTES, index.end, true, true);
+			return (iterations != null && iterations.size() == index.iterationCount) ? iterations : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Opens the index of a DATA file, checked whole and describing the file as it is now.
+	 * @param dataFile the DATA file
+	 * @param maxBytes the largest DATA file to read
+	 * @return the index, or {@code null} when there is none that can be used
+	 */
+	static DataIndex open(Path dataFile, long maxBytes) {
 		try {
 			Path index = fileOf(dataFile);
 			if (!Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
@@ -104,7 +140,7 @@ public final class DataIndex {
 			if (bytes == null || !describes(bytes, dataFile, data)) {
 				return null;
 			}
-			return new Decoder(bytes).iterations();
+			return withTrailer(bytes);
 		}
 		catch (IOException | RuntimeException ex) {
 			// any index that cannot be used is passed over: the DATA file is parsed
@@ -117,7 +153,7 @@ public final class DataIndex {
 		try (SeekableByteChannel channel = Files.newByteChannel(index,
 				Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
 			long size = channel.size();
-			if (size < HEADER_BYTES + TRAILER_BYTES || size > dataSize) {
+			if (size < HEADER_BYTES + END_BYTES || size > dataSize) {
 				return null;
 			}
 			ByteBuffer bytes = ByteBuffer.allocate((int) size);
@@ -137,9 +173,47 @@ public final class DataIndex {
 
 	private static boolean describes(ByteBuffer index, Path dataFile, BasicFileAttributes data) throws IOException {
 		Instant modified = data.lastModifiedTime().toInstant();
-		return index.getLong() == MAGIC && index.getLong() == data.size()
-				&& index.getLong() == modified.getEpochSecond() && index.getLong() == modified.getNano()
-				&& index.getLong() == endsChecksum(dataFile, data.size());
+		return index.getLong(0) == MAGIC && index.getLong(Long.BYTES) == data.size()
+				&& index.getLong(Long.BYTES * 2) == modified.getEpochSecond()
+				&& index.getLong(Long.BYTES * 3) == modified.getNano()
+				&& index.getLong(Long.BYTES * 4) == endsChecksum(dataFile, data.size());
+	}
+
+	/** Reads the trailer: the strings, the number of iterations and the block offsets. */
+	private static DataIndex withTrailer(ByteBuffer bytes) {
+		long end = bytes.getLong(bytes.limit() - END_BYTES);
+		if (end < HEADER_BYTES || end > bytes.limit() - END_BYTES) {
+			return null;
+		}
+		ByteBuffer trailer = bytes.duplicate().position((int) end).limit(bytes.limit() - END_BYTES);
+		String[] strings = new String[count(trailer)];
+		for (int i = 0; i < strings.length; i++) {
+			byte[] utf8 = new byte[count(trailer)];
+			trailer.get(utf8);
+			strings[i] = new String(utf8, StandardCharsets.UTF_8);
+		}
+		// not a length in bytes, unlike the other counts: only its sign is checked here
+		int iterationCount = trailer.getInt();
+		long[] blockOffsets = new long[count(trailer)];
+		if (iterationCount < 0 || blockOffsets.length != (iterationCount + BLOCK_ITERATIONS - 1) / BLOCK_ITERATIONS) {
+			return null;
+		}
+		for (int i = 0; i < blockOffsets.length; i++) {
+			blockOffsets[i] = trailer.getLong();
+			if (blockOffsets[i] < HEADER_BYTES || blockOffsets[i] >= end
+					|| (i > 0 && blockOffsets[i] <= blockOffsets[i - 1])) {
+				return null;
+			}
+		}
+		return trailer.hasRemaining() ? null : new DataIndex(bytes, strings, iterationCount, blockOffsets, end);
+	}
+
+	private static int count(ByteBuffer bytes) {
+		int count = bytes.getInt();
+		if (count < 0 || count > bytes.remaining()) {
+			throw new IllegalStateException("Not an index: a count of " + count);
+		}
+		return count;
 	}
 
 	/** The CRC-32C of the first and last {@value #SAMPLED_BYTES} bytes of a file. */
@@ -157,6 +231,57 @@ public final class DataIndex {
 			}
 		}
 		return crc.getValue();
+	}
+
+	/**
+	 * The number of iterations the index holds.
+	 * @return the count
+	 */
+	int iterationCount() {
+		return this.iterationCount;
+	}
+
+	/**
+	 * Byte ranges of the iterations, cut at block offsets near equal shares of the
+	 * iterations, for decoding on several threads.
+	 * @param parts the most ranges
+	 * @return the {@code [from, to)} ranges in order, covering every iteration
+	 */
+	List<long[]> ranges(int parts) {
+		int blocks = this.blockOffsets.length;
+		int count = Math.max(1, Math.min(parts, blocks));
+		List<long[]> ranges = new ArrayList<>(count);
+		long from = HEADER_BYTES;
+		for (int i = 1; i <= count; i++) {
+			long to = (i == count) ? this.end : this.blockOffsets[(int) ((long) blocks * i / count)];
+			if (to > from) {
+				ranges.add(new long[] { from, to });
+				from = to;
+			}
+		}
+		if (ranges.isEmpty()) {
+			ranges.add(new long[] { HEADER_BYTES, this.end });
+		}
+		return ranges;
+	}
+
+	/**
+	 * Decodes the iterations whose bytes lie in a range from {@link #ranges}.
+	 * @param from the offset of the range's first iteration
+	 * @param to the offset after its last iteration
+	 * @param first unused: every range starts at an iteration
+	 * @param last unused: every range ends after an iteration
+	 * @return the iterations, or {@code null} when the range does not end where an
+	 * iteration ends
+	 */
+	List<SavedIteration> decode(long from, long to, boolean first, boolean last) {
+		ByteBuffer range = this.bytes.duplicate().position((int) from).limit((int) to);
+		Decoder decoder = new Decoder(range, this.strings);
+		List<SavedIteration> iterations = new ArrayList<>();
+		while (range.hasRemaining()) {
+			iterations.add(decoder.iteration());
+		}
+		return iterations;
 	}
 
 	/**
@@ -180,7 +305,13 @@ public final class DataIndex {
 
 		private final CRC32C crc = new CRC32C();
 
-		private final Map<String, Integer> strings = new HashMap<>();
+		private final Map<String, Integer> references = new HashMap<>();
+
+		private final List<String> strings = new ArrayList<>();
+
+		private final List<Long> blockOffsets = new ArrayList<>();
+
+		private long flushed;
 
 		private int iterations;
 
@@ -225,10 +356,12 @@ public final class DataIndex {
 		 */
 		public void iteration(long stepNumber, double startTime, double stopTime, String host, long pid, int absolutes,
 				int callTopics) throws IOException {
-			room(Long.BYTES * 4 + Integer.BYTES * 2);
+			room(Long.BYTES * 4 + Integer.BYTES * 3);
+			if (this.iterations % BLOCK_ITERATIONS == 0) {
+				this.blockOffsets.add(this.flushed + this.buffer.position());
+			}
 			this.buffer.putLong(stepNumber).putDouble(startTime).putDouble(stopTime).putLong(pid);
-			this.buffer.putInt(absolutes).putInt(callTopics);
-			string(host);
+			this.buffer.putInt(absolutes).putInt(callTopics).putInt(reference(host));
 			this.iterations++;
 		}
 
@@ -239,9 +372,8 @@ public final class DataIndex {
 		 * @throws IOException if the index cannot be written
 		 */
 		public void absolute(String topic, long nanos) throws IOException {
-			string(topic);
-			room(Long.BYTES);
-			this.buffer.putLong(nanos);
+			room(Integer.BYTES + Long.BYTES);
+			this.buffer.putInt(reference(topic)).putLong(nanos);
 		}
 
 		/**
@@ -251,9 +383,8 @@ public final class DataIndex {
 		 * @throws IOException if the index cannot be written
 		 */
 		public void callTopic(String topic, int calls) throws IOException {
-			string(topic);
-			room(Integer.BYTES);
-			this.buffer.putInt(calls);
+			room(Integer.BYTES * 2);
+			this.buffer.putInt(reference(topic)).putInt(calls);
 		}
 
 		/**
@@ -272,8 +403,28 @@ public final class DataIndex {
 		 * @throws IOException if it cannot be written or moved
 		 */
 		public void commit() throws IOException {
-			room(TRAILER_BYTES);
-			this.buffer.putInt(this.iterations);
+			long trailer = this.flushed + this.buffer.position();
+			room(Integer.BYTES);
+			this.buffer.putInt(this.strings.size());
+			for (String value : this.strings) {
+				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+				room(Integer.BYTES);
+				this.buffer.putInt(utf8.length);
+				for (int from = 0; from < utf8.length;) {
+					room(1);
+					int length = Math.min(this.buffer.remaining(), utf8.length - from);
+					this.buffer.put(utf8, from, length);
+					from += length;
+				}
+			}
+			room(Integer.BYTES * 2);
+			this.buffer.putInt(this.iterations).putInt(this.blockOffsets.size());
+			for (long offset : this.blockOffsets) {
+				room(Long.BYTES);
+				this.buffer.putLong(offset);
+			}
+			room(END_BYTES);
+			this.buffer.putLong(trailer);
 			this.crc.update(this.buffer.array(), 0, this.buffer.position());
 			this.buffer.putInt((int) this.crc.getValue());
 			flush();
@@ -295,32 +446,19 @@ public final class DataIndex {
 			}
 		}
 
-		/**
-		 * Writes a string as a reference to one written before, or in full the first
-		 * time.
-		 */
-		private void string(String value) throws IOException {
+		/** The string's place in the trailer's table, given at its first use. */
+		private int reference(String value) {
 			if (value == null) {
-				room(Integer.BYTES);
-				this.buffer.putInt(NO_STRING);
-				return;
+				return NO_STRING;
 			}
-			Integer known = this.strings.get(value);
+			Integer known = this.references.get(value);
 			if (known != null) {
-				room(Integer.BYTES);
-				this.buffer.putInt(known);
-				return;
+				return known;
 			}
-			byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-			room(Integer.BYTES * 2);
-			this.buffer.putInt(NEW_STRING).putInt(utf8.length);
-			for (int from = 0; from < utf8.length;) {
-				room(1);
-				int length = Math.min(this.buffer.remaining(), utf8.length - from);
-				this.buffer.put(utf8, from, length);
-				from += length;
-			}
-			this.strings.put(value, this.strings.size());
+			int reference = this.strings.size();
+			this.strings.add(value);
+			this.references.put(value, reference);
+			return reference;
 		}
 
 		private void room(int bytes) throws IOException {
@@ -333,48 +471,36 @@ public final class DataIndex {
 		private void flush() throws IOException {
 			this.buffer.flip();
 			while (this.buffer.hasRemaining()) {
-				this.channel.write(this.buffer);
+				this.flushed += this.channel.write(this.buffer);
 			}
 			this.buffer.clear();
 		}
 
 	}
 
-	/** Rebuilds the iterations as the DATA file's parser gives them. */
+	/** Rebuilds iterations as the DATA file's parser gives them, one range at a time. */
 	private static final class Decoder {
 
 		private final ByteBuffer bytes;
 
-		private final List<String> strings = new ArrayList<>();
+		private final String[] strings;
 
 		private final CompactIterations shapes = new CompactIterations();
 
 		private Long lastPid;
 
-		Decoder(ByteBuffer bytes) {
+		Decoder(ByteBuffer bytes, String[] strings) {
 			this.bytes = bytes;
+			this.strings = strings;
 		}
 
-		List<SavedIteration> iterations() {
-			int count = this.bytes.getInt(this.bytes.limit() - TRAILER_BYTES);
-			this.bytes.limit(this.bytes.limit() - TRAILER_BYTES);
-			if (count < 0) {
-				return null;
-			}
-			List<SavedIteration> iterations = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				iterations.add(iteration());
-			}
-			return this.bytes.hasRemaining() ? null : Collections.unmodifiableList(iterations);
-		}
-
-		private SavedIteration iteration() {
+		SavedIteration iteration() {
 			long stepNumber = this.bytes.getLong();
 			double startTime = this.bytes.getDouble();
 			double stopTime = this.bytes.getDouble();
 			long pid = this.bytes.getLong();
-			int absolutes = count();
-			int callTopics = count();
+			int absolutes = count(this.bytes);
+			int callTopics = count(this.bytes);
 			String host = string();
 			this.shapes.startTimes();
 			for (int a = 0; a < absolutes; a++) {
@@ -385,7 +511,7 @@ public final class DataIndex {
 			this.shapes.startCalls();
 			for (int t = 0; t < callTopics; t++) {
 				String topic = requiredString();
-				int calls = count();
+				int calls = count(this.bytes);
 				for (int c = 0; c < calls; c++) {
 					this.shapes.call(this.bytes.getLong() / NANOS_PER_SECOND, this.bytes.getInt(), null);
 				}
@@ -393,14 +519,6 @@ public final class DataIndex {
 			}
 			return new SavedIteration(stepNumber, startTime, stopTime, times, this.shapes.calls(), host, pid(pid),
 					null);
-		}
-
-		private int count() {
-			int count = this.bytes.getInt();
-			if (count < 0 || count > this.bytes.remaining()) {
-				throw new IllegalStateException("Not an index: a count of " + count);
-			}
-			return count;
 		}
 
 		private String requiredString() {
@@ -413,17 +531,7 @@ public final class DataIndex {
 
 		private String string() {
 			int reference = this.bytes.getInt();
-			if (reference == NO_STRING) {
-				return null;
-			}
-			if (reference == NEW_STRING) {
-				byte[] utf8 = new byte[count()];
-				this.bytes.get(utf8);
-				String value = new String(utf8, StandardCharsets.UTF_8);
-				this.strings.add(value);
-				return value;
-			}
-			return this.strings.get(reference);
+			return (reference == NO_STRING) ? null : this.strings[reference];
 		}
 
 		/**

@@ -94,7 +94,7 @@ final class ParallelDataReader {
 	 * used
 	 */
 	List<SavedIteration> read(Path file, List<String> problems) {
-		List<SavedIteration> indexed = DataIndex.read(file, this.reader.maxFileBytes());
+		List<SavedIteration> indexed = readIndex(file);
 		if (indexed != null) {
 			return indexed;
 		}
@@ -109,6 +109,26 @@ final class ParallelDataReader {
 			}
 		}
 		return this.reader.read(file, "DATA", RunFileParser::iterations, List.of(), problems);
+	}
+
+	/**
+	 * The iterations of the file's {@link DataIndex}, decoded in parts when it has
+	 * several and there are several cores, or {@code null} when it has no index that
+	 * describes it.
+	 */
+	List<SavedIteration> readIndex(Path file) {
+		try {
+			DataIndex index = DataIndex.open(file, this.reader.maxFileBytes());
+			if (index == null) {
+				return null;
+			}
+			List<SavedIteration> iterations = join(readRanges(index.ranges(this.parts), index::decode));
+			return (iterations != null && iterations.size() == index.iterationCount()) ? iterations : null;
+		}
+		catch (RuntimeException ex) {
+			// CompletionException included: a part the index cannot give
+			return null;
+		}
 	}
 
 	/**
@@ -155,24 +175,37 @@ final class ParallelDataReader {
 	}
 
 	/**
-	 * Starts reading every part, the last on the caller's thread, the others on the
-	 * pool's.
+	 * Starts reading every part of a DATA file cut where iterations meet, the last on the
+	 * caller's thread, the others on the pool's.
 	 */
 	private static List<CompletableFuture<List<SavedIteration>>> readParts(long size, List<Long> cuts,
 			PartReader reader) {
-		List<CompletableFuture<List<SavedIteration>>> reads = new ArrayList<>();
+		List<long[]> ranges = new ArrayList<>();
 		long start = 0;
 		for (int i = 0; i <= cuts.size(); i++) {
-			long from = start;
 			long to = (i < cuts.size()) ? cuts.get(i) + END_OFFSET : size;
+			ranges.add(new long[] { start, to });
+			start = (i < cuts.size()) ? cuts.get(i) + START_OFFSET : size;
+		}
+		return readRanges(ranges, reader);
+	}
+
+	/**
+	 * Starts reading every range, the last on the caller's thread, the others on the
+	 * pool's.
+	 */
+	private static List<CompletableFuture<List<SavedIteration>>> readRanges(List<long[]> ranges, PartReader reader) {
+		List<CompletableFuture<List<SavedIteration>>> reads = new ArrayList<>();
+		for (int i = 0; i < ranges.size(); i++) {
+			long from = ranges.get(i)[0];
+			long to = ranges.get(i)[1];
 			boolean first = i == 0;
-			if (i == cuts.size()) {
+			if (i == ranges.size() - 1) {
 				reads.add(CompletableFuture.completedFuture(reader.read(from, to, first, true)));
 			}
 			else {
 				reads.add(CompletableFuture.supplyAsync(() -> reader.read(from, to, first, false), PARTS));
 			}
-			start = (i < cuts.size()) ? cuts.get(i) + START_OFFSET : size;
 		}
 		return reads;
 	}

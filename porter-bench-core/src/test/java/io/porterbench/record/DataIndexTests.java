@@ -50,6 +50,16 @@ class DataIndexTests {
 	}
 
 	@Test
+	void anIndexOfSeveralBlocksIsDecodedInPartsToWhatTheDataFileParses() {
+		Path data = writeRun(new Random(7), 7, 3 * DataIndex.BLOCK_ITERATIONS + 17);
+		List<SavedIteration> parsed = parse(data);
+		for (int parts = 1; parts <= 5; parts++) {
+			ParallelDataReader reader = new ParallelDataReader(RunFileReader.DEFAULT, parts, 0);
+			assertThat(reader.readIndex(data)).as("%d parts", parts).isEqualTo(parsed);
+		}
+	}
+
+	@Test
 	void aRunIsLoadedFromItsIndexWhileTheIndexDescribesTheDataFile() throws IOException {
 		Path data = writeRun(new Random(3), 3);
 		List<SavedIteration> saved = parse(data);
@@ -162,9 +172,12 @@ class DataIndexTests {
 	 * names, durations beyond the formatter's fast range and iterations with no calls.
 	 */
 	private Path writeRun(Random random, int run) {
+		return writeRun(random, run, (run % 4 == 0) ? 3 : 1 + random.nextInt(2_000));
+	}
+
+	private Path writeRun(Random random, int run, int iterations) {
 		Path folder = this.root.resolve("run" + run);
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25 + run);
-		int iterations = (run % 4 == 0) ? 3 : 1 + random.nextInt(2_000);
 		String[] steps = { "load", "naïve \"step\"", "back\\slash", "emoji 😀", "GLOBALish", "x" };
 		try (BenchDict dict = BenchDict.builder()
 			.root(folder)
