@@ -156,18 +156,21 @@ public final class DataIndex {
 			if (size < HEADER_BYTES + END_BYTES || size > dataSize) {
 				return null;
 			}
-			ByteBuffer bytes = ByteBuffer.allocate((int) size);
+			// outside the heap: one large array would be a humongous object, which makes
+			// G1 start a marking cycle in the middle of the read
+			ByteBuffer bytes = ByteBuffer.allocateDirect((int) size);
 			while (bytes.hasRemaining()) {
 				if (channel.read(bytes) < 0) {
 					return null;
 				}
 			}
+			bytes.flip();
 			CRC32C crc = new CRC32C();
-			crc.update(bytes.array(), 0, bytes.capacity() - Integer.BYTES);
-			if ((int) crc.getValue() != bytes.getInt(bytes.capacity() - Integer.BYTES)) {
+			crc.update(bytes.duplicate().limit(bytes.limit() - Integer.BYTES));
+			if ((int) crc.getValue() != bytes.getInt(bytes.limit() - Integer.BYTES)) {
 				return null;
 			}
-			return bytes.flip();
+			return bytes;
 		}
 	}
 
