@@ -360,6 +360,19 @@ public final class IterationData {
 	}
 
 	/**
+	 * Whether any call has an extra value.
+	 * @return false when none has, at once for an iteration that never had one
+	 */
+	public boolean hasCallExtras() {
+		for (int i = 0, n = Math.min(this.size, this.extras.length); i < n; i++) {
+			if (this.extras[i] != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * A call's extra value.
 	 * @param index the call's position
 	 * @return the extra, or {@code null}

@@ -288,11 +288,12 @@ public final class DataIndex {
 	}
 
 	/**
-	 * Writes the index of a DATA file that has just been written. Give each iteration in
-	 * file order: {@link #iteration}, its {@code absolutes} with {@link #absolute}, then
-	 * each topic of its {@code individual_calls} with {@link #callTopic} followed by that
-	 * topic's {@link #call}s; then {@link #commit()}. Closing an uncommitted writer
-	 * removes what it wrote. Not thread-safe.
+	 * Writes the index of a DATA file that has just been written. Names are given as
+	 * their {@link #reference}s. Give each iteration in file order: {@link #iteration},
+	 * its {@code absolutes} with {@link #absolute}, then each topic of its
+	 * {@code individual_calls} with {@link #callTopic} followed by that topic's
+	 * {@link #call}s; then {@link #commit()}. Closing an uncommitted writer removes what
+	 * it wrote. Not thread-safe.
 	 */
 	public static final class Writer implements Closeable {
 
@@ -351,43 +352,44 @@ public final class DataIndex {
 		 * @param stepNumber its {@code STEP_NUMBER}
 		 * @param startTime its {@code START_TIME}
 		 * @param stopTime its {@code STOP_TIME}
-		 * @param host its {@code HOST}, or {@code null} when the file has none
+		 * @param host the {@link #reference} of its {@code HOST}, which may be
+		 * {@code null} when the file has none
 		 * @param pid its {@code PID}, or a negative number when the file has none
 		 * @param absolutes the number of its {@code absolutes}
 		 * @param callTopics the number of topics of its {@code individual_calls}
 		 * @throws IOException if the index cannot be written
 		 */
-		public void iteration(long stepNumber, double startTime, double stopTime, String host, long pid, int absolutes,
+		public void iteration(long stepNumber, double startTime, double stopTime, int host, long pid, int absolutes,
 				int callTopics) throws IOException {
 			room(Long.BYTES * 4 + Integer.BYTES * 3);
 			if (this.iterations % BLOCK_ITERATIONS == 0) {
 				this.blockOffsets.add(this.flushed + this.buffer.position());
 			}
 			this.buffer.putLong(stepNumber).putDouble(startTime).putDouble(stopTime).putLong(pid);
-			this.buffer.putInt(absolutes).putInt(callTopics).putInt(reference(host));
+			this.buffer.putInt(absolutes).putInt(callTopics).putInt(host);
 			this.iterations++;
 		}
 
 		/**
 		 * Adds a member of the iteration's {@code absolutes}.
-		 * @param topic the key
+		 * @param topic the {@link #reference} of the key
 		 * @param nanos the value, in nanoseconds
 		 * @throws IOException if the index cannot be written
 		 */
-		public void absolute(String topic, long nanos) throws IOException {
+		public void absolute(int topic, long nanos) throws IOException {
 			room(Integer.BYTES + Long.BYTES);
-			this.buffer.putInt(reference(topic)).putLong(nanos);
+			this.buffer.putInt(topic).putLong(nanos);
 		}
 
 		/**
 		 * Starts a topic of the iteration's {@code individual_calls}.
-		 * @param topic the key
+		 * @param topic the {@link #reference} of the key
 		 * @param calls the number of its calls
 		 * @throws IOException if the index cannot be written
 		 */
-		public void callTopic(String topic, int calls) throws IOException {
+		public void callTopic(int topic, int calls) throws IOException {
 			room(Integer.BYTES * 2);
-			this.buffer.putInt(reference(topic)).putInt(calls);
+			this.buffer.putInt(topic).putInt(calls);
 		}
 
 		/**
@@ -449,8 +451,13 @@ public final class DataIndex {
 			}
 		}
 
-		/** The string's place in the trailer's table, given at its first use. */
-		private int reference(String value) {
+		/**
+		 * The place of a topic or host name in the index's table of names, given at its
+		 * first use.
+		 * @param value the name, or {@code null} for none
+		 * @return the reference to pass to the other methods
+		 */
+		public int reference(String value) {
 			if (value == null) {
 				return NO_STRING;
 			}

@@ -3,6 +3,7 @@ package io.porterbench.internal.format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -30,7 +31,29 @@ final class DataIndexWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(DataIndexWriter.class);
 
-	private DataIndexWriter() {
+	private final DataIndex.Writer index;
+
+	private final RunOrigin origin;
+
+	private final TopicSums scratch = new TopicSums();
+
+	private int[] calls = new int[8];
+
+	// the topics of the iteration before and their references: consecutive iterations
+	// nearly always have the same topics, the same objects, in the same order
+	private String[] lastTopics = new String[8];
+
+	private int[] lastReferences = new int[8];
+
+	private final int global;
+
+	private final int originHost;
+
+	private DataIndexWriter(DataIndex.Writer index, RunOrigin origin) {
+		this.index = index;
+		this.origin = origin;
+		this.global = index.reference(RunFiles.GLOBAL);
+		this.originHost = index.reference(origin.host().orElse(null));
 	}
 
 	/**
@@ -47,12 +70,12 @@ final class DataIndexWriter {
 				return;
 			}
 			try (DataIndex.Writer index = DataIndex.Writer.start(dataFile)) {
-				TopicSums scratch = new TopicSums();
+				DataIndexWriter writer = new DataIndexWriter(index, origin);
 				for (IterationData iteration : snapshot.retained()) {
-					write(index, iteration, scratch, origin);
+					writer.write(iteration);
 				}
 				for (IterationData iteration : snapshot.open()) {
-					write(index, iteration, scratch, origin);
+					writer.write(iteration);
 				}
 				index.commit();
 			}
@@ -70,56 +93,79 @@ final class DataIndexWriter {
 
 	private static boolean isIndexable(List<IterationData> iterations) {
 		for (IterationData iteration : iterations) {
-			if (iteration.iterationExtra() != null || !Double.isFinite(iteration.startEpochSeconds())
+			if (iteration.iterationExtra() != null || iteration.hasCallExtras()
+					|| !Double.isFinite(iteration.startEpochSeconds())
 					|| !Double.isFinite(iteration.stopEpochSeconds())) {
 				return false;
-			}
-			for (int i = 0; i < iteration.size(); i++) {
-				if (iteration.extra(i) != null) {
-					return false;
-				}
 			}
 		}
 		return true;
 	}
 
-	private static void write(DataIndex.Writer index, IterationData iteration, TopicSums scratch, RunOrigin origin)
-			throws IOException {
-		TopicSums sums = iteration.topicSums(scratch);
+	/**
+	 * Writes one iteration as the DATA file lays it out: each topic's sum, then GLOBAL;
+	 * each topic's calls in order, then GLOBAL's one call.
+	 */
+	private void write(IterationData iteration) throws IOException {
+		TopicSums sums = iteration.topicSums(this.scratch);
+		int[] references = references(sums);
 		boolean closed = iteration.isClosed();
-		String host = iteration.hasSource() ? iteration.sourceHost() : origin.host().orElse(null);
-		long pid = iteration.hasSource() ? iteration.sourcePid() : origin.pid().orElse(-1);
+		int host = iteration.hasSource() ? this.index.reference(iteration.sourceHost()) : this.originHost;
+		long pid = iteration.hasSource() ? iteration.sourcePid() : this.origin.pid().orElse(-1);
 		int topics = sums.count() + (closed ? 1 : 0);
-		index.iteration(iteration.number(), iteration.startEpochSeconds(), iteration.stopEpochSeconds(), host, pid,
+		this.index.iteration(iteration.number(), iteration.startEpochSeconds(), iteration.stopEpochSeconds(), host, pid,
 				topics, topics);
 		for (int t = 0; t < sums.count(); t++) {
-			index.absolute(sums.topic(t), sums.sum(t));
+			this.index.absolute(references[t], sums.sum(t));
 		}
 		if (closed) {
-			index.absolute(RunFiles.GLOBAL, iteration.globalNanos());
+			this.index.absolute(this.global, iteration.globalNanos());
 		}
+		int[] counts = countCalls(iteration, sums);
 		for (int t = 0; t < sums.count(); t++) {
-			index.callTopic(sums.topic(t), callsOf(iteration, sums, t));
-			for (int i = sums.firstCall(t); i < iteration.size(); i++) {
+			this.index.callTopic(references[t], counts[t]);
+			for (int i = sums.firstCall(t), left = counts[t]; left > 0; i++) {
 				if (sums.topicIndexOfCall(i) == t) {
-					index.call(iteration.nanos(i), i);
+					this.index.call(iteration.nanos(i), i);
+					left--;
 				}
 			}
 		}
 		if (closed) {
-			index.callTopic(RunFiles.GLOBAL, 1);
-			index.call(iteration.globalNanos(), iteration.size());
+			this.index.callTopic(this.global, 1);
+			this.index.call(iteration.globalNanos(), iteration.size());
 		}
 	}
 
-	private static int callsOf(IterationData iteration, TopicSums sums, int topic) {
-		int calls = 0;
-		for (int i = sums.firstCall(topic); i < iteration.size(); i++) {
-			if (sums.topicIndexOfCall(i) == topic) {
-				calls++;
+	/**
+	 * The references of the iteration's topics, those of the iteration before when the
+	 * same.
+	 */
+	private int[] references(TopicSums sums) {
+		int count = sums.count();
+		if (this.lastTopics.length < count) {
+			this.lastTopics = Arrays.copyOf(this.lastTopics, count * 2);
+			this.lastReferences = Arrays.copyOf(this.lastReferences, count * 2);
+		}
+		for (int t = 0; t < count; t++) {
+			String topic = sums.topic(t);
+			if (this.lastTopics[t] != topic) {
+				this.lastTopics[t] = topic;
+				this.lastReferences[t] = this.index.reference(topic);
 			}
 		}
-		return calls;
+		return this.lastReferences;
+	}
+
+	private int[] countCalls(IterationData iteration, TopicSums sums) {
+		if (this.calls.length < sums.count()) {
+			this.calls = new int[sums.count() * 2];
+		}
+		Arrays.fill(this.calls, 0, sums.count(), 0);
+		for (int i = 0; i < iteration.size(); i++) {
+			this.calls[sums.topicIndexOfCall(i)]++;
+		}
+		return this.calls;
 	}
 
 }
