@@ -143,7 +143,8 @@ public final class Benchmarker {
 	}
 
 	/**
-	 * The files {@link #save()} writes: SUMMARY, DATA and MEMORY.
+	 * The run files {@link #save()} writes: SUMMARY, DATA and MEMORY. The DATA file's
+	 * {@link io.porterbench.record.DataIndex index}, derived from it, lies beside it.
 	 * @return the three paths
 	 */
 	public List<Path> files() {

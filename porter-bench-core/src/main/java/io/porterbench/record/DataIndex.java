@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -274,8 +273,9 @@ public final class DataIndex {
 	 * @param to the offset after its last iteration
 	 * @param first unused: every range starts at an iteration
 	 * @param last unused: every range ends after an iteration
-	 * @return the iterations, or {@code null} when the range does not end where an
-	 * iteration ends
+	 * @return the iterations
+	 * @throws RuntimeException when the range does not hold whole iterations, which
+	 * {@link ParallelDataReader#readIndex} takes as an index it cannot use
 	 */
 	List<SavedIteration> decode(long from, long to, boolean first, boolean last) {
 		ByteBuffer range = this.bytes.duplicate().position((int) from).limit((int) to);

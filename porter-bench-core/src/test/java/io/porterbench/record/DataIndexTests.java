@@ -120,20 +120,13 @@ class DataIndexTests {
 
 	@Test
 	void aSaveWithAnExtraWritesNoIndexAndRemovesTheOneBefore() throws IOException {
-		Path folder = this.root.resolve("extra");
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
-		try (BenchDict dict = BenchDict.builder().root(folder).clock(clock).build()) {
+		try (BenchDict dict = BenchDict.builder().root(this.root.resolve("extra")).clock(clock).build()) {
 			Benchmarker bench = dict.get("random");
-			bench.gstep();
-			clock.addNanos(5);
-			bench.step("load");
-			bench.gstop();
+			oneLoadStep(bench, clock, null);
 			Path data = RunFiles.dataFile(dict.save(), "random");
 			assertThat(DataIndex.fileOf(data)).isRegularFile();
-			bench.gstep();
-			clock.addNanos(5);
-			bench.step("load", List.of("an", "extra"));
-			bench.gstop();
+			oneLoadStep(bench, clock, List.of("an", "extra"));
 			dict.save();
 			assertThat(DataIndex.fileOf(data)).doesNotExist();
 			assertThat(RunRecord.load(data.getParent()).bench("random").iterations()).hasSize(2)
@@ -145,14 +138,9 @@ class DataIndexTests {
 
 	@Test
 	void anIndexThatCannotBeWrittenLeavesTheSaveWhole() throws IOException {
-		Path folder = this.root.resolve("blocked");
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
-		try (BenchDict dict = BenchDict.builder().root(folder).clock(clock).build()) {
-			Benchmarker bench = dict.get("random");
-			bench.gstep();
-			clock.addNanos(5);
-			bench.step("load");
-			bench.gstop();
+		try (BenchDict dict = BenchDict.builder().root(this.root.resolve("blocked")).clock(clock).build()) {
+			oneLoadStep(dict.get("random"), clock, null);
 			Path run = dict.runDirectory();
 			Path index = DataIndex.fileOf(RunFiles.dataFile(run, "random"));
 			// a folder that is not empty cannot be replaced by the index
@@ -204,6 +192,19 @@ class DataIndexTests {
 			bench.step("open");
 			return RunFiles.dataFile(dict.save(), "random");
 		}
+	}
+
+	/** An iteration of one 5 ns step, {@code load}, with the extra when not null. */
+	private static void oneLoadStep(Benchmarker bench, MockBenchClock clock, Object extra) {
+		bench.gstep();
+		clock.addNanos(5);
+		if (extra != null) {
+			bench.step("load", extra);
+		}
+		else {
+			bench.step("load");
+		}
+		bench.gstop();
 	}
 
 	private static void openOnAnotherThread(Benchmarker bench, MockBenchClock clock) {
