@@ -155,9 +155,10 @@ public final class DataIndex {
 			if (size < HEADER_BYTES + END_BYTES || size > dataSize) {
 				return null;
 			}
-			// outside the heap: one large array would be a humongous object, which makes
-			// G1 start a marking cycle in the middle of the read
-			ByteBuffer bytes = ByteBuffer.allocateDirect((int) size);
+			ByteBuffer bytes = allocateOutsideTheHeap((int) size);
+			if (bytes == null) {
+				return null;
+			}
 			while (bytes.hasRemaining()) {
 				if (channel.read(bytes) < 0) {
 					return null;
@@ -170,6 +171,23 @@ public final class DataIndex {
 				return null;
 			}
 			return bytes;
+		}
+	}
+
+	/**
+	 * A buffer outside the heap, where one large array would be a humongous object that
+	 * makes G1 start a marking cycle in the middle of the read; {@code null} when the
+	 * JVM's limit on such memory ({@code -XX:MaxDirectMemorySize}) leaves no room, and
+	 * the DATA file is then parsed.
+	 */
+	private static ByteBuffer allocateOutsideTheHeap(int size) {
+		try {
+			return ByteBuffer.allocateDirect(size);
+		}
+		catch (OutOfMemoryError ex) {
+			// only the direct memory limit, after the JVM has collected and retried: the
+			// heap is untouched and the parser needs none of this memory
+			return null;
 		}
 	}
 

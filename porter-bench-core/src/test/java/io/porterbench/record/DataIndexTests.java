@@ -119,6 +119,21 @@ class DataIndexTests {
 	}
 
 	@Test
+	void aDirectMemoryLimitBelowTheIndexSizeFallsBackToParsing() throws Exception {
+		Path data = writeRun(new Random(8), 8, 20_000);
+		assertThat(Files.size(DataIndex.fileOf(data))).isGreaterThan(2L << 20);
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:MaxDirectMemorySize=1m", "-cp", System.getProperty("java.class.path"),
+				IndexUnderDirectMemoryLimitMain.class.getName(), data.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(output).contains("index opened: false")
+			.contains("loaded 20002 iterations, equal to the parsed ones: true");
+	}
+
+	@Test
 	void aSaveWithAnExtraWritesNoIndexAndRemovesTheOneBefore() throws IOException {
 		MockBenchClock clock = new MockBenchClock(1_795_705_894.25);
 		try (BenchDict dict = BenchDict.builder().root(this.root.resolve("extra")).clock(clock).build()) {
