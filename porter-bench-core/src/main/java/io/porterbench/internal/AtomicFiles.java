@@ -61,6 +61,23 @@ public final class AtomicFiles {
 	 * then unchanged and the temporary file removed
 	 */
 	public static void write(Path target, ContentWriter content) throws IOException {
+		write(target, content, true);
+	}
+
+	/**
+	 * Replaces the target with the content, atomically, without forcing it to disk: for a
+	 * file derived from others, which its readers check and can do without, such as a
+	 * DATA file's index. After a crash it may be whole, missing or torn.
+	 * @param target the file
+	 * @param content writes the content
+	 * @throws IOException if the content could not be written or moved; the target is
+	 * then unchanged and the temporary file removed
+	 */
+	public static void writeDerived(Path target, ContentWriter content) throws IOException {
+		write(target, content, false);
+	}
+
+	private static void write(Path target, ContentWriter content, boolean force) throws IOException {
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "."
@@ -68,7 +85,7 @@ public final class AtomicFiles {
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE)) {
-				PipelinedChannelStream out = new PipelinedChannelStream(channel);
+				PipelinedChannelStream out = new PipelinedChannelStream(channel, force);
 				boolean written = false;
 				try {
 					content.write(out);
@@ -80,7 +97,9 @@ public final class AtomicFiles {
 						out.abandon();
 					}
 				}
-				channel.force(true);
+				if (force) {
+					channel.force(true);
+				}
 			}
 			move(temp, target);
 		}
@@ -119,6 +138,8 @@ public final class AtomicFiles {
 
 		private final FileChannel channel;
 
+		private final boolean flushAhead;
+
 		private final BlockingQueue<Chunk> full = new LinkedBlockingQueue<>();
 
 		private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
@@ -131,8 +152,9 @@ public final class AtomicFiles {
 
 		private volatile IOException failure;
 
-		PipelinedChannelStream(FileChannel channel) {
+		PipelinedChannelStream(FileChannel channel, boolean flushAhead) {
 			this.channel = channel;
+			this.flushAhead = flushAhead;
 		}
 
 		private static ThreadFactory daemon(String name) {
@@ -204,7 +226,8 @@ public final class AtomicFiles {
 					try {
 						writeFully(chunk);
 						written += chunk.length;
-						if (written - flushRequestedAt >= FLUSH_AHEAD_BYTES && (flush == null || flush.isDone())) {
+						if (this.flushAhead && written - flushRequestedAt >= FLUSH_AHEAD_BYTES
+								&& (flush == null || flush.isDone())) {
 							flushRequestedAt = written;
 							flush = FLUSHER.submit(() -> {
 								this.channel.force(false);

@@ -1,16 +1,14 @@
 package io.porterbench.record;
 
-import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
 /**
@@ -41,8 +38,9 @@ import java.util.zip.CRC32C;
  * Iterations with an {@code extra} are not indexed: a save that has one writes no index.
  *
  * <p>
- * The index is derived data, so it is not forced to disk: after a crash it is either
- * whole or fails its checksum.
+ * This class holds the format, both ways; the save puts the file in place atomically and,
+ * as derived data, does not force it to disk: after a crash it is whole, missing, or
+ * fails its checksum.
  */
 public final class DataIndex {
 
@@ -96,27 +94,6 @@ public final class DataIndex {
 		String stem = name.endsWith(RunFiles.EXTENSION) ? name.substring(0, name.length() - RunFiles.EXTENSION.length())
 				: name;
 		return dataFile.resolveSibling(stem + EXTENSION);
-	}
-
-	/**
-	 * Reads the iterations of a DATA file from its index, in one piece.
-	 * @param dataFile the DATA file
-	 * @param maxBytes the largest DATA file to read
-	 * @return the iterations, or {@code null} when there is no index that describes the
-	 * file as it is now
-	 */
-	static List<SavedIteration> read(Path dataFile, long maxBytes) {
-		try {
-			DataIndex index = open(dataFile, maxBytes);
-			if (index == null) {
-				return null;
-			}
-			List<SavedIteration> iterations = index.decode(HEADER_BYTES, index.end, true, true);
-			return (iterations != null && iterations.size() == index.iterationCount) ? iterations : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	/**
@@ -289,13 +266,11 @@ public final class DataIndex {
 	 * Decodes the iterations whose bytes lie in a range from {@link #ranges}.
 	 * @param from the offset of the range's first iteration
 	 * @param to the offset after its last iteration
-	 * @param first unused: every range starts at an iteration
-	 * @param last unused: every range ends after an iteration
 	 * @return the iterations
 	 * @throws RuntimeException when the range does not hold whole iterations, which
 	 * {@link ParallelDataReader#readIndex} takes as an index it cannot use
 	 */
-	List<SavedIteration> decode(long from, long to, boolean first, boolean last) {
+	List<SavedIteration> decode(long from, long to) {
 		ByteBuffer range = this.bytes.duplicate().position((int) from).limit((int) to);
 		Decoder decoder = new Decoder(range, this.strings);
 		List<SavedIteration> iterations = new ArrayList<>();
@@ -310,18 +285,13 @@ public final class DataIndex {
 	 * their {@link #reference}s. Give each iteration in file order: {@link #iteration},
 	 * its {@code absolutes} with {@link #absolute}, then each topic of its
 	 * {@code individual_calls} with {@link #callTopic} followed by that topic's
-	 * {@link #call}s; then {@link #commit()}. Closing an uncommitted writer removes what
-	 * it wrote. Not thread-safe.
+	 * {@link #call}s; then {@link #finish()}. Not thread-safe.
 	 */
-	public static final class Writer implements Closeable {
+	public static final class Writer {
 
 		private static final int BUFFER_BYTES = 1 << 16;
 
-		private final Path target;
-
-		private final Path temp;
-
-		private final FileChannel channel;
+		private final OutputStream out;
 
 		private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
 
@@ -337,32 +307,27 @@ public final class DataIndex {
 
 		private int iterations;
 
-		private boolean committed;
-
-		private Writer(Path dataFile) throws IOException {
-			this.target = fileOf(dataFile);
-			this.temp = this.target.resolveSibling("." + this.target.getFileName() + "."
-					+ Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+		private Writer(Path dataFile, OutputStream out) throws IOException {
+			this.out = out;
 			BasicFileAttributes data = Files.readAttributes(dataFile, BasicFileAttributes.class);
-			long endsChecksum = endsChecksum(dataFile, data.size());
-			this.channel = FileChannel.open(this.temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			Instant modified = data.lastModifiedTime().toInstant();
 			this.buffer.putLong(MAGIC)
 				.putLong(data.size())
 				.putLong(modified.getEpochSecond())
 				.putLong(modified.getNano())
-				.putLong(endsChecksum);
+				.putLong(endsChecksum(dataFile, data.size()));
 		}
 
 		/**
 		 * Starts the index of a DATA file, which must be complete: its size, time and
 		 * ends are recorded now.
 		 * @param dataFile the DATA file
+		 * @param out where the index goes, the content of {@link #fileOf} the DATA file
 		 * @return the writer
-		 * @throws IOException if the DATA file cannot be read or the index not created
+		 * @throws IOException if the DATA file cannot be read
 		 */
-		public static Writer start(Path dataFile) throws IOException {
-			return new Writer(dataFile);
+		public static Writer start(Path dataFile, OutputStream out) throws IOException {
+			return new Writer(dataFile, out);
 		}
 
 		/**
@@ -422,10 +387,10 @@ public final class DataIndex {
 		}
 
 		/**
-		 * Finishes the index and puts it in place of any index before.
-		 * @throws IOException if it cannot be written or moved
+		 * Writes the trailer and everything still buffered; the stream is left open.
+		 * @throws IOException if the stream fails
 		 */
-		public void commit() throws IOException {
+		public void finish() throws IOException {
 			long trailer = this.flushed + this.buffer.position();
 			room(Integer.BYTES);
 			this.buffer.putInt(this.strings.size());
@@ -451,22 +416,6 @@ public final class DataIndex {
 			this.crc.update(this.buffer.array(), 0, this.buffer.position());
 			this.buffer.putInt((int) this.crc.getValue());
 			flush();
-			this.channel.close();
-			try {
-				Files.move(this.temp, this.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(this.temp, this.target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			this.committed = true;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (!this.committed) {
-				this.channel.close();
-				Files.deleteIfExists(this.temp);
-			}
 		}
 
 		/**
@@ -497,10 +446,8 @@ public final class DataIndex {
 		}
 
 		private void flush() throws IOException {
-			this.buffer.flip();
-			while (this.buffer.hasRemaining()) {
-				this.flushed += this.channel.write(this.buffer);
-			}
+			this.out.write(this.buffer.array(), 0, this.buffer.position());
+			this.flushed += this.buffer.position();
 			this.buffer.clear();
 		}
 

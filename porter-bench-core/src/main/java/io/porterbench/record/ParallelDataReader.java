@@ -122,7 +122,8 @@ final class ParallelDataReader {
 			if (index == null) {
 				return null;
 			}
-			List<SavedIteration> iterations = join(readRanges(index.ranges(this.parts), index::decode));
+			List<SavedIteration> iterations = join(
+					readRanges(index.ranges(this.parts), (from, to, first, last) -> index.decode(from, to)));
 			return (iterations != null && iterations.size() == index.iterationCount()) ? iterations : null;
 		}
 		catch (RuntimeException ex) {

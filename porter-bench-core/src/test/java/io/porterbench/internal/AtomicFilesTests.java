@@ -65,4 +65,20 @@ class AtomicFilesTests {
 		assertThat(this.folder).isDirectoryNotContaining("glob:**.tmp");
 	}
 
+	@Test
+	void aDerivedFileReplacesTheOldOneWholeOrNotAtAll() throws IOException {
+		Path target = this.folder.resolve("derived.index");
+		Files.writeString(target, "old");
+		byte[] large = new byte[20 << 20];
+		new SplittableRandom(7).nextBytes(large);
+		AtomicFiles.writeDerived(target, (out) -> out.write(large));
+		assertThat(Files.readAllBytes(target)).isEqualTo(large);
+		assertThatIOException().isThrownBy(() -> AtomicFiles.writeDerived(target, (out) -> {
+			out.write(new byte[5 << 20]);
+			throw new IOException("content failed");
+		})).withMessage("content failed");
+		assertThat(Files.readAllBytes(target)).isEqualTo(large);
+		assertThat(this.folder).isDirectoryNotContaining("glob:**.tmp");
+	}
+
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.porterbench.internal.AtomicFiles;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
@@ -69,7 +70,8 @@ final class DataIndexWriter {
 				Files.deleteIfExists(DataIndex.fileOf(dataFile));
 				return;
 			}
-			try (DataIndex.Writer index = DataIndex.Writer.start(dataFile)) {
+			AtomicFiles.writeDerived(DataIndex.fileOf(dataFile), (out) -> {
+				DataIndex.Writer index = DataIndex.Writer.start(dataFile, out);
 				DataIndexWriter writer = new DataIndexWriter(index, origin);
 				for (IterationData iteration : snapshot.retained()) {
 					writer.write(iteration);
@@ -77,8 +79,8 @@ final class DataIndexWriter {
 				for (IterationData iteration : snapshot.open()) {
 					writer.write(iteration);
 				}
-				index.commit();
-			}
+				index.finish();
+			});
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("porter-bench: no index for {}; the run is read from the file itself", dataFile, ex);
