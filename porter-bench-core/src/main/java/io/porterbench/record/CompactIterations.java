@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * Builds an iteration's {@code absolutes} and {@code individual_calls} maps in a compact
@@ -26,9 +30,11 @@ import java.util.function.BiConsumer;
  * The maps behave as the {@link Collections#unmodifiableMap unmodifiable}
  * {@link LinkedHashMap}s the parser built before: same order, same {@code equals},
  * {@code hashCode} and {@code toString}, unmodifiable. A topic's calls list is made on
- * each {@code get}, with new {@link SavedCall} records equal to the saved ones. An
- * iteration with a repeated topic name or more than {@link #MAX_COMPACT_TOPICS} topics
- * gets the plain maps, exactly as before. One builder per parser, not thread-safe.
+ * each {@code get}, with new {@link SavedCall} records equal to the saved ones;
+ * {@link #forEachCall} and {@link #forEachAbsolute} read the arrays instead, which is how
+ * the dashboard's charts pass over a large run without an object per call. An iteration
+ * with a repeated topic name or more than {@link #MAX_COMPACT_TOPICS} topics gets the
+ * plain maps, exactly as before. One builder per parser, not thread-safe.
  */
 final class CompactIterations {
 
@@ -98,8 +104,7 @@ final class CompactIterations {
 			return Collections.unmodifiableMap(map);
 		}
 		this.lastTimeTopics = shared(this.lastTimeTopics, this.timeTopics, this.times);
-		return Collections
-			.unmodifiableMap(new TopicTimes(this.lastTimeTopics, Arrays.copyOf(this.timeValues, this.times)));
+		return new TopicTimes(this.lastTimeTopics, Arrays.copyOf(this.timeValues, this.times));
 	}
 
 	/** Starts an iteration's {@code individual_calls}. */
@@ -171,8 +176,46 @@ final class CompactIterations {
 			extras = Arrays.copyOf(this.callExtras, this.calls);
 			Arrays.fill(this.callExtras, 0, this.calls, null);
 		}
-		return Collections.unmodifiableMap(new TopicCalls(this.lastCallTopics, this.lastCallEnds,
-				Arrays.copyOf(this.callTimes, this.calls), Arrays.copyOf(this.callCounters, this.calls), extras));
+		return new TopicCalls(this.lastCallTopics, this.lastCallEnds, Arrays.copyOf(this.callTimes, this.calls),
+				Arrays.copyOf(this.callCounters, this.calls), extras);
+	}
+
+	/**
+	 * Gives each call of an iteration's {@code individual_calls} to a visitor, topic by
+	 * topic in file order: from the arrays of a compact map, from the lists of any other.
+	 * @param calls the iteration's calls
+	 * @param visitor what receives them
+	 */
+	static void forEachCall(Map<String, List<SavedCall>> calls, SavedIteration.CallVisitor visitor) {
+		if (calls instanceof TopicCalls compact) {
+			compact.visit(visitor);
+			return;
+		}
+		for (Map.Entry<String, List<SavedCall>> topic : calls.entrySet()) {
+			for (SavedCall call : topic.getValue()) {
+				visitor.call(topic.getKey(), call.time(), call.cronoCounter(), call.extra());
+			}
+		}
+	}
+
+	/**
+	 * Gives each member of an iteration's {@code absolutes} to an action, in file order,
+	 * unboxed: from the array of a compact map, from the values of any other (a
+	 * {@code null} value, which no loaded run has, as {@code NaN}).
+	 * @param absolutes the iteration's absolutes
+	 * @param action what receives them
+	 */
+	static void forEachAbsolute(Map<String, Double> absolutes, ObjDoubleConsumer<String> action) {
+		if (absolutes instanceof TopicTimes compact) {
+			for (int i = 0; i < compact.topics.length; i++) {
+				action.accept(compact.topics[i], compact.seconds[i]);
+			}
+			return;
+		}
+		for (Map.Entry<String, Double> absolute : absolutes.entrySet()) {
+			Double seconds = absolute.getValue();
+			action.accept(absolute.getKey(), (seconds != null) ? seconds : Double.NaN);
+		}
 	}
 
 	/** The previous names when they are the same as these, else a copy of these. */
@@ -222,8 +265,96 @@ final class CompactIterations {
 		return -1;
 	}
 
+	/**
+	 * A map that refuses every change, as {@link Collections#unmodifiableMap} does, so
+	 * that the compact maps need no wrapper in front of them (one object fewer per map,
+	 * and {@link #forEachCall} can see their arrays).
+	 */
+	private abstract static class ReadOnlyMap<V> extends AbstractMap<String, V> {
+
+		@Override
+		public V put(String key, V value) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V remove(Object key) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public void putAll(Map<? extends String, ? extends V> map) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public void clear() {
+			throw unmodifiable();
+		}
+
+		@Override
+		public void replaceAll(BiFunction<? super String, ? super V, ? extends V> function) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V putIfAbsent(String key, V value) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public boolean remove(Object key, Object value) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public boolean replace(String key, V oldValue, V newValue) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V replace(String key, V value) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V computeIfAbsent(String key, Function<? super String, ? extends V> function) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V computeIfPresent(String key, BiFunction<? super String, ? super V, ? extends V> function) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V compute(String key, BiFunction<? super String, ? super V, ? extends V> function) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public V merge(String key, V value, BiFunction<? super V, ? super V, ? extends V> function) {
+			throw unmodifiable();
+		}
+
+		@Override
+		public Set<String> keySet() {
+			return Collections.unmodifiableSet(super.keySet());
+		}
+
+		@Override
+		public Collection<V> values() {
+			return Collections.unmodifiableCollection(super.values());
+		}
+
+		private static UnsupportedOperationException unmodifiable() {
+			return new UnsupportedOperationException("A saved iteration's map cannot be changed");
+		}
+
+	}
+
 	/** {@code absolutes}: topic names and their seconds. */
-	private static final class TopicTimes extends AbstractMap<String, Double> {
+	private static final class TopicTimes extends ReadOnlyMap<Double> {
 
 		private final String[] topics;
 
@@ -272,7 +403,7 @@ final class CompactIterations {
 	}
 
 	/** {@code individual_calls}: topic names and the end of each one's calls. */
-	private static final class TopicCalls extends AbstractMap<String, List<SavedCall>> {
+	private static final class TopicCalls extends ReadOnlyMap<List<SavedCall>> {
 
 		private final String[] topics;
 
@@ -312,6 +443,18 @@ final class CompactIterations {
 		public void forEach(BiConsumer<? super String, ? super List<SavedCall>> action) {
 			for (int i = 0; i < this.topics.length; i++) {
 				action.accept(this.topics[i], list(i));
+			}
+		}
+
+		void visit(SavedIteration.CallVisitor visitor) {
+			int from = 0;
+			for (int i = 0; i < this.topics.length; i++) {
+				String topic = this.topics[i];
+				for (int at = from; at < this.ends[i]; at++) {
+					visitor.call(topic, this.times[at], this.cronoCounters[at],
+							(this.extras != null) ? this.extras[at] : null);
+				}
+				from = this.ends[i];
 			}
 		}
 

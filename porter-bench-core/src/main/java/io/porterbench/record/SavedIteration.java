@@ -2,6 +2,7 @@ package io.porterbench.record;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * One iteration of a saved DATA file.
@@ -41,6 +42,46 @@ public record SavedIteration(long stepNumber, double startTime, double stopTime,
 	 */
 	public boolean isOpen() {
 		return this.stopTime == 0;
+	}
+
+	/**
+	 * Gives each call of {@link #calls()} to a visitor, topic by topic in file order. For
+	 * an iteration loaded from a run folder this reads the loaded arrays: unlike
+	 * {@code calls().forEach}, it builds no list and no {@link SavedCall} per call, which
+	 * is what a pass over a run of 100,000 iterations wants.
+	 * @param visitor what receives the calls
+	 */
+	public void forEachCall(CallVisitor visitor) {
+		CompactIterations.forEachCall(this.calls, visitor);
+	}
+
+	/**
+	 * Gives each member of {@link #absolutes()} to an action, in file order, without
+	 * boxing the seconds of an iteration loaded from a run folder. A {@code null} value
+	 * of a map given to the constructor is given as {@code NaN}.
+	 * @param action what receives each topic and its seconds
+	 */
+	public void forEachAbsolute(ObjDoubleConsumer<String> action) {
+		CompactIterations.forEachAbsolute(this.absolutes, action);
+	}
+
+	/**
+	 * Receives the calls of an iteration one at a time, as {@link #forEachCall} gives
+	 * them.
+	 */
+	@FunctionalInterface
+	public interface CallVisitor {
+
+		/**
+		 * One call.
+		 * @param topic its step's topic
+		 * @param seconds its duration in seconds, as {@link SavedCall#time()}
+		 * @param cronoCounter its position among the iteration's calls, as
+		 * {@link SavedCall#cronoCounter()}
+		 * @param extra its extra, as {@link SavedCall#extra()}, or {@code null}
+		 */
+		void call(String topic, double seconds, int cronoCounter, Object extra);
+
 	}
 
 }

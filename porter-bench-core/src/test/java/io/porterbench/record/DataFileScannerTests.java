@@ -277,6 +277,64 @@ class DataFileScannerTests {
 			.isThrownBy(() -> iteration.calls().get(topic).get(calls.get(topic).size()));
 	}
 
+	@Test
+	void compactMapsRefuseEveryChange() {
+		Path data = writeRandomRun(new Random(12), 1);
+		SavedIteration iteration = scan(data).get(0);
+		Map<String, Double> absolutes = iteration.absolutes();
+		Map<String, List<SavedCall>> calls = iteration.calls();
+		String topic = absolutes.keySet().iterator().next();
+		List<Runnable> changes = List.of(() -> absolutes.putIfAbsent("x", 1.0),
+				() -> absolutes.computeIfAbsent("x", (name) -> 1.0),
+				() -> absolutes.computeIfPresent(topic, (k, v) -> v), () -> absolutes.compute(topic, (k, v) -> v),
+				() -> absolutes.merge(topic, 1.0, Double::sum), () -> absolutes.replace(topic, 2.0),
+				() -> absolutes.replace(topic, 1.0, 2.0), () -> absolutes.remove(topic, 1.0),
+				() -> absolutes.replaceAll((k, v) -> v), () -> absolutes.putAll(Map.of("x", 1.0)),
+				() -> absolutes.keySet().remove(topic), () -> absolutes.values().clear(), () -> calls.remove("missing"),
+				() -> calls.put("x", List.of()), () -> calls.keySet().clear());
+		for (Runnable change : changes) {
+			assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(change::run);
+		}
+		assertThat(iteration).isEqualTo(scan(data).get(0));
+	}
+
+	@Test
+	void theVisitorsGiveWhatTheMapsHoldInFileOrder() {
+		Random random = new Random(13);
+		for (int run = 0; run < 6; run++) {
+			for (SavedIteration iteration : scan(writeRandomRun(random, run))) {
+				assertVisitorsMatchMaps(iteration);
+				// the same iteration built from plain maps, as an application may build
+				// one
+				assertVisitorsMatchMaps(
+						new SavedIteration(iteration.stepNumber(), iteration.startTime(), iteration.stopTime(),
+								new LinkedHashMap<>(iteration.absolutes()), new LinkedHashMap<>(iteration.calls())));
+			}
+		}
+		Map<String, Double> withNull = new LinkedHashMap<>();
+		withNull.put("load", null);
+		List<String> given = new ArrayList<>();
+		new SavedIteration(1, 0, 1, withNull, Map.of())
+			.forEachAbsolute((topic, seconds) -> given.add(topic + "=" + seconds));
+		assertThat(given).containsExactly("load=NaN");
+	}
+
+	private static void assertVisitorsMatchMaps(SavedIteration iteration) {
+		List<List<Object>> expectedCalls = new ArrayList<>();
+		iteration.calls()
+			.forEach((topic, list) -> list.forEach((call) -> expectedCalls
+				.add(List.of(topic, call.time(), call.cronoCounter(), String.valueOf(call.extra())))));
+		List<List<Object>> visitedCalls = new ArrayList<>();
+		iteration.forEachCall((topic, seconds, cronoCounter, extra) -> visitedCalls
+			.add(List.of(topic, seconds, cronoCounter, String.valueOf(extra))));
+		assertThat(visitedCalls).isEqualTo(expectedCalls);
+		List<List<Object>> expectedTimes = new ArrayList<>();
+		iteration.absolutes().forEach((topic, seconds) -> expectedTimes.add(List.of(topic, seconds)));
+		List<List<Object>> visitedTimes = new ArrayList<>();
+		iteration.forEachAbsolute((topic, seconds) -> visitedTimes.add(List.of(topic, seconds)));
+		assertThat(visitedTimes).isEqualTo(expectedTimes);
+	}
+
 	private List<SavedIteration> assertScannedAsParsed(Path file) {
 		List<String> problems = new ArrayList<>();
 		List<SavedIteration> parsed = parse(file, problems);

@@ -9,7 +9,6 @@ import java.util.Optional;
 import io.porterbench.BenchSummary;
 import io.porterbench.jfr.JfrImport;
 import io.porterbench.record.BenchRecord;
-import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
 
 /**
@@ -34,10 +33,11 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 	 */
 	public static Optional<GcPauseOverlap> of(BenchRecord bench) {
 		List<double[]> timed = new ArrayList<>();
+		PauseFinder finder = new PauseFinder();
 		for (SavedIteration iteration : bench.iterations()) {
 			// the pause first: most runs have none, and then the GLOBAL time is not
 			// needed
-			double pause = gcPauseSeconds(iteration);
+			double pause = finder.find(iteration);
 			Double global = Double.isNaN(pause) ? null : iteration.absolutes().get(BenchSummary.GLOBAL);
 			if (global != null) {
 				timed.add(new double[] { global, pause });
@@ -61,18 +61,30 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 		return Optional.of(new GcPauseOverlap(timed.size(), withPause, slowest, slowestWithPause));
 	}
 
-	private static double gcPauseSeconds(SavedIteration iteration) {
-		List<SavedCall> gstops = iteration.calls().get("gstop");
-		if (gstops == null) {
-			return Double.NaN;
+	/** The GC pause figure of an iteration's first gstop call that has one. */
+	private static final class PauseFinder implements SavedIteration.CallVisitor {
+
+		private double seconds;
+
+		private boolean found;
+
+		double find(SavedIteration iteration) {
+			this.seconds = Double.NaN;
+			this.found = false;
+			// the loaded arrays, read in place: no list or record per iteration
+			iteration.forEachCall(this);
+			return this.seconds;
 		}
-		for (SavedCall call : gstops) {
-			if (call.extra() instanceof Map<?, ?> extra
-					&& extra.get(JfrImport.GC_PAUSE_SECONDS) instanceof Number seconds) {
-				return seconds.doubleValue();
+
+		@Override
+		public void call(String topic, double time, int cronoCounter, Object extra) {
+			if (!this.found && extra instanceof Map<?, ?> map && "gstop".equals(topic)
+					&& map.get(JfrImport.GC_PAUSE_SECONDS) instanceof Number pause) {
+				this.seconds = pause.doubleValue();
+				this.found = true;
 			}
 		}
-		return Double.NaN;
+
 	}
 
 	/**

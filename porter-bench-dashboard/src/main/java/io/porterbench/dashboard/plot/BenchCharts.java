@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.RandomAccess;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ObjDoubleConsumer;
 
 import io.porterbench.record.BenchRecord;
-import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
 import io.porterbench.record.SavedMemoryIteration;
 import io.porterbench.record.SavedMemorySample;
@@ -34,17 +32,13 @@ public final class BenchCharts {
 	 * @return one line per step
 	 */
 	public static TimesChart times(BenchRecord bench) {
-		Map<String, SeriesBuilder> lines = new LinkedHashMap<>();
 		List<SavedIteration> iterations = bench.iterations();
-		// a step usually runs in every iteration: room for all of them at once
-		Function<String, SeriesBuilder> newLine = (step) -> new SeriesBuilder(step, iterations.size());
+		TimesLines lines = new TimesLines(iterations.size());
 		for (int i = 0; i < iterations.size(); i++) {
-			int index = i;
-			iterations.get(i)
-				.absolutes()
-				.forEach((step, seconds) -> lines.computeIfAbsent(step, newLine).add(index, seconds));
+			lines.iteration = i;
+			iterations.get(i).forEachAbsolute(lines);
 		}
-		return new TimesChart(bench.name(), lines.values().stream().map(SeriesBuilder::build).toList());
+		return new TimesChart(bench.name(), lines.build());
 	}
 
 	/**
@@ -66,7 +60,13 @@ public final class BenchCharts {
 		CronoLine line = new CronoLine(bench.name());
 		List<SavedIteration> iterations = bench.iterations();
 		for (int i = 0; i < iterations.size(); i++) {
-			line.add(i, iterations.get(i).calls());
+			line.add(i, iterations.get(i));
+			if (i == 0) {
+				// most runs repeat their first iteration's steps: room for all their
+				// points
+				// at once instead of a line doubled twenty times
+				line.reserve((long) line.size() * iterations.size());
+			}
 		}
 		return new CronoChart(bench.name(), line.build());
 	}
@@ -111,6 +111,31 @@ public final class BenchCharts {
 		return series.isEmpty() ? Optional.empty() : Optional.of(new MemoryChart(bench.name(), series));
 	}
 
+	/** The times chart's lines, one per step, fed each iteration's absolutes in turn. */
+	private static final class TimesLines implements ObjDoubleConsumer<String> {
+
+		private final Map<String, SeriesBuilder> lines = new LinkedHashMap<>();
+
+		// a step usually runs in every iteration: room for all of them at once
+		private final Function<String, SeriesBuilder> newLine;
+
+		private int iteration;
+
+		TimesLines(int iterations) {
+			this.newLine = (step) -> new SeriesBuilder(step, iterations);
+		}
+
+		@Override
+		public void accept(String step, double seconds) {
+			this.lines.computeIfAbsent(step, this.newLine).add(this.iteration, seconds);
+		}
+
+		List<ChartSeries> build() {
+			return this.lines.values().stream().map(SeriesBuilder::build).toList();
+		}
+
+	}
+
 	/**
 	 * The crono line, built one iteration at a time in buffers reused across iterations:
 	 * a run of 100,000 iterations has hundreds of thousands of calls, and lists, records
@@ -129,9 +154,9 @@ public final class BenchCharts {
 			this.line = new SeriesBuilder(name);
 		}
 
-		void add(int iteration, Map<String, List<SavedCall>> byStep) {
-			this.iteration = iteration;
-			this.calls.collect(byStep);
+		void add(int index, SavedIteration iteration) {
+			this.iteration = index;
+			this.calls.collect(iteration);
 			Clusters.find(this.calls.names(), this.calls.times(), this.calls.size(), Clusters.CRONO_MAX_LENGTH,
 					Clusters.DEFAULT_FILTER, this);
 		}
@@ -140,6 +165,14 @@ public final class BenchCharts {
 		public void accept(int first, int length, int repeats) {
 			String label = Clusters.label(this.calls.names(), first, length, repeats);
 			this.line.add(this.line.size(), this.calls.times()[first], this.iteration, label);
+		}
+
+		int size() {
+			return this.line.size();
+		}
+
+		void reserve(long points) {
+			this.line.reserve(points);
 		}
 
 		ChartSeries build() {
@@ -152,7 +185,7 @@ public final class BenchCharts {
 	 * One iteration's calls but GLOBAL's, ordered by crono counter (equal counters keep
 	 * file order), in arrays grown as needed and reused for the next iteration.
 	 */
-	private static final class CallBuffer implements BiConsumer<String, List<SavedCall>> {
+	private static final class CallBuffer implements SavedIteration.CallVisitor {
 
 		// an insertion sort suits the handful of calls of most iterations, but would be
 		// quadratic on the thousands some iterations have
@@ -175,39 +208,27 @@ public final class BenchCharts {
 		// calls usually come in crono order: then they need neither a sort nor a copy
 		private boolean ordered;
 
-		void collect(Map<String, List<SavedCall>> byStep) {
+		void collect(SavedIteration iteration) {
 			this.size = 0;
 			this.ordered = true;
-			byStep.forEach(this);
+			// the loaded arrays, read in place: no list or record per call
+			iteration.forEachCall(this);
 			if (!this.ordered) {
 				sort();
 			}
 		}
 
 		@Override
-		public void accept(String step, List<SavedCall> list) {
+		public void call(String step, double seconds, int cronoCounter, Object extra) {
 			if (StepRow.GLOBAL.equals(step)) {
 				return;
 			}
-			if (list instanceof RandomAccess) {
-				for (int k = 0; k < list.size(); k++) {
-					add(step, list.get(k));
-				}
-			}
-			else {
-				for (SavedCall call : list) {
-					add(step, call);
-				}
-			}
-		}
-
-		private void add(String step, SavedCall call) {
 			if (this.size == this.fileNames.length) {
 				grow();
 			}
 			this.fileNames[this.size] = step;
-			this.fileTimes[this.size] = call.time();
-			long key = ((long) call.cronoCounter() << 32) | this.size;
+			this.fileTimes[this.size] = seconds;
+			long key = ((long) cronoCounter << 32) | this.size;
 			this.ordered &= this.size == 0 || key > this.keys[this.size - 1];
 			this.keys[this.size] = key;
 			this.size++;
@@ -272,6 +293,8 @@ public final class BenchCharts {
 
 	private static final class SeriesBuilder {
 
+		private static final int MAX_POINTS = Integer.MAX_VALUE - 8;
+
 		private final String name;
 
 		private double[] x;
@@ -326,8 +349,19 @@ public final class BenchCharts {
 			this.labelled |= step != null;
 		}
 
+		/** Makes room for this many points, within what an array can hold. */
+		void reserve(long points) {
+			int capacity = (int) Math.min(points, MAX_POINTS);
+			if (capacity > this.x.length) {
+				resize(capacity);
+			}
+		}
+
 		private void grow() {
-			int capacity = this.size * 2;
+			resize((int) Math.min(this.size * 2L, MAX_POINTS));
+		}
+
+		private void resize(int capacity) {
 			this.x = Arrays.copyOf(this.x, capacity);
 			this.y = Arrays.copyOf(this.y, capacity);
 			if (this.steps != null) {
@@ -340,14 +374,24 @@ public final class BenchCharts {
 			return this.size;
 		}
 
+		private static double[] trimmed(double[] values, int size) {
+			return (values.length == size) ? values : Arrays.copyOf(values, size);
+		}
+
+		/**
+		 * The series, holding this builder's arrays (trimmed when not full): the builder
+		 * is not used after.
+		 */
 		ChartSeries build() {
-			double[] xs = Arrays.copyOf(this.x, this.size);
-			double[] ys = Arrays.copyOf(this.y, this.size);
+			double[] xs = trimmed(this.x, this.size);
+			double[] ys = trimmed(this.y, this.size);
 			if (!this.labelled) {
-				return new ChartSeries(this.name, xs, ys);
+				return ChartSeries.adopting(this.name, xs, ys, null, null);
 			}
-			return new ChartSeries(this.name, xs, ys, Arrays.copyOf(this.iterations, this.size),
-					Arrays.copyOf(this.steps, this.size));
+			int[] labelIterations = (this.iterations.length == this.size) ? this.iterations
+					: Arrays.copyOf(this.iterations, this.size);
+			String[] labelSteps = (this.steps.length == this.size) ? this.steps : Arrays.copyOf(this.steps, this.size);
+			return ChartSeries.adopting(this.name, xs, ys, labelIterations, labelSteps);
 		}
 
 	}

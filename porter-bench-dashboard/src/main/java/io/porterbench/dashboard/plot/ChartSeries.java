@@ -30,7 +30,7 @@ public final class ChartSeries {
 	 * @param y the y values, as many as x
 	 */
 	public ChartSeries(String name, double[] x, double[] y) {
-		this(name, x, y, null, null, x.length);
+		this(name, x.clone(), y.clone(), null, null, x.length);
 	}
 
 	/**
@@ -41,7 +41,7 @@ public final class ChartSeries {
 	 * @param labels one label per point, or empty
 	 */
 	public ChartSeries(String name, double[] x, double[] y, List<String> labels) {
-		this(name, x, y, null, labels.isEmpty() ? null : labels.toArray(String[]::new), x.length);
+		this(name, x.clone(), y.clone(), null, labels.isEmpty() ? null : labels.toArray(String[]::new), x.length);
 	}
 
 	/**
@@ -55,7 +55,22 @@ public final class ChartSeries {
 	 * @param labelNames per point, the text after the underscore (the step)
 	 */
 	public ChartSeries(String name, double[] x, double[] y, int[] labelPrefixes, String[] labelNames) {
-		this(name, x, y, labelPrefixes.clone(), labelNames.clone(), x.length);
+		this(name, x.clone(), y.clone(), labelPrefixes.clone(), labelNames.clone(), x.length);
+	}
+
+	/**
+	 * A series that takes the given arrays as they are, without the copies the public
+	 * constructors make: for the chart builders, whose arrays of a large run are tens of
+	 * megabytes that nothing else holds.
+	 * @param name the legend name
+	 * @param x the x values, ascending
+	 * @param y the y values, as many as x
+	 * @param labelPrefixes per point, the iteration, or {@code null} with no labels
+	 * @param labelNames per point, the step, or {@code null} with no labels
+	 * @return the series
+	 */
+	static ChartSeries adopting(String name, double[] x, double[] y, int[] labelPrefixes, String[] labelNames) {
+		return new ChartSeries(name, x, y, labelPrefixes, labelNames, x.length);
 	}
 
 	private ChartSeries(String name, double[] x, double[] y, int[] labelPrefixes, String[] labelNames,
@@ -68,8 +83,8 @@ public final class ChartSeries {
 					+ y.length + " and " + (labelled ? labelNames.length : 0));
 		}
 		this.name = name;
-		this.x = x.clone();
-		this.y = y.clone();
+		this.x = x;
+		this.y = y;
 		this.labelPrefixes = labelPrefixes;
 		this.labelNames = labelNames;
 		this.originalSize = originalSize;

@@ -1,5 +1,6 @@
 package io.porterbench.dashboard.plot;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,10 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import io.porterbench.BenchDict;
+import io.porterbench.Benchmarker;
+import io.porterbench.MockBenchClock;
 import io.porterbench.record.BenchRecord;
+import io.porterbench.record.RunRecord;
 import io.porterbench.record.SavedCall;
 import io.porterbench.record.SavedIteration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -87,6 +93,53 @@ class BenchChartsTests {
 		for (int k = 0; k < actual.size(); k++) {
 			assertThat(actual.x()[k]).isEqualTo(k);
 		}
+	}
+
+	@Test
+	void aLoadedRunChartsAsTheSameIterationsHeldInPlainMaps(@TempDir Path root) {
+		// the first iteration has fewer calls than most and the last ones more, so the
+		// crono
+		// line outgrows the room made after the first, and some steps skip iterations
+		MockBenchClock clock = new MockBenchClock();
+		Random random = new Random(17);
+		try (BenchDict dict = BenchDict.builder().root(root).clock(clock).retainedIterations(500).build()) {
+			Benchmarker bench = dict.get("b");
+			String[] steps = { "load", "parse", "save" };
+			for (int i = 0; i < 400; i++) {
+				bench.gstep();
+				int calls = (i == 0) ? 1 : 1 + random.nextInt(2 + i / 100);
+				for (int c = 0; c < calls; c++) {
+					clock.addNanos(1_000 + random.nextInt(5_000_000));
+					bench.step(steps[random.nextInt(steps.length)]);
+				}
+				bench.gstop();
+			}
+			dict.save();
+		}
+		BenchRecord loaded = RunRecord.loadLatest(root).bench("b");
+		List<SavedIteration> plain = new ArrayList<>();
+		for (SavedIteration iteration : loaded.iterations()) {
+			plain.add(new SavedIteration(iteration.stepNumber(), iteration.startTime(), iteration.stopTime(),
+					new LinkedHashMap<>(iteration.absolutes()), new LinkedHashMap<>(iteration.calls())));
+		}
+		BenchRecord copy = Records.bench("b", plain, List.of());
+		assertSameSeries(BenchCharts.crono(loaded).calls(), BenchCharts.crono(copy).calls());
+		List<ChartSeries> loadedTimes = BenchCharts.times(loaded).series();
+		List<ChartSeries> copiedTimes = BenchCharts.times(copy).series();
+		assertThat(loadedTimes).extracting(ChartSeries::name)
+			.containsExactly("load", "gstop", "GLOBAL", "parse", "save");
+		assertThat(loadedTimes).hasSameSizeAs(copiedTimes);
+		for (int k = 0; k < loadedTimes.size(); k++) {
+			assertSameSeries(loadedTimes.get(k), copiedTimes.get(k));
+		}
+		assertThat(BenchCharts.crono(loaded).calls().size()).isGreaterThan(400 * 2);
+	}
+
+	private static void assertSameSeries(ChartSeries actual, ChartSeries expected) {
+		assertThat(actual.name()).isEqualTo(expected.name());
+		assertThat(actual.x()).containsExactly(expected.x());
+		assertThat(actual.y()).containsExactly(expected.y());
+		assertThat(actual.labels()).isEqualTo(expected.labels());
 	}
 
 	/**
