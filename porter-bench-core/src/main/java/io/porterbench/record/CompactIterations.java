@@ -199,6 +199,27 @@ final class CompactIterations {
 	}
 
 	/**
+	 * Whether any call of an iteration's {@code individual_calls} has an extra: known
+	 * without a look at the calls for a compact map, which keeps extras only when there
+	 * is one.
+	 * @param calls the iteration's calls
+	 * @return true when a call has a non-null extra
+	 */
+	static boolean hasCallExtras(Map<String, List<SavedCall>> calls) {
+		if (calls instanceof TopicCalls compact) {
+			return compact.extras != null;
+		}
+		for (List<SavedCall> topic : calls.values()) {
+			for (SavedCall call : topic) {
+				if (call.extra() != null) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Gives each member of an iteration's {@code absolutes} to an action, in file order,
 	 * unboxed: from the array of a compact map, from the values of any other (a
 	 * {@code null} value, which no loaded run has, as {@code NaN}).

@@ -56,6 +56,16 @@ public record SavedIteration(long stepNumber, double startTime, double stopTime,
 	}
 
 	/**
+	 * Whether any call of {@link #calls()} has an extra. For an iteration loaded from a
+	 * run folder this is known without a look at the calls, so that a reader looking for
+	 * extras can pass over the many iterations that have none.
+	 * @return true when some call's {@link SavedCall#extra()} is not {@code null}
+	 */
+	public boolean hasCallExtras() {
+		return CompactIterations.hasCallExtras(this.calls);
+	}
+
+	/**
 	 * Gives each member of {@link #absolutes()} to an action, in file order, without
 	 * boxing the seconds of an iteration loaded from a run folder. A {@code null} value
 	 * of a map given to the constructor is given as {@code NaN}.

@@ -299,7 +299,7 @@ class DataFileScannerTests {
 	}
 
 	@Test
-	void theVisitorsGiveWhatTheMapsHoldInFileOrder() {
+	void theVisitorsAndTheExtrasCheckGiveWhatTheMapsHold() {
 		Random random = new Random(13);
 		for (int run = 0; run < 6; run++) {
 			for (SavedIteration iteration : scan(writeRandomRun(random, run))) {
@@ -333,6 +333,9 @@ class DataFileScannerTests {
 		List<List<Object>> visitedTimes = new ArrayList<>();
 		iteration.forEachAbsolute((topic, seconds) -> visitedTimes.add(List.of(topic, seconds)));
 		assertThat(visitedTimes).isEqualTo(expectedTimes);
+		assertThat(iteration.hasCallExtras()).as("%s", iteration)
+			.isEqualTo(
+					iteration.calls().values().stream().flatMap(List::stream).anyMatch((call) -> call.extra() != null));
 	}
 
 	private List<SavedIteration> assertScannedAsParsed(Path file) {

@@ -71,6 +71,10 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 		double find(SavedIteration iteration) {
 			this.seconds = Double.NaN;
 			this.found = false;
+			if (!iteration.hasCallExtras()) {
+				// every iteration of a run not imported from a recording
+				return this.seconds;
+			}
 			// the loaded arrays, read in place: no list or record per iteration
 			iteration.forEachCall(this);
 			return this.seconds;
