@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
+import java.util.function.Predicate;
 
 /**
  * Builds an iteration's {@code absolutes} and {@code individual_calls} maps in a compact
@@ -368,7 +369,7 @@ final class CompactIterations {
 			return Collections.unmodifiableCollection(super.values());
 		}
 
-		private static UnsupportedOperationException unmodifiable() {
+		static UnsupportedOperationException unmodifiable() {
 			return new UnsupportedOperationException("A saved iteration's map cannot be changed");
 		}
 
@@ -541,6 +542,33 @@ final class CompactIterations {
 		@Override
 		public int size() {
 			return this.size;
+		}
+
+		// refused even when there is nothing to remove, as an unmodifiable map's entries
+		// do
+		@Override
+		public boolean remove(Object entry) {
+			throw ReadOnlyMap.unmodifiable();
+		}
+
+		@Override
+		public boolean removeAll(Collection<?> entries) {
+			throw ReadOnlyMap.unmodifiable();
+		}
+
+		@Override
+		public boolean retainAll(Collection<?> entries) {
+			throw ReadOnlyMap.unmodifiable();
+		}
+
+		@Override
+		public boolean removeIf(Predicate<? super Map.Entry<String, V>> filter) {
+			throw ReadOnlyMap.unmodifiable();
+		}
+
+		@Override
+		public void clear() {
+			throw ReadOnlyMap.unmodifiable();
 		}
 
 		@Override

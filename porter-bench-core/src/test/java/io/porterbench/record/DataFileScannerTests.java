@@ -278,7 +278,7 @@ class DataFileScannerTests {
 	}
 
 	@Test
-	void compactMapsRefuseEveryChange() {
+	void compactMapsRefuseEveryChange() throws IOException {
 		Path data = writeRandomRun(new Random(12), 1);
 		SavedIteration iteration = scan(data).get(0);
 		Map<String, Double> absolutes = iteration.absolutes();
@@ -296,6 +296,19 @@ class DataFileScannerTests {
 			assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(change::run);
 		}
 		assertThat(iteration).isEqualTo(scan(data).get(0));
+		// empty maps refuse changes that would change nothing, as unmodifiable maps do
+		Path empty = write("[{\"absolutes\":{},\"individual_calls\":{},\"info\":{\"STEP_NUMBER\":1,"
+				+ "\"START_TIME\":1,\"STOP_TIME\":2}}]");
+		SavedIteration bare = scan(empty).get(0);
+		assertThat(bare.absolutes()).isEmpty();
+		assertThat(bare.calls()).isEmpty();
+		List<Runnable> noChanges = List.of(() -> bare.absolutes().clear(), () -> bare.calls().clear(),
+				() -> bare.absolutes().entrySet().clear(), () -> bare.calls().entrySet().removeIf((entry) -> true),
+				() -> bare.absolutes().entrySet().remove(Map.entry("x", 1.0)), () -> bare.calls().keySet().clear(),
+				() -> bare.absolutes().values().clear(), () -> bare.absolutes().remove("x"));
+		for (Runnable change : noChanges) {
+			assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(change::run);
+		}
 	}
 
 	@Test
