@@ -216,7 +216,7 @@ public final class IterationData {
 	public IterationData copy() {
 		IterationData copy = new IterationData(this.size);
 		copy.set(this.number, this.startEpochSeconds, this.stopEpochSeconds, this.topics, this.nanos,
-				hasExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
+				hasCallExtras() ? this.extras : null, this.size, this.closed, this.globalNanos);
 		copy.setSource(this.sourceHost, this.sourcePid, this.iterationExtra);
 		if (this.sumsKept) {
 			copy.keptSums = this.keptSums.clone();
@@ -395,15 +395,6 @@ public final class IterationData {
 	 */
 	public long globalNanos() {
 		return this.globalNanos;
-	}
-
-	private boolean hasExtras() {
-		for (int i = 0; i < Math.min(this.size, this.extras.length); i++) {
-			if (this.extras[i] != null) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -46,9 +46,11 @@ public record SavedIteration(long stepNumber, double startTime, double stopTime,
 
 	/**
 	 * Gives each call of {@link #calls()} to a visitor, topic by topic in file order. For
-	 * an iteration loaded from a run folder this reads the loaded arrays: unlike
+	 * an iteration loaded from a run folder (with up to 16 topics, none repeated, as
+	 * porter-bench writes them) this reads the loaded arrays: unlike
 	 * {@code calls().forEach}, it builds no list and no {@link SavedCall} per call, which
-	 * is what a pass over a run of 100,000 iterations wants.
+	 * is what a pass over a run of 100,000 iterations wants. Other iterations are read
+	 * through their maps.
 	 * @param visitor what receives the calls
 	 */
 	public void forEachCall(CallVisitor visitor) {
@@ -56,9 +58,10 @@ public record SavedIteration(long stepNumber, double startTime, double stopTime,
 	}
 
 	/**
-	 * Whether any call of {@link #calls()} has an extra. For an iteration loaded from a
-	 * run folder this is known without a look at the calls, so that a reader looking for
-	 * extras can pass over the many iterations that have none.
+	 * Whether any call of {@link #calls()} has an extra. For an iteration whose calls
+	 * {@link #forEachCall} reads from arrays this is known without a look at the calls,
+	 * so that a reader looking for extras can pass over the many iterations that have
+	 * none.
 	 * @return true when some call's {@link SavedCall#extra()} is not {@code null}
 	 */
 	public boolean hasCallExtras() {
@@ -67,8 +70,9 @@ public record SavedIteration(long stepNumber, double startTime, double stopTime,
 
 	/**
 	 * Gives each member of {@link #absolutes()} to an action, in file order, without
-	 * boxing the seconds of an iteration loaded from a run folder. A {@code null} value
-	 * of a map given to the constructor is given as {@code NaN}.
+	 * boxing the seconds of an iteration loaded from a run folder (with the limits of
+	 * {@link #forEachCall}). A {@code null} value of a map given to the constructor is
+	 * given as {@code NaN}.
 	 * @param action what receives each topic and its seconds
 	 */
 	public void forEachAbsolute(ObjDoubleConsumer<String> action) {

@@ -35,8 +35,7 @@ public final class BenchCharts {
 		List<SavedIteration> iterations = bench.iterations();
 		TimesLines lines = new TimesLines(iterations.size());
 		for (int i = 0; i < iterations.size(); i++) {
-			lines.iteration = i;
-			iterations.get(i).forEachAbsolute(lines);
+			lines.add(i, iterations.get(i));
 		}
 		return new TimesChart(bench.name(), lines.build());
 	}
@@ -57,16 +56,10 @@ public final class BenchCharts {
 	 * @return one line of call durations
 	 */
 	public static CronoChart crono(BenchRecord bench) {
-		CronoLine line = new CronoLine(bench.name());
 		List<SavedIteration> iterations = bench.iterations();
+		CronoLine line = new CronoLine(bench.name(), iterations.size());
 		for (int i = 0; i < iterations.size(); i++) {
 			line.add(i, iterations.get(i));
-			if (i == 0) {
-				// most runs repeat their first iteration's steps: room for all their
-				// points
-				// at once instead of a line doubled twenty times
-				line.reserve((long) line.size() * iterations.size());
-			}
 		}
 		return new CronoChart(bench.name(), line.build());
 	}
@@ -125,6 +118,11 @@ public final class BenchCharts {
 			this.newLine = (step) -> new SeriesBuilder(step, iterations);
 		}
 
+		void add(int index, SavedIteration iteration) {
+			this.iteration = index;
+			iteration.forEachAbsolute(this);
+		}
+
 		@Override
 		public void accept(String step, double seconds) {
 			this.lines.computeIfAbsent(step, this.newLine).add(this.iteration, seconds);
@@ -148,10 +146,13 @@ public final class BenchCharts {
 
 		private final CallBuffer calls = new CallBuffer();
 
+		private final int iterations;
+
 		private int iteration;
 
-		CronoLine(String name) {
+		CronoLine(String name, int iterations) {
 			this.line = new SeriesBuilder(name);
+			this.iterations = iterations;
 		}
 
 		void add(int index, SavedIteration iteration) {
@@ -159,20 +160,17 @@ public final class BenchCharts {
 			this.calls.collect(iteration);
 			Clusters.find(this.calls.names(), this.calls.times(), this.calls.size(), Clusters.CRONO_MAX_LENGTH,
 					Clusters.DEFAULT_FILTER, this);
+			if (index == 0) {
+				// most runs repeat their first iteration's steps: room for all of their
+				// points at once, not a line doubled some twenty times
+				this.line.reserve((long) this.line.size() * this.iterations);
+			}
 		}
 
 		@Override
 		public void accept(int first, int length, int repeats) {
 			String label = Clusters.label(this.calls.names(), first, length, repeats);
 			this.line.add(this.line.size(), this.calls.times()[first], this.iteration, label);
-		}
-
-		int size() {
-			return this.line.size();
-		}
-
-		void reserve(long points) {
-			this.line.reserve(points);
 		}
 
 		ChartSeries build() {
