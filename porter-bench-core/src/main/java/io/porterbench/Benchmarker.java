@@ -120,6 +120,7 @@ public final class Benchmarker {
 	private ThreadIteration registerThread() {
 		ThreadIteration iteration = new ThreadIteration();
 		iteration.stripe = this.store.assignStripe();
+		iteration.openStack = this.openIterations.ofCurrentThread();
 		synchronized (this.threads) {
 			this.threads.put(Thread.currentThread(), iteration);
 		}
@@ -612,7 +613,7 @@ public final class Benchmarker {
 
 	private void open(ThreadIteration thread, long startNanos, double startEpochSeconds) {
 		thread.open(startNanos, startEpochSeconds);
-		this.openIterations.opened(this);
+		thread.openStack.push(this);
 	}
 
 	private void openImplicitly(ThreadIteration thread, long startNanos) {
@@ -639,7 +640,7 @@ public final class Benchmarker {
 		int period = this.saveOnGstop;
 		long closed = store(thread, now, globalNanos, period);
 		if (!reopening) {
-			this.openIterations.closed(this);
+			thread.openStack.remove(this);
 		}
 		announce(globalNanos, closed, period);
 		return now;

@@ -12,15 +12,17 @@ final class OpenIterations {
 		return this.stacks.get().peek();
 	}
 
-	void opened(Benchmarker bench) {
-		this.stacks.get().push(bench);
+	/**
+	 * The calling thread's stack, for a benchmarker to keep with the thread's iteration:
+	 * a thread-local lookup at every open and close would cost more than the push.
+	 * @return the stack, used on this thread only
+	 */
+	Stack ofCurrentThread() {
+		return this.stacks.get();
 	}
 
-	void closed(Benchmarker bench) {
-		this.stacks.get().remove(bench);
-	}
-
-	private static final class Stack {
+	/** One thread's benchmarkers with an open iteration, most recent on top. */
+	static final class Stack {
 
 		private Benchmarker[] items = new Benchmarker[4];
 

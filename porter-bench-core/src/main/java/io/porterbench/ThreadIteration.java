@@ -50,6 +50,12 @@ final class ThreadIteration {
 	boolean open;
 
 	/**
+	 * The benchmarkers open on this iteration's thread, for a thread iteration; taken
+	 * once on that thread, which alone opens and closes it.
+	 */
+	OpenIterations.Stack openStack;
+
+	/**
 	 * Whether the thread has used the step clock before, so that {@link #lastNanos} means
 	 * something.
 	 */
@@ -147,7 +153,11 @@ final class ThreadIteration {
 		if (this.size == this.topics.length) {
 			grow();
 		}
-		this.topics[this.size] = topic;
+		// iterations of the same shape store the same topics at the same places: a store
+		// skipped is a collector's write barrier skipped on an array that may be old
+		if (this.topics[this.size] != topic) {
+			this.topics[this.size] = topic;
+		}
 		this.nanos[this.size] = duration;
 		if (extra != null) {
 			if (this.extras == null) {

@@ -197,6 +197,33 @@ class BenchDictTests {
 	}
 
 	@Test
+	void currentIsKeptForEachThreadApartEvenForABenchmarkerOpenOnBoth() throws Exception {
+		BenchDict dict = new BenchDict(this.root);
+		Benchmarker shared = dict.get("shared");
+		Benchmarker other = dict.get("other");
+		shared.gstep();
+		other.gstep();
+		List<Benchmarker> seenOnTheOtherThread = new ArrayList<>();
+		Thread thread = new Thread(() -> {
+			seenOnTheOtherThread.add(dict.current());
+			shared.gstep();
+			seenOnTheOtherThread.add(dict.current());
+			shared.gstep();
+			seenOnTheOtherThread.add(dict.current());
+			shared.gstop();
+			seenOnTheOtherThread.add(dict.current());
+		});
+		thread.start();
+		thread.join();
+		assertThat(seenOnTheOtherThread).containsExactly(null, shared, shared, null);
+		assertThat(dict.current()).isSameAs(other);
+		other.gstop();
+		assertThat(dict.current()).isSameAs(shared);
+		shared.gstop();
+		assertThat(dict.current()).isNull();
+	}
+
+	@Test
 	void invalidBenchmarkerNamesAreRejectedWithWhatIsAllowed() {
 		BenchDict dict = new BenchDict(this.root);
 		for (String name : List.of("", "..", "../escape", "a/b", "a\\b", "a\u0000b", ".hidden", "x".repeat(10_000),

@@ -82,7 +82,10 @@ public final class TopicSums {
 	private int indexOf(String topic) {
 		for (int t = 0; t < this.count; t++) {
 			String candidate = this.topics[t];
-			if (candidate == topic || candidate.equals(topic)) {
+			// a miss is the common case (each call is compared with every topic before
+			// its own), and a string's hash is cached: two reads instead of comparing
+			// contents
+			if (candidate == topic || (candidate.hashCode() == topic.hashCode() && candidate.equals(topic))) {
 				return t;
 			}
 		}
@@ -96,7 +99,12 @@ public final class TopicSums {
 			this.firstCalls = Arrays.copyOf(this.firstCalls, this.count * 2);
 		}
 		int t = this.count++;
-		this.topics[t] = topic;
+		// the same topics come back at the same places from one iteration to the next: a
+		// store skipped is a collector's write barrier skipped on an array that may be
+		// old
+		if (this.topics[t] != topic) {
+			this.topics[t] = topic;
+		}
 		this.sums[t] = 0;
 		this.firstCalls[t] = firstCall;
 		return t;
