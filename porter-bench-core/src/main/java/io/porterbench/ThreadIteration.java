@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.MemorySamples;
+import io.porterbench.internal.ReferenceArrays;
 import io.porterbench.internal.TopicSums;
 import io.porterbench.memory.GpuMemory;
 import io.porterbench.memory.TopClass;
@@ -153,11 +154,7 @@ final class ThreadIteration {
 		if (this.size == this.topics.length) {
 			grow();
 		}
-		// iterations of the same shape store the same topics at the same places: a store
-		// skipped is a collector's write barrier skipped on an array that may be old
-		if (this.topics[this.size] != topic) {
-			this.topics[this.size] = topic;
-		}
+		ReferenceArrays.store(this.topics, this.size, topic);
 		this.nanos[this.size] = duration;
 		if (extra != null) {
 			if (this.extras == null) {

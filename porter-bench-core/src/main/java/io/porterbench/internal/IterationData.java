@@ -97,7 +97,7 @@ public final class IterationData {
 			this.topics = new String[capacity];
 			this.nanos = new long[capacity];
 		}
-		copyReferences(topics, this.topics, size);
+		ReferenceArrays.copy(topics, this.topics, size);
 		System.arraycopy(nanos, 0, this.nanos, 0, size);
 		if (extras == null) {
 			if (this.extras.length > 0) {
@@ -121,22 +121,6 @@ public final class IterationData {
 		this.globalNanos = globalNanos;
 		this.sumsComputed = false;
 		this.sumsKept = false;
-	}
-
-	/**
-	 * Copies references, storing only those that differ. A reused slot of the store
-	 * mostly receives the topics it already holds, and a store skipped is a garbage
-	 * collector's write barrier skipped: {@code System.arraycopy} into an old array
-	 * dirties its cards whatever it writes, and the collector's refinement threads then
-	 * rescan them on the cores the closing threads need.
-	 */
-	static void copyReferences(Object[] source, Object[] target, int size) {
-		for (int i = 0; i < size; i++) {
-			Object value = source[i];
-			if (target[i] != value) {
-				target[i] = value;
-			}
-		}
 	}
 
 	/**

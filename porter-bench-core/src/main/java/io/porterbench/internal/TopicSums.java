@@ -99,12 +99,7 @@ public final class TopicSums {
 			this.firstCalls = Arrays.copyOf(this.firstCalls, this.count * 2);
 		}
 		int t = this.count++;
-		// the same topics come back at the same places from one iteration to the next: a
-		// store skipped is a collector's write barrier skipped on an array that may be
-		// old
-		if (this.topics[t] != topic) {
-			this.topics[t] = topic;
-		}
+		ReferenceArrays.store(this.topics, t, topic);
 		this.sums[t] = 0;
 		this.firstCalls[t] = firstCall;
 		return t;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.porterbench.BenchSummary;
+import io.porterbench.Benchmarker;
 import io.porterbench.jfr.JfrImport;
 import io.porterbench.record.BenchRecord;
 import io.porterbench.record.SavedIteration;
@@ -82,7 +83,7 @@ public record GcPauseOverlap(int iterations, int withPause, int slowest, int slo
 
 		@Override
 		public void call(String topic, double time, int cronoCounter, Object extra) {
-			if (!this.found && extra instanceof Map<?, ?> map && "gstop".equals(topic)
+			if (!this.found && extra instanceof Map<?, ?> map && Benchmarker.GSTOP.equals(topic)
 					&& map.get(JfrImport.GC_PAUSE_SECONDS) instanceof Number pause) {
 				this.seconds = pause.doubleValue();
 				this.found = true;

@@ -376,6 +376,14 @@ public final class BenchCharts {
 			return (values.length == size) ? values : Arrays.copyOf(values, size);
 		}
 
+		private static int[] trimmed(int[] values, int size) {
+			return (values.length == size) ? values : Arrays.copyOf(values, size);
+		}
+
+		private static String[] trimmed(String[] values, int size) {
+			return (values.length == size) ? values : Arrays.copyOf(values, size);
+		}
+
 		/**
 		 * The series, holding this builder's arrays (trimmed when not full): the builder
 		 * is not used after.
@@ -386,10 +394,8 @@ public final class BenchCharts {
 			if (!this.labelled) {
 				return ChartSeries.adopting(this.name, xs, ys, null, null);
 			}
-			int[] labelIterations = (this.iterations.length == this.size) ? this.iterations
-					: Arrays.copyOf(this.iterations, this.size);
-			String[] labelSteps = (this.steps.length == this.size) ? this.steps : Arrays.copyOf(this.steps, this.size);
-			return ChartSeries.adopting(this.name, xs, ys, labelIterations, labelSteps);
+			return ChartSeries.adopting(this.name, xs, ys, trimmed(this.iterations, this.size),
+					trimmed(this.steps, this.size));
 		}
 
 	}
