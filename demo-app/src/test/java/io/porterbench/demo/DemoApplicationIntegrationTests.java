@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.porterbench.demo.load.LoadGenerator;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,20 @@ class DemoApplicationIntegrationTests {
 			assertThat(bench.get("times").get("series")).isNotEmpty();
 			assertThat(bench.get("summary")).isNotEmpty();
 		});
+	}
+
+	@Test
+	void chartJsIsServedFromItsBundleAloneWithoutTheColorWebjar() throws Exception {
+		String page = get("/porterbench/").body();
+		Matcher script = Pattern.compile("src=\"(webjars/chart\\.js/[^\"]+/dist/chart\\.umd\\.min\\.js)\"")
+			.matcher(page);
+		assertThat(script.find()).as("the page's Chart.js script in %s", page).isTrue();
+		HttpResponse<String> chartJs = get("/porterbench/" + script.group(1));
+		assertThat(chartJs.statusCode()).isEqualTo(200);
+		assertThat(chartJs.body()).contains("Chart");
+		// the bundle carries @kurkle/color: its own webjar, a dependency of Chart.js's,
+		// is excluded so that applications do not carry one more jar
+		assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/kurkle__color")).isNull();
 	}
 
 	private static boolean onClasspath(String className) {
