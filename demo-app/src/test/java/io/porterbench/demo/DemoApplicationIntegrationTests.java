@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -125,8 +126,8 @@ class DemoApplicationIntegrationTests {
 		// porter-bench-dashboard's picocli and JFreeChart are optional: a Boot
 		// application
 		// that uses the page has neither
-		assertThat(onClasspath("picocli.CommandLine")).isFalse();
-		assertThat(onClasspath("org.jfree.chart.JFreeChart")).isFalse();
+		assertThat(ClassUtils.isPresent("picocli.CommandLine", getClass().getClassLoader())).isFalse();
+		assertThat(ClassUtils.isPresent("org.jfree.chart.JFreeChart", getClass().getClassLoader())).isFalse();
 		// the pipeline saves itself every 4 iterations
 		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
 			String run = getJson("/porterbench/api/runs").get("runs").get(0).get("name").asString();
@@ -148,16 +149,6 @@ class DemoApplicationIntegrationTests {
 		// the bundle carries @kurkle/color: its own webjar, a dependency of Chart.js's,
 		// is excluded so that applications do not carry one more jar
 		assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/kurkle__color")).isNull();
-	}
-
-	private static boolean onClasspath(String className) {
-		try {
-			Class.forName(className, false, DemoApplicationIntegrationTests.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException ex) {
-			return false;
-		}
 	}
 
 	@Test

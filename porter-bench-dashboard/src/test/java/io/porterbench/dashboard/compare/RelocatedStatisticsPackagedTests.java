@@ -1,6 +1,7 @@
 package io.porterbench.dashboard.compare;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,8 @@ class RelocatedStatisticsPackagedTests {
 			// left out
 			assertThat(names).noneMatch((name) -> name.startsWith("META-INF/versions/"));
 			assertThat(jar.isMultiRelease()).isFalse();
-			assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes()))
+			assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(),
+					StandardCharsets.UTF_8))
 				.contains("Apache Commons Statistics", "Apache Commons Numbers", "Apache Commons RNG");
 			assertThat(jar.getEntry("META-INF/LICENSE")).isNotNull();
 		}
@@ -57,7 +59,7 @@ class RelocatedStatisticsPackagedTests {
 	}
 
 	private static String latin1(byte[] classFile) {
-		return new String(classFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+		return new String(classFile, StandardCharsets.ISO_8859_1);
 	}
 
 	private static Path libraryJar() throws IOException {
