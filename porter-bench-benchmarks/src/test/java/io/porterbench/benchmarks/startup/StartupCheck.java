@@ -193,9 +193,26 @@ public final class StartupCheck {
 	}
 
 	private static StartupResult start(String classPath, Path root) throws IOException, InterruptedException {
+		return start(classPath, root, List.of());
+	}
+
+	/**
+	 * Starts {@link StartupApp} in a fresh JVM and reads its result.
+	 * @param classPath the JVM's class path
+	 * @param root the folder for its run files
+	 * @param jvmOptions options for the JVM, before the class path
+	 * @return what it reported
+	 * @throws IOException if the JVM cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static StartupResult start(String classPath, Path root, List<String> jvmOptions)
+			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", classPath, StartupApp.class.getName(),
-				root.toString());
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath, StartupApp.class.getName(), root.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.redirectErrorStream(true);
 		Process process = builder.start();
 		List<String> output = new ArrayList<>();
