@@ -65,9 +65,7 @@ public final class StartupCheck {
 	// as the start of their path in a Maven repository (group folders, then the
 	// artifact):
 	// OSHI and JNA (the core's memory sources), Chart.js (the dashboard's page), Commons
-	// Statistics with the Commons Numbers and RNG it uses (the dashboard's comparisons:
-	// now relocated into the dashboard's jar and an optional dependency, so only an older
-	// build's class path has them; kept so that one is filtered the same way).
+	// Statistics with the Commons Numbers and RNG it uses (the dashboard's comparisons).
 	// StartupAppTests checks this list against the modules' poms.
 	static final List<String> PORTER_BENCH_LIBRARIES = List.of("com/github/oshi/", "net/java/dev/jna/", "org/webjars/",
 			"org/apache/commons/commons-statistics-", "org/apache/commons/commons-numbers-",
