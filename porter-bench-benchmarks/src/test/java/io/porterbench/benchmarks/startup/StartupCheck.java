@@ -81,10 +81,7 @@ public final class StartupCheck {
 	 * @throws Exception if a start fails
 	 */
 	public static void main(String[] args) throws Exception {
-		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_PAIRS;
-		if (pairs < 1) {
-			throw new IllegalArgumentException("The number of pairs of starts must be at least 1, was " + pairs);
-		}
+		int pairs = pairs(args, DEFAULT_PAIRS);
 		boolean last = Boolean.getBoolean(LAST_PROPERTY);
 		String classPath = System.getProperty("java.class.path");
 		String without = withoutPorterBench(classPath);
@@ -93,14 +90,14 @@ public final class StartupCheck {
 		}
 		Path root = Files.createTempDirectory("porter-bench-startup-");
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		start(classPath, root);
-		start(without, root);
+		start(classPath, root, List.of());
+		start(without, root, List.of());
 		List<StartupResult> with = new ArrayList<>();
 		List<StartupResult> plain = new ArrayList<>();
 		for (int i = 0; i < pairs; i++) {
 			boolean withFirst = withFirst(i);
-			StartupResult first = start(withFirst ? classPath : without, root);
-			StartupResult second = start(withFirst ? without : classPath, root);
+			StartupResult first = start(withFirst ? classPath : without, root, List.of());
+			StartupResult second = start(withFirst ? without : classPath, root, List.of());
 			with.add(withFirst ? first : second);
 			plain.add(withFirst ? second : first);
 			if (with.get(i).porterBenchBeans() == 0 || plain.get(i).porterBenchBeans() != 0) {
@@ -190,8 +187,28 @@ public final class StartupCheck {
 				|| PORTER_BENCH_LIBRARIES.stream().anyMatch((library) -> path.contains("/" + library));
 	}
 
-	private static StartupResult start(String classPath, Path root) throws IOException, InterruptedException {
-		return start(classPath, root, List.of());
+	/**
+	 * The number of pairs of starts a command asks for.
+	 * @param args the command's arguments, the number first if given
+	 * @param defaultPairs the number when none is given
+	 * @return the number, at least 1
+	 * @throws IllegalArgumentException if the argument is not a number of at least 1
+	 */
+	static int pairs(String[] args, int defaultPairs) {
+		if (args.length == 0) {
+			return defaultPairs;
+		}
+		try {
+			int pairs = Integer.parseInt(args[0]);
+			if (pairs >= 1) {
+				return pairs;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below with the value as given
+		}
+		throw new IllegalArgumentException(
+				"The number of pairs of starts must be a whole number of at least 1, was '" + args[0] + "'");
 	}
 
 	/**

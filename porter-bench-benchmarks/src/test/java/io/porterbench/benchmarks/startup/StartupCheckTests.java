@@ -32,6 +32,16 @@ class StartupCheckTests {
 	}
 
 	@Test
+	void thePairsArgumentIsTheDefaultWhenAbsentAndAWholeNumberOfAtLeastOneOtherwise() {
+		assertThat(StartupCheck.pairs(new String[0], 9)).isEqualTo(9);
+		assertThat(StartupCheck.pairs(new String[] { "3" }, 9)).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> StartupCheck.pairs(new String[] { "0" }, 9))
+			.withMessage("The number of pairs of starts must be a whole number of at least 1, was '0'");
+		assertThatIllegalArgumentException().isThrownBy(() -> StartupCheck.pairs(new String[] { "ten" }, 9))
+			.withMessageContaining("was 'ten'");
+	}
+
+	@Test
 	void theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleValues() {
 		assertThat(StartupComparison.median(new long[] { 7 })).isEqualTo(7.0);
 		assertThat(StartupComparison.median(new long[] { 30, 10, 20 })).isEqualTo(20.0);

@@ -39,16 +39,18 @@ public final class StartupProfile {
 
 	private static final int TOP_FRAMES = 40;
 
+	private static final int DEFAULT_PAIRS = 10;
+
 	private StartupProfile() {
 	}
 
 	/**
 	 * Runs the profiled starts and prints the report.
-	 * @param args the number of pairs, 10 by default
+	 * @param args the number of pairs, {@value #DEFAULT_PAIRS} by default
 	 * @throws Exception if a start fails
 	 */
 	public static void main(String[] args) throws Exception {
-		int pairs = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
+		int pairs = StartupCheck.pairs(args, DEFAULT_PAIRS);
 		String profiler = System.getProperty(PROFILER_PROPERTY);
 		if (profiler == null || !Files.isRegularFile(Path.of(profiler))) {
 			throw new IllegalArgumentException("-D" + PROFILER_PROPERTY
