@@ -9,11 +9,12 @@
 # class path written in FILE (another build's) instead of the class path without porter-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl porter-bench-benchmarks -am package -DskipTests dependency:build-classpath \
-	-Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+./mvnw -B -q -pl porter-bench-benchmarks,porter-bench-benchmarks/startup-app -am package -DskipTests \
+	dependency:build-classpath -Dmdep.outputFile=target/dependencies.classpath -Dmdep.includeScope=test
 ./mvnw -B -q -N dependency:unpack -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 \
 	-DoutputDirectory=porter-bench-benchmarks/target/async-profiler
 exec java -Dstartup.profiler=porter-bench-benchmarks/target/async-profiler/linux-x64/libasyncProfiler.so \
 	${STARTUP_PROFILE_OPTS:-} \
-	-cp "porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/test.classpath)" \
+	-Dstartup.application=porter-bench-benchmarks/startup-app/target/dependencies.classpath \
+	-cp "porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/dependencies.classpath)" \
 	io.porterbench.benchmarks.startup.StartupProfile "$@"

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.w3c.dom.NodeList;
 import io.porterbench.BenchDict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The application {@link StartupCheck} starts, with porter-bench as the check's first
@@ -94,19 +96,47 @@ class StartupAppTests {
 	}
 
 	@Test
-	void porterBenchLastMovesExactlyPorterBenchsEntriesToTheEndKeepingBothOrders() {
-		String classPath = String.join(File.pathSeparator, "/repo/porter-bench-core/target/classes",
-				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
-				"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
-				"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
-				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar",
-				"/repo/porter-bench-benchmarks/target/test-classes");
-		assertThat(StartupCheck.porterBenchLast(classPath)).isEqualTo(String.join(File.pathSeparator,
+	void porterBenchFirstMovesExactlyPorterBenchsEntriesAfterTheApplicationsFolderKeepingBothOrders() {
+		String classPath = String.join(File.pathSeparator, "/repo/porter-bench-benchmarks/target/test-classes",
 				"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
 				"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
-				"/repo/porter-bench-benchmarks/target/test-classes", "/repo/porter-bench-core/target/classes",
+				"/m2/io/porterbench/porter-bench-core/0.1.0/porter-bench-core-0.1.0.jar",
 				"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
-				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar"));
+				"/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar",
+				"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar");
+		assertThat(StartupCheck.porterBenchFirst(classPath))
+			.isEqualTo(String.join(File.pathSeparator, "/repo/porter-bench-benchmarks/target/test-classes",
+					"/m2/io/porterbench/porter-bench-core/0.1.0/porter-bench-core-0.1.0.jar",
+					"/m2/com/github/oshi/oshi-core/6.9.1/oshi-core-6.9.1.jar",
+					"/m2/org/apache/commons/commons-statistics-inference/1.1/commons-statistics-inference-1.1.jar",
+					"/m2/org/springframework/boot/spring-boot/4.0.7/spring-boot-4.0.7.jar",
+					"/m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar",
+					"/m2/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar"));
+	}
+
+	@Test
+	void theApplicationsClassPathFollowsTheFolderOfTheApplicationsClasses(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("dependencies.classpath");
+		String application = String.join(File.pathSeparator, "/m2/spring-boot-4.0.7.jar",
+				"/m2/porter-bench-core-0.1.0.jar");
+		Files.writeString(file, application + "\n");
+		String classPath = StartupCheck.applicationClassPath(file);
+		String first = classPath.split(File.pathSeparator)[0];
+		assertThat(Path.of(first, StartupApp.class.getName().replace('.', '/') + ".class")).isRegularFile();
+		assertThat(classPath).endsWith(File.pathSeparator + application);
+		Files.writeString(file, " \n");
+		assertThatIllegalArgumentException().isThrownBy(() -> StartupCheck.applicationClassPath(file))
+			.withMessageContaining("is empty");
+	}
+
+	@Test
+	void theMeasuredApplicationDeclaresItsWebStarterAndTheActuatorBeforePorterBench() throws Exception {
+		// Maven's class path follows the declarations; the measured order is an
+		// application's that adds porter-bench to a web application it already has.
+		List<String> declared = dependencies(Path.of("startup-app", "pom.xml"));
+		assertThat(declared).containsExactly("org.springframework.boot:spring-boot-starter-webmvc",
+				"org.springframework.boot:spring-boot-starter-actuator",
+				"io.porterbench:porter-bench-spring-boot-starter", "io.porterbench:porter-bench-dashboard");
 	}
 
 	@Test
@@ -134,6 +164,14 @@ class StartupAppTests {
 	}
 
 	private static List<String> runtimeDependencies(Path pom) throws Exception {
+		return dependencies(pom, true);
+	}
+
+	private static List<String> dependencies(Path pom) throws Exception {
+		return dependencies(pom, false);
+	}
+
+	private static List<String> dependencies(Path pom, boolean runtimeOnly) throws Exception {
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 		Document document = factory.newDocumentBuilder().parse(pom.toFile());
@@ -141,8 +179,8 @@ class StartupAppTests {
 		for (Element section : children(document.getDocumentElement(), "dependencies")) {
 			for (Element dependency : children(section, "dependency")) {
 				String scope = text(dependency, "scope");
-				if (!"test".equals(scope) && !"provided".equals(scope)
-						&& !"true".equals(text(dependency, "optional"))) {
+				if (!runtimeOnly || (!"test".equals(scope) && !"provided".equals(scope)
+						&& !"true".equals(text(dependency, "optional")))) {
 					dependencies.add(text(dependency, "groupId") + ":" + text(dependency, "artifactId"));
 				}
 			}

@@ -31,31 +31,43 @@ import java.util.stream.Stream;
  *
  * <p>
  * Run it from the repository root with {@code porter-bench-benchmarks/startup-check.sh
- * [pairs]}, which packages porter-bench's modules (as jars: an application gets jars, and
- * class folders early on the class path would cost every class lookup a file system
- * call), writes the module's test class path and runs, with it:
+ * [pairs]}. The script packages porter-bench's modules (as jars: an application gets
+ * jars) and writes the class path Maven resolves for {@code porter-bench-startup-app} (a
+ * Boot web application with the actuator, to which the starter and the dashboard are
+ * added after its web starter, as an application adds them), then runs:
  *
  * <pre>
- * java -cp porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/test.classpath) \
+ * java -Dstartup.application=porter-bench-benchmarks/startup-app/target/dependencies.classpath \
+ *     -cp porter-bench-benchmarks/target/test-classes:$(cat porter-bench-benchmarks/target/dependencies.classpath) \
  *     io.porterbench.benchmarks.startup.StartupCheck [pairs]
  * </pre>
  *
  * <p>
- * With {@code -Dstartup.porterBenchLast=true} ({@link #LAST_PROPERTY}) the starts with
- * porter-bench have its jars last on the class path.
+ * The starts with porter-bench then have {@link StartupApp}'s folder followed by that
+ * class path, in Maven's order. Without {@code -Dstartup.application}
+ * ({@link #APPLICATION_PROPERTY}) they have this JVM's own class path instead (this
+ * module's test class path, from an IDE for instance). With {@code
+ * -Dstartup.porterBenchFirst=true} ({@link #FIRST_PROPERTY}) porter-bench's jars come
+ * first, as in an application whose pom declares porter-bench before its web starter.
  */
 public final class StartupCheck {
 
 	static final int DEFAULT_PAIRS = 9;
 
 	/**
-	 * The system property that puts porter-bench's modules and libraries last on the
-	 * class path of the starts with porter-bench, as in an application whose pom declares
-	 * porter-bench after its web starter; unset, they stay where this module's pom puts
-	 * them, before Boot's web jars, so that each lookup of a Boot or Tomcat class first
-	 * looks in them.
+	 * The system property that names a file holding the application's class path, as
+	 * Maven's {@code dependency:build-classpath} writes it: the starts with porter-bench
+	 * have {@link StartupApp}'s folder followed by it.
 	 */
-	static final String LAST_PROPERTY = "startup.porterBenchLast";
+	static final String APPLICATION_PROPERTY = "startup.application";
+
+	/**
+	 * The system property that puts porter-bench's modules and libraries first on the
+	 * class path of the starts with porter-bench, right after {@link StartupApp}'s
+	 * folder, as in an application whose pom declares porter-bench before its web
+	 * starter: each lookup of a Boot, Spring or Tomcat class then looks in them first.
+	 */
+	static final String FIRST_PROPERTY = "startup.porterBenchFirst";
 
 	// porter-bench's own modules, as jars or as a reactor build's class folders
 	private static final List<String> PORTER_BENCH_MODULES = List.of("porter-bench-core",
@@ -82,12 +94,8 @@ public final class StartupCheck {
 	 */
 	public static void main(String[] args) throws Exception {
 		int pairs = pairs(args, DEFAULT_PAIRS);
-		boolean last = Boolean.getBoolean(LAST_PROPERTY);
-		String classPath = System.getProperty("java.class.path");
+		String classPath = classPathWithPorterBench();
 		String without = withoutPorterBench(classPath);
-		if (last) {
-			classPath = porterBenchLast(classPath);
-		}
 		Path root = Files.createTempDirectory("porter-bench-startup-");
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		start(classPath, root, List.of());
@@ -116,10 +124,8 @@ public final class StartupCheck {
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.printf(Locale.ROOT,
-				"%d pairs of fresh JVMs, %d cores, load average (1 min) %.2f before, %.2f after, porter-bench %s on"
-						+ " the class path%n",
-				pairs, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
-				last ? "last" : "where the pom puts it");
+				"%d pairs of fresh JVMs, %d cores, load average (1 min) %.2f before, %.2f after, %s%n", pairs,
+				Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, describeClassPath());
 		for (StartupComparison comparison : compare(with, plain)) {
 			System.out.println(comparison.describe(comparison.name().equals("loaded classes") ? "classes" : "ms"));
 		}
@@ -167,16 +173,61 @@ public final class StartupCheck {
 	}
 
 	/**
-	 * The class path with porter-bench's modules and the libraries only they bring moved
-	 * to its end.
-	 * @param classPath a class path
-	 * @return the other entries in order, then porter-bench's in order
+	 * The class path of the starts with porter-bench: {@link StartupApp}'s folder and the
+	 * application's class path when {@link #APPLICATION_PROPERTY} names one, otherwise
+	 * this JVM's; with porter-bench's entries moved to the front when
+	 * {@link #FIRST_PROPERTY} is set.
+	 * @return the class path
+	 * @throws IOException if the application's class path cannot be read
 	 */
-	static String porterBenchLast(String classPath) {
+	static String classPathWithPorterBench() throws IOException {
+		String file = System.getProperty(APPLICATION_PROPERTY);
+		String classPath = (file != null) ? applicationClassPath(Path.of(file)) : System.getProperty("java.class.path");
+		return Boolean.getBoolean(FIRST_PROPERTY) ? porterBenchFirst(classPath) : classPath;
+	}
+
+	/**
+	 * What the check's summary says of the class path.
+	 * @return where the class path comes from and where porter-bench is on it
+	 */
+	static String describeClassPath() {
+		String file = System.getProperty(APPLICATION_PROPERTY);
+		String source = (file != null) ? "the application's class path (" + file + ")" : "this JVM's class path";
+		return source + ", porter-bench "
+				+ (Boolean.getBoolean(FIRST_PROPERTY) ? "moved first" : "where the pom puts it");
+	}
+
+	/**
+	 * {@link StartupApp}'s folder followed by an application's class path.
+	 * @param file the file holding the application's class path
+	 * @return the class path
+	 * @throws IOException if the file cannot be read
+	 * @throws IllegalArgumentException if it is empty
+	 */
+	static String applicationClassPath(Path file) throws IOException {
+		String application = Files.readString(file, StandardCharsets.UTF_8).trim();
+		if (application.isEmpty()) {
+			throw new IllegalArgumentException("The application's class path in " + file
+					+ " is empty; startup-check.sh writes it with dependency:build-classpath");
+		}
+		String folder = Path.of(StartupApp.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+			.toString();
+		return folder + File.pathSeparator + application;
+	}
+
+	/**
+	 * The class path with porter-bench's modules and the libraries only they bring moved
+	 * to the front, after the first entry (the application's own classes).
+	 * @param classPath a class path
+	 * @return its first entry, porter-bench's entries in order, then the others in order
+	 */
+	static String porterBenchFirst(String classPath) {
 		List<String> entries = Arrays.asList(classPath.split(File.pathSeparator));
+		List<String> rest = entries.subList(1, entries.size());
 		return Stream
-			.concat(entries.stream().filter((entry) -> !isPorterBench(entry)),
-					entries.stream().filter(StartupCheck::isPorterBench))
+			.of(Stream.of(entries.get(0)), rest.stream().filter(StartupCheck::isPorterBench),
+					rest.stream().filter((entry) -> !isPorterBench(entry)))
+			.flatMap((stream) -> stream)
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 

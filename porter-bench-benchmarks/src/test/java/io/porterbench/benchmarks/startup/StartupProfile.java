@@ -24,9 +24,11 @@ import java.util.function.ToLongFunction;
  * <p>
  * Run it with {@code porter-bench-benchmarks/startup-profile.sh [pairs]}, which gets
  * async-profiler from Maven Central (a development tool, not a dependency) and passes its
- * library as {@code -Dstartup.profiler}. With {@code -Dstartup.baseline=FILE}, the second
- * kind of start uses the class path written in that file (another build's, for a before
- * and after) instead of the class path without porter-bench.
+ * library as {@code -Dstartup.profiler}. The starts with porter-bench take their class
+ * path as {@link StartupCheck}'s do (the application's, from
+ * {@code -Dstartup.application}). With {@code -Dstartup.baseline=FILE}, the second kind
+ * of start uses the class path written in that file (another build's, for a before and
+ * after) instead of the class path without porter-bench.
  */
 public final class StartupProfile {
 
@@ -56,7 +58,7 @@ public final class StartupProfile {
 			throw new IllegalArgumentException("-D" + PROFILER_PROPERTY
 					+ " must name async-profiler's libasyncProfiler.so; startup-profile.sh sets it, was " + profiler);
 		}
-		String classPath = System.getProperty("java.class.path");
+		String classPath = StartupCheck.classPathWithPorterBench();
 		String baselineFile = System.getProperty(BASELINE_PROPERTY);
 		String baseline = (baselineFile != null) ? Files.readString(Path.of(baselineFile)).trim()
 				: StartupCheck.withoutPorterBench(classPath);

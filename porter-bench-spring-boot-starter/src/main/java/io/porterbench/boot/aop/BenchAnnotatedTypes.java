@@ -1,10 +1,12 @@
 package io.porterbench.boot.aop;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import io.porterbench.annotation.BenchIteration;
 import io.porterbench.annotation.BenchStep;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * Whether porter-bench's annotations can apply to any method of a class: a quick answer,
@@ -14,15 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class BenchAnnotatedTypes {
 
-	// Per class, freed with its class loader.
-	private static final ClassValue<Boolean> CANDIDATES = new ClassValue<>() {
-
-		@Override
-		protected Boolean computeValue(Class<?> type) {
-			return isCandidateUncached(type);
-		}
-
-	};
+	// Per class, in a map of soft references like Spring's own reflection caches, so that
+	// a class can still be unloaded with its class loader. Not a ClassValue: the first
+	// ClassValue asked about a class gives that class a map of its own, which for the
+	// hundreds of classes and interfaces a startup passes here cost more than the
+	// answers (about 5 ms of a Boot web application's startup,
+	// docs/performance-round-2.md
+	// 1j).
+	private static final Map<Class<?>, Boolean> CANDIDATES = new ConcurrentReferenceHashMap<>(256);
 
 	private BenchAnnotatedTypes() {
 	}
@@ -36,7 +37,16 @@ final class BenchAnnotatedTypes {
 	 * @return {@code false} only when no annotation can apply
 	 */
 	static boolean isCandidate(@Nullable Class<?> type) {
-		return type == null || CANDIDATES.get(type);
+		if (type == null) {
+			return true;
+		}
+		Boolean candidate = CANDIDATES.get(type);
+		if (candidate == null) {
+			// computed outside the map: the answer for a class asks for its supertypes'
+			candidate = isCandidateUncached(type);
+			CANDIDATES.put(type, candidate);
+		}
+		return candidate;
 	}
 
 	private static boolean isCandidateUncached(Class<?> type) {
@@ -55,11 +65,11 @@ final class BenchAnnotatedTypes {
 			return true;
 		}
 		Class<?> superclass = type.getSuperclass();
-		if (superclass != null && CANDIDATES.get(superclass)) {
+		if (superclass != null && isCandidate(superclass)) {
 			return true;
 		}
 		for (Class<?> implemented : type.getInterfaces()) {
-			if (CANDIDATES.get(implemented)) {
+			if (isCandidate(implemented)) {
 				return true;
 			}
 		}
