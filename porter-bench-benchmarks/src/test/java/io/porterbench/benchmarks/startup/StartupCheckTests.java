@@ -72,7 +72,29 @@ class StartupCheckTests {
 		assertThat(comparison.pairedMin()).isEqualTo(20);
 		assertThat(comparison.pairedMax()).isEqualTo(100);
 		assertThat(comparison.describe("ms")).isEqualTo("run: median 1550 ms with porter-bench, 1500 ms without,"
-				+ " difference +50 ms; within pairs median +50 ms, quartiles +50 to +50, range +20 to +100");
+				+ " difference +50 ms; within pairs median +50 ms, quartiles +50 to +50, range +20 to +100;"
+				+ " Hodges-Lehmann +50 ms, 95 % interval +20 to +100");
+	}
+
+	@Test
+	void theHodgesLehmannEstimateIsTheMedianOfTheWalshAveragesWithTheSignedRankInterval() {
+		// Differences 1 to 10: 55 Walsh averages from 1 to 10, symmetric around 5.5; for
+		// 10 pairs, floor(27.5 - 1.96 * 9.81) = 8, so the ends are the 8th smallest (3.0)
+		// and the 8th largest (8.0).
+		long[] without = new long[10];
+		long[] with = new long[10];
+		for (int i = 0; i < 10; i++) {
+			without[i] = 1000;
+			with[i] = 1001 + i;
+		}
+		StartupComparison comparison = StartupComparison.of("run", with, without);
+		assertThat(StartupComparison.walshAverages(new long[] { 3, 1 })).containsExactly(1.0, 2.0, 3.0);
+		assertThat(StartupComparison.intervalRank(10)).isEqualTo(8);
+		assertThat(comparison.shift()).isEqualTo(5.5);
+		assertThat(comparison.shiftLow()).isEqualTo(3.0);
+		assertThat(comparison.shiftHigh()).isEqualTo(8.0);
+		// Too few pairs for a 95 % interval: it spans every average.
+		assertThat(StartupComparison.intervalRank(3)).isEqualTo(1);
 	}
 
 	@Test
