@@ -21,12 +21,12 @@ import io.porterbench.summary.StepAccumulator;
  *
  * <p>
  * Striped, so that threads closing iterations at the same time share no cache line: each
- * thread is given a stripe, and under that stripe's lock adds to the stripe's statistics
- * and copies the iteration into a slot of the stripe's own queue. A stripe's slots are
- * allocated by its own threads and only ever reused by them, so the lines a close writes
- * stay in the closing core's cache: slots handed from one thread to another would have to
- * travel between cores on every close, which cost more than everything else the close
- * does.
+ * thread is given a stripe (its own, for the first {@value #STRIPES} threads), and under
+ * that stripe's lock adds to the stripe's statistics and copies the iteration into a slot
+ * of the stripe's own queue. A stripe's slots are allocated by its own threads and only
+ * ever reused by them, so the lines a close writes stay in the closing core's cache:
+ * slots handed from one thread to another would have to travel between cores on every
+ * close, which cost more than everything else the close does.
  *
  * <p>
  * The order of the closed iterations, and so their numbers, is given in batches: a
@@ -47,7 +47,15 @@ import io.porterbench.summary.StepAccumulator;
  */
 final class IterationStore {
 
-	private static final int MAX_STRIPES = 32;
+	/**
+	 * Stripes per store: the first 32 threads that close iterations get one each,
+	 * whatever the number of cores. A stripe that no thread uses is one padded object;
+	 * two threads on one stripe wait for each other whenever one is descheduled holding
+	 * its lock, which with more threads than cores happens often (eight threads on two
+	 * cores, four stripes: 1.34x one Micrometer timer against 1.12x with a stripe each,
+	 * docs/performance-round-2.md 1j).
+	 */
+	private static final int STRIPES = 32;
 
 	/** Closed iterations a stripe holds unnumbered before its thread numbers them. */
 	static final int STAGED = 32;
@@ -69,7 +77,7 @@ final class IterationStore {
 	private final Set<String> topicOrder = new LinkedHashSet<>();
 
 	IterationStore(int capacity) {
-		this(capacity, Math.min(MAX_STRIPES, 2 * Runtime.getRuntime().availableProcessors()));
+		this(capacity, STRIPES);
 	}
 
 	IterationStore(int capacity, int stripeCount) {

@@ -2,8 +2,10 @@ package io.porterbench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,18 @@ class IterationStoreTests {
 			assertThat(bench.iterationCount()).isEqualTo(closed);
 			assertThat(bench.summary().steps().get("work").count()).isEqualTo(closed);
 		}
+	}
+
+	@Test
+	void theFirstThirtyTwoThreadsEachGetAStripeOfTheirOwnWhateverTheNumberOfCores() {
+		IterationStore store = new IterationStore(100);
+		Set<Integer> stripes = new HashSet<>();
+		for (int thread = 0; thread < 32; thread++) {
+			stripes.add(store.assignStripe());
+		}
+		assertThat(stripes).hasSize(32);
+		// the 33rd thread shares a stripe with the first
+		assertThat(store.assignStripe()).isEqualTo(0);
 	}
 
 	@Test
