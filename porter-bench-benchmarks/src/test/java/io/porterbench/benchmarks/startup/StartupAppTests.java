@@ -133,7 +133,7 @@ class StartupAppTests {
 	void theMeasuredApplicationDeclaresItsWebStarterAndTheActuatorBeforePorterBench() throws Exception {
 		// Maven's class path follows the declarations; the measured order is an
 		// application's that adds porter-bench to a web application it already has.
-		List<String> declared = dependencies(Path.of("startup-app", "pom.xml"));
+		List<String> declared = dependencies(Path.of("startup-app", "pom.xml"), false);
 		assertThat(declared).containsExactly("org.springframework.boot:spring-boot-starter-webmvc",
 				"org.springframework.boot:spring-boot-starter-actuator",
 				"io.porterbench:porter-bench-spring-boot-starter", "io.porterbench:porter-bench-dashboard");
@@ -151,7 +151,7 @@ class StartupAppTests {
 		List<String> runtime = new ArrayList<>();
 		for (String module : List.of("porter-bench-core", "porter-bench-spring-boot-starter",
 				"porter-bench-dashboard")) {
-			runtime.addAll(runtimeDependencies(Path.of("..", module, "pom.xml")));
+			runtime.addAll(dependencies(Path.of("..", module, "pom.xml"), true));
 		}
 		assertThat(runtime).contains("com.github.oshi:oshi-core", "org.webjars.npm:chart.js");
 		for (String dependency : runtime) {
@@ -163,14 +163,11 @@ class StartupAppTests {
 		}
 	}
 
-	private static List<String> runtimeDependencies(Path pom) throws Exception {
-		return dependencies(pom, true);
-	}
-
-	private static List<String> dependencies(Path pom) throws Exception {
-		return dependencies(pom, false);
-	}
-
+	/**
+	 * The dependencies a pom declares, as {@code groupId:artifactId}, in order.
+	 * @param pom the pom
+	 * @param runtimeOnly whether to leave out test, provided and optional ones
+	 */
 	private static List<String> dependencies(Path pom, boolean runtimeOnly) throws Exception {
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
