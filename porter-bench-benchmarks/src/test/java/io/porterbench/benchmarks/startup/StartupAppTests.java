@@ -130,6 +130,19 @@ class StartupAppTests {
 	}
 
 	@Test
+	void aBaselineClassPathFileIsReadTrimmedAndRefusedWhenEmpty(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("baseline.classpath");
+		Files.writeString(file, "  /m2/spring-boot-4.0.7.jar" + File.pathSeparator + "/m2/spring-core-7.0.8.jar\n");
+		assertThat(StartupCheck.readClassPath(file, "The baseline class path"))
+			.isEqualTo("/m2/spring-boot-4.0.7.jar" + File.pathSeparator + "/m2/spring-core-7.0.8.jar");
+		Files.writeString(file, "\n");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StartupCheck.readClassPath(file, "The baseline class path"))
+			.withMessage("The baseline class path in " + file
+					+ " is empty; write it with dependency:build-classpath, as startup-check.sh does");
+	}
+
+	@Test
 	void theMeasuredApplicationDeclaresItsWebStarterAndTheActuatorBeforePorterBench() throws Exception {
 		// Maven's class path follows the declarations; the measured order is an
 		// application's that adds porter-bench to a web application it already has.

@@ -205,14 +205,27 @@ public final class StartupCheck {
 	 * @throws IllegalArgumentException if it is empty
 	 */
 	static String applicationClassPath(Path file) throws IOException {
-		String application = Files.readString(file, StandardCharsets.UTF_8).trim();
-		if (application.isEmpty()) {
-			throw new IllegalArgumentException("The application's class path in " + file
-					+ " is empty; startup-check.sh writes it with dependency:build-classpath");
-		}
+		String application = readClassPath(file, "The application's class path");
 		String folder = Path.of(StartupApp.class.getProtectionDomain().getCodeSource().getLocation().getPath())
 			.toString();
 		return folder + File.pathSeparator + application;
+	}
+
+	/**
+	 * A class path written in a file, as {@code dependency:build-classpath} writes it.
+	 * @param file the file
+	 * @param what what the class path is, for the message when the file is empty
+	 * @return the class path, trimmed
+	 * @throws IOException if the file cannot be read
+	 * @throws IllegalArgumentException if it is empty
+	 */
+	static String readClassPath(Path file, String what) throws IOException {
+		String classPath = Files.readString(file, StandardCharsets.UTF_8).trim();
+		if (classPath.isEmpty()) {
+			throw new IllegalArgumentException(what + " in " + file
+					+ " is empty; write it with dependency:build-classpath, as startup-check.sh does");
+		}
+		return classPath;
 	}
 
 	/**

@@ -60,7 +60,8 @@ public final class StartupProfile {
 		}
 		String classPath = StartupCheck.classPathWithPorterBench();
 		String baselineFile = System.getProperty(BASELINE_PROPERTY);
-		String baseline = (baselineFile != null) ? Files.readString(Path.of(baselineFile)).trim()
+		String baseline = (baselineFile != null)
+				? StartupCheck.readClassPath(Path.of(baselineFile), "The baseline class path")
 				: StartupCheck.withoutPorterBench(classPath);
 		Path root = Files.createTempDirectory("porter-bench-startup-profile-");
 		Path profiles = Files.createDirectories(root.resolve("profiles"));
