@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.porterbench.internal.CacheLinePadding;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.RunSnapshot;
 import io.porterbench.internal.TopicSums;
@@ -322,23 +323,11 @@ final class IterationStore {
 	}
 
 	/**
-	 * Keeps the fields of a {@link Stripe}, and its monitor, off the cache line of
-	 * whatever lies before it in memory: the fields of a superclass come first in an
-	 * object, and 64 bytes of them fill a line.
-	 */
-	@SuppressWarnings("unused")
-	private abstract static class LeadingPadding {
-
-		private long p01, p02, p03, p04, p05, p06, p07, p08;
-
-	}
-
-	/**
 	 * The statistics and the queue of closed iterations that the threads given one stripe
 	 * add to, oldest first; guarded by its own monitor. Its mutable parts are allocated
 	 * by the first thread that stores into it, among that thread's own objects.
 	 */
-	private abstract static class StripeFields extends LeadingPadding {
+	private abstract static class StripeFields extends CacheLinePadding {
 
 		/** Unnumbered iterations that make the thread number them. */
 		final int stagedLimit;
@@ -475,11 +464,14 @@ final class IterationStore {
 
 	}
 
-	/** A stripe, padded after its fields too. */
+	/**
+	 * A stripe, padded after its fields too: the object after it may be another stripe,
+	 * whose monitor another thread takes.
+	 */
 	@SuppressWarnings("unused")
 	private static final class Stripe extends StripeFields {
 
-		private long q01, q02, q03, q04, q05, q06, q07, q08;
+		private long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
 
 		Stripe(int stagedLimit) {
 			super(stagedLimit);

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 
+import io.porterbench.internal.CacheLinePadding;
 import io.porterbench.internal.IterationData;
 import io.porterbench.internal.MemorySamples;
 import io.porterbench.internal.ReferenceArrays;
@@ -20,9 +21,10 @@ import io.porterbench.memory.TopClass;
  * a sequence lock: the owner makes {@code version} odd while it writes and even when
  * done, and a reader keeps a copy only when the version was even and unchanged around it.
  * The arrays are reused from one iteration to the next, so a step allocates nothing once
- * they have grown to the iteration's size.
+ * they have grown to the iteration's size. Its fields, written on every step, come after
+ * {@link CacheLinePadding}'s padding, away from whatever object lies before it.
  */
-final class ThreadIteration {
+final class ThreadIteration extends CacheLinePadding {
 
 	private static final VarHandle VERSION;
 

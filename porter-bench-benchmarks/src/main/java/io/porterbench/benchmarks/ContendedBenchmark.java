@@ -57,12 +57,12 @@ import io.porterbench.Benchmarker;
  * threads on the one benchmarker and the one timer: the curve as threads outnumber cores.
  *
  * <p>
- * Read {@link #porterBench()} fork by fork. In about one fork in three the warm-up
- * collection, copying with two threads, places objects the two benchmark threads write
- * next to each other, and each step then evicts a cache line the other thread writes:
- * that fork measures 1.5x to 2.7x slower than the others. With
- * {@code -jvmArgsAppend -XX:ParallelGCThreads=1} no fork does
- * (docs/performance-round-2.md, 1k).
+ * Read {@link #porterBench()} fork by fork. Now and then (3 forks in 22 in
+ * docs/performance-round-2.md, 1k) the warm-up collection, copying with two threads,
+ * places objects the two benchmark threads write at a close next to each other, and each
+ * close then evicts a cache line the other thread writes: that fork measures 1.5x to 2.7x
+ * slower than the others. With {@code -jvmArgsAppend -XX:ParallelGCThreads=1} no fork
+ * does.
  *
  * <p>
  * {@code java -jar porter-bench-benchmarks/target/benchmarks.jar ContendedBenchmark -prof gc}
