@@ -17,4 +17,8 @@ public abstract class CacheLinePadding {
 
 	private long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
 
+	/** For subclasses only. */
+	protected CacheLinePadding() {
+	}
+
 }
