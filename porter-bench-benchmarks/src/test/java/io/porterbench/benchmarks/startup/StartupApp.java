@@ -45,6 +45,13 @@ public class StartupApp {
 	static final String BEANS_PROPERTY = "startup.beans";
 
 	/**
+	 * The system property that asks a start to print its threads' CPU time when ready,
+	 * per thread name ({@link ThreadCpu}, Linux only; for finding where the CPU goes
+	 * besides the main thread, never set by {@link StartupCheck}).
+	 */
+	static final String THREADS_PROPERTY = "startup.threads";
+
+	/**
 	 * The properties of a measured start: a random loopback port, the porterbench
 	 * endpoint exposed, the opt-in dashboard on, run files in the given folder.
 	 * @param root the folder for porter-bench's run files
@@ -90,6 +97,10 @@ public class StartupApp {
 			}
 			System.out.printf(Locale.ROOT, "porter-bench beans: %d defined, %d created at startup%n",
 					porterBenchBeans(context), created.size());
+		}
+		if (Boolean.getBoolean(THREADS_PROPERTY)) {
+			ThreadCpu.ofThisProcess()
+				.forEach((name, millis) -> System.out.printf(Locale.ROOT, "threads %6d ms %s%n", millis, name));
 		}
 		System.out.println(result.toLine());
 		context.close();
