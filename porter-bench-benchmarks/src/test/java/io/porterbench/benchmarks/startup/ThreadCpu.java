@@ -43,7 +43,9 @@ final class ThreadCpu {
 		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
 			for (Path task : tasks) {
 				try {
-					lines.add(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+					// a byte per char: a thread's name may hold any bytes, the numbers
+					// are ASCII
+					lines.add(Files.readString(task.resolve("stat"), StandardCharsets.ISO_8859_1));
 				}
 				catch (NoSuchFileException ended) {
 					// the thread ended between the listing and the read
