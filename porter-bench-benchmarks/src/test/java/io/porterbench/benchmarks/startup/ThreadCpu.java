@@ -78,9 +78,8 @@ final class ThreadCpu {
 				throw new IllegalArgumentException("Not a /proc stat line, no (name): " + line);
 			}
 			String[] fields = line.substring(close + 1).trim().split(" +");
-			// fields[0] is the state, the stat file's third field: utime and stime are
-			// its
-			// 14th and 15th
+			// fields[0] is the file's third field, so utime and stime (its 14th and
+			// 15th) are fields[11] and fields[12]
 			if (fields.length < 13) {
 				throw new IllegalArgumentException("Not a /proc stat line, too few fields: " + line);
 			}

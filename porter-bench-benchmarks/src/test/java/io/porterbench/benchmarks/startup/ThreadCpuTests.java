@@ -43,13 +43,8 @@ class ThreadCpuTests {
 	@Test
 	@EnabledOnOs(OS.LINUX)
 	void thisProcessHasUsedCpuAndNoNameKeepsADigit() {
-		long spin = 0;
-		long until = System.nanoTime() + 50_000_000L;
-		while (System.nanoTime() < until) {
-			spin++;
-		}
+		// the JVM's start and JUnit's have used CPU by now
 		Map<String, Long> millis = ThreadCpu.ofThisProcess();
-		assertThat(spin).isPositive();
 		assertThat(millis).isNotEmpty();
 		assertThat(millis.values().stream().mapToLong(Long::longValue).sum()).isPositive();
 		assertThat(millis.keySet()).noneMatch((name) -> name.matches(".*[0-9].*"));
